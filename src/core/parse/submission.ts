@@ -1,0 +1,514 @@
+/** Reads a filled-in budget statement through any WorkbookReader into a Submission, amounts in kr. */
+import { cellRef } from '../cells';
+import {
+  ADMINISTRATIONS,
+  GOAL_LETTERS,
+  QUARTERS,
+  UNITS,
+  budgetYears,
+  unitByCode,
+  type AdministrationCode,
+  type GoalLetter,
+  type UnitCode,
+} from '../domain';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics';
+import type {
+  Cover,
+  GoalStatus,
+  Initiative,
+  InitiativeKind,
+  MonitoredProject,
+  QuarterColour,
+  Submission,
+  SuccessCriterion,
+  Table1,
+  Table1Row,
+  TemplateStamp,
+  YearAmount,
+} from '../model';
+import { isCellError, type CellValue, type SheetGrid, type WorkbookReader } from '../reader';
+import {
+  COVER,
+  GOALS_AREA,
+  INFO,
+  OTHER_AREA,
+  POLICY_AREA,
+  PROJECTS_AREA,
+  SUPPORTED_TEMPLATE_VERSIONS,
+  TABLE1,
+  TEMPLATE_ID,
+  normalizeLabel,
+  type CoverFieldKey,
+  type TableArea,
+} from '../template/definition';
+import { columnKey, locateArea, WorkbookIndex, type LocatedArea } from './locate';
+import {
+  cellText,
+  firstNumberIn,
+  parseGoals,
+  readColour,
+  readDate,
+  readNumber,
+  readYear,
+  readYesNo,
+  roundKr,
+  shownDecimals,
+} from './values';
+
+/** Where each part of the submission was found, so findings can point at cells. */
+export interface Layout {
+  cover: Partial<Record<CoverFieldKey, { sheet: string; cell: string }>>;
+  areas: Partial<Record<TableArea['key'], { sheet: string; headerRow: number; columns: Record<string, number>; headerYears: number[]; foundBy: 'name' | 'labels' }>>;
+  table1?: { sheet: string; headerRow: number; labelColumn: number; yearColumns: number[]; totalColumn: number | null; rows: Partial<Record<Table1Row['key'], number>> };
+  sheetOrder: string[];
+}
+
+export interface ParseResult {
+  submission: Submission;
+  layout: Layout;
+  diagnostics: Diagnostic[];
+}
+
+class Context {
+  readonly diagnostics: Diagnostic[] = [];
+  unitFactor = 1;
+
+  constructor(readonly index: WorkbookIndex) {}
+
+  at(grid: SheetGrid, row: number, col: number) {
+    return { sheet: grid.name, cell: cellRef(row, col) };
+  }
+
+  text(grid: SheetGrid, row: number, col: number | undefined): string | null {
+    if (col === undefined) return null;
+    const v = grid.value(row, col);
+    if (isCellError(v)) {
+      this.diagnostics.push(makeDiagnostic('CELL_ERROR', this.at(grid, row, col), { found: v.error }, v.error));
+      return null;
+    }
+    return cellText(v);
+  }
+
+  /** An amount in kr.; a unit written in the cell wins over the cover's unit. */
+  amount(grid: SheetGrid, row: number, col: number | undefined, field: string): number | null {
+    if (col === undefined) return null;
+    const v = grid.value(row, col);
+    const r = readNumber(v);
+    if (r.kind === 'blank') return null;
+    if (r.kind === 'invalid') {
+      this.badValue(v, r.text, grid, row, col, 'NOT_A_NUMBER', field);
+      return null;
+    }
+    const factor = r.unit ? unitByCode(r.unit).factor : this.unitFactor;
+    return roundKr(r.value * factor);
+  }
+
+  badValue(v: CellValue, text: string, grid: SheetGrid, row: number, col: number, code: string, field: string): void {
+    const where = this.at(grid, row, col);
+    this.diagnostics.push(
+      isCellError(v) ? makeDiagnostic('CELL_ERROR', where, { found: v.error }, v.error) : makeDiagnostic(code, where, { found: text, field }, text),
+    );
+  }
+}
+
+function matchAdministration(text: string | null): AdministrationCode | null {
+  if (text === null) return null;
+  const t = normalizeLabel(text);
+  for (const a of ADMINISTRATIONS) {
+    const code = a.code.toLowerCase();
+    if (t === code || t.startsWith(`${code} `) || t.startsWith(`${code}-`) || t === normalizeLabel(a.name) || t.endsWith(normalizeLabel(a.name))) {
+      return a.code;
+    }
+  }
+  // "OKF"/"OEKF" for ØKF typed without Danish letters
+  if (/^(okf|oekf)\b/.test(t)) return 'ØKF';
+  return null;
+}
+
+export function matchUnit(text: string | null): UnitCode | null {
+  if (text === null) return null;
+  const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const exact = UNITS.find((u) => u.label === t);
+  if (exact) return exact.code;
+  if (/^(kr\.?|kroner|dkk)$/.test(t)) return 'kr';
+  if (/^(1\.?000 ?kr\.?|t\.? ?kr\.?|tkr\.?|tusind kr\.?)$/.test(t)) return 'tkr';
+  if (/^(mio\.? ?kr\.?|mill?\.? ?kr\.?|millioner kr\.?|mio\.?)$/.test(t)) return 'mkr';
+  return null;
+}
+
+async function readTemplateStamp(ctx: Context): Promise<TemplateStamp> {
+  const named = ctx.index.name(INFO.definedName);
+  const candidates = named ? [named.sheet] : ctx.index.searchOrder(INFO.sheet).filter((s) => normalizeLabel(s) === normalizeLabel(INFO.sheet));
+  const found = await ctx.index.findLabel(INFO.idLabel, candidates, 20);
+  if (!found) {
+    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_NOT_RECOGNISED', { sheet: null, cell: null }, { sheet: INFO.sheet }));
+    return { id: null, version: null };
+  }
+  const { grid, row, col } = found;
+  const id = cellText(grid.value(row, col + 1));
+  const versionAt = await ctx.index.findLabel(INFO.versionLabel, [grid.name], 20);
+  const version = versionAt ? cellText(versionAt.grid.value(versionAt.row, versionAt.col + 1)) : null;
+  if (id !== TEMPLATE_ID) {
+    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_ID_UNKNOWN', ctx.at(grid, row, col + 1), { found: id ?? '', expected: TEMPLATE_ID }, id ?? ''));
+  } else if (version === null || !SUPPORTED_TEMPLATE_VERSIONS.includes(version)) {
+    const where = versionAt ? ctx.at(grid, versionAt.row, versionAt.col + 1) : { sheet: grid.name, cell: null };
+    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_VERSION_UNKNOWN', where, { found: version ?? '', known: SUPPORTED_TEMPLATE_VERSIONS.join(', ') }, version ?? ''));
+  }
+  return { id, version };
+}
+
+async function readCover(ctx: Context, layout: Layout): Promise<Cover> {
+  const cover: Cover = {
+    administration: null,
+    administrationText: null,
+    firstYear: null,
+    unit: null,
+    contact: null,
+    email: null,
+    submissionDate: null,
+    deadline: null,
+    statusYear: null,
+  };
+  for (const field of COVER.fields) {
+    if (field.computed) continue;
+    let grid: SheetGrid | undefined;
+    let row = 0;
+    let col = 0;
+    const named = ctx.index.name(field.definedName);
+    if (named) {
+      grid = await ctx.index.grid(named.sheet);
+      row = named.top;
+      col = named.left;
+    } else {
+      const found = await ctx.index.findLabel(field.label, ctx.index.searchOrder(COVER.sheet), 60);
+      if (found) {
+        grid = found.grid;
+        row = found.row;
+        col = found.col + 1;
+      }
+    }
+    if (!grid) {
+      ctx.diagnostics.push(makeDiagnostic('FIELD_MISSING', { sheet: COVER.sheet, cell: null }, { field: field.label }));
+      continue;
+    }
+    layout.cover[field.key] = ctx.at(grid, row, col);
+    const v = grid.value(row, col);
+    switch (field.kind) {
+      case 'administration':
+        cover.administrationText = ctx.text(grid, row, col);
+        cover.administration = matchAdministration(cover.administrationText);
+        break;
+      case 'unit':
+        cover.unit = matchUnit(ctx.text(grid, row, col));
+        break;
+      case 'year': {
+        const y = readYear(v);
+        if (y.kind === 'invalid') ctx.badValue(v, y.text, grid, row, col, 'NOT_A_YEAR', field.label);
+        const year = y.kind === 'year' ? y.year : null;
+        if (field.key === 'firstYear') cover.firstYear = year;
+        if (field.key === 'statusYear') cover.statusYear = year;
+        break;
+      }
+      case 'date': {
+        const d = readDate(v);
+        if (d.kind === 'invalid') ctx.badValue(v, d.text, grid, row, col, 'NOT_A_DATE', field.label);
+        const iso = d.kind === 'date' ? d.iso : null;
+        if (field.key === 'submissionDate') cover.submissionDate = iso;
+        if (field.key === 'deadline') cover.deadline = iso;
+        break;
+      }
+      default: {
+        const t = ctx.text(grid, row, col);
+        if (field.key === 'contact') cover.contact = t;
+        if (field.key === 'email') cover.email = t;
+      }
+    }
+  }
+  return cover;
+}
+
+function rowIsBlank(grid: SheetGrid, row: number, cols: number[]): boolean {
+  return cols.every((c) => grid.isBlank(row, c));
+}
+
+/** Data rows of an area: every non-blank row below the header, also past the prepared rows. */
+function dataRows(area: LocatedArea, def: TableArea): number[] {
+  const inputCols = def.columns
+    .filter((c) => c.kind !== 'rowTotal' && c.kind !== 'fixed')
+    .flatMap((c) => [...area.columns.entries()].filter(([k]) => k === c.key || k.startsWith(`${c.key}:`)).map(([, col]) => col));
+  const rows: number[] = [];
+  for (let r = area.headerRow + 1; r <= area.grid.bottom; r++) if (!rowIsBlank(area.grid, r, inputCols)) rows.push(r);
+  return rows;
+}
+
+function recordLayout(layout: Layout, def: TableArea, area: LocatedArea): void {
+  layout.areas[def.key] = {
+    sheet: area.grid.name,
+    headerRow: area.headerRow,
+    columns: Object.fromEntries(area.columns),
+    headerYears: area.headerYears,
+    foundBy: area.foundBy,
+  };
+}
+
+async function locate(ctx: Context, layout: Layout, def: TableArea): Promise<LocatedArea | undefined> {
+  const area = await locateArea(ctx.index, def);
+  if (!area) {
+    ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: null, cell: null }, { area: def.title, expectedSheet: def.sheet }));
+    return undefined;
+  }
+  if (area.foundBy === 'labels') {
+    ctx.diagnostics.push(makeDiagnostic('AREA_FOUND_BY_LABELS', { sheet: area.grid.name, cell: cellRef(area.headerRow, area.grid.sheet.left) }, { area: def.title, name: def.definedName }));
+  }
+  for (const col of def.columns) {
+    if (col.kind === 'rowTotal' || !col.required && col.kind !== 'fixed') continue;
+    const present = col.perYear ? area.headerYears.length > 0 : area.columns.has(col.key);
+    if (!present) {
+      ctx.diagnostics.push(
+        makeDiagnostic('COLUMN_MISSING', { sheet: area.grid.name, cell: cellRef(area.headerRow, area.grid.sheet.left) }, { column: col.header.replace(' {year}', ''), area: def.title }),
+      );
+    }
+  }
+  recordLayout(layout, def, area);
+  return area;
+}
+
+/** Amounts for the budget years; without known budget years, for the years in the area's headers. */
+function yearAmounts(ctx: Context, area: LocatedArea, row: number, key: string, budget: number[], field: string): YearAmount[] {
+  const years = budget.length ? budget : area.headerYears;
+  return years.map((year) => ({ year, amount: ctx.amount(area.grid, row, area.columns.get(columnKey(key, year)), `${field} ${year}`) }));
+}
+
+async function readGoals(ctx: Context, layout: Layout): Promise<GoalStatus[]> {
+  const area = await locate(ctx, layout, GOALS_AREA);
+  const byGoal = new Map<GoalLetter, GoalStatus>();
+  if (area) {
+    const col = (k: string) => area.columns.get(k);
+    for (const row of dataRows(area, GOALS_AREA).concat(goalRowsByLetter(area))) {
+      const letter = (cellText(area.grid.value(row, col('goal') ?? 0)) ?? '').toLowerCase().replace(/[).]$/, '');
+      if (!(GOAL_LETTERS as readonly string[]).includes(letter) || byGoal.has(letter as GoalLetter)) continue;
+      const yesNo = (key: string, label: string): boolean | null => {
+        const c = col(key);
+        if (c === undefined) return null;
+        const v = area.grid.value(row, c);
+        const r = readYesNo(v);
+        if (r.kind === 'invalid') ctx.badValue(v, r.text, area.grid, row, c, 'NOT_YES_NO', label);
+        return r.kind === 'value' ? r.value : null;
+      };
+      byGoal.set(letter as GoalLetter, {
+        goal: letter as GoalLetter,
+        relevant: yesNo('relevant', GOALS_AREA.columns[2].header),
+        status: ctx.text(area.grid, row, col('status')),
+        realistic: yesNo('realistic', GOALS_AREA.columns[4].header),
+        neededInitiatives: ctx.text(area.grid, row, col('neededInitiatives')),
+        source: { sheet: area.grid.name, row },
+      });
+    }
+  }
+  return GOAL_LETTERS.filter((g) => byGoal.has(g)).map((g) => byGoal.get(g)!);
+}
+
+/** Goal rows are recognised by their letter even when nothing else is filled in. */
+function goalRowsByLetter(area: LocatedArea): number[] {
+  const c = area.columns.get('goal');
+  if (c === undefined) return [];
+  const rows: number[] = [];
+  for (let r = area.headerRow + 1; r <= area.grid.bottom; r++) if (!area.grid.isBlank(r, c)) rows.push(r);
+  return rows;
+}
+
+async function readInitiatives(ctx: Context, layout: Layout, def: TableArea, kind: InitiativeKind, years: number[]): Promise<Initiative[]> {
+  const area = await locate(ctx, layout, def);
+  if (!area) return [];
+  const col = (k: string) => area.columns.get(k);
+  return dataRows(area, def).map((row) => {
+    const text = (k: string) => ctx.text(area.grid, row, col(k));
+    const goalsText = text('goals');
+    return {
+      kind,
+      name: text('name'),
+      goals: parseGoals(goalsText).goals,
+      goalsText,
+      targetGroup: text('targetGroup'),
+      activity: text('activity'),
+      expectedResult: text('expectedResult'),
+      status: text('status'),
+      followUp: text('followUp'),
+      economy: yearAmounts(ctx, area, row, 'economy', years, 'Økonomi'),
+      source: { sheet: area.grid.name, row },
+    };
+  });
+}
+
+async function readProjects(ctx: Context, layout: Layout, years: number[]): Promise<MonitoredProject[]> {
+  const area = await locate(ctx, layout, PROJECTS_AREA);
+  if (!area) return [];
+  const col = (k: string) => area.columns.get(k);
+  const projects: MonitoredProject[] = [];
+  for (const row of dataRows(area, PROJECTS_AREA)) {
+    const text = (k: string) => ctx.text(area.grid, row, col(k));
+    const source = { sheet: area.grid.name, row };
+    const numberAt = (k: string): number | null => {
+      const c = col(k);
+      if (c === undefined) return null;
+      const v = area.grid.value(row, c);
+      if (isCellError(v)) {
+        ctx.badValue(v, v.error, area.grid, row, c, 'NOT_A_NUMBER', k);
+        return null;
+      }
+      return firstNumberIn(v);
+    };
+    const criterion: SuccessCriterion = {
+      indicator: text('indicator'),
+      target: numberAt('target'),
+      targetText: text('target'),
+      achieved: numberAt('achieved'),
+      achievedText: text('achieved'),
+      source,
+    };
+    const hasCriterion = criterion.indicator !== null || criterion.targetText !== null || criterion.achievedText !== null;
+    const name = text('name');
+    const funding = yearAmounts(ctx, area, row, 'funding', years, 'Kommunal medfinansiering');
+    const ownFields = name !== null || funding.some((f) => f.amount !== null) || text('fund') !== null;
+    const previous = projects[projects.length - 1];
+    if (!ownFields && previous && hasCriterion) {
+      // A continuation row: one more success criterion for the project above.
+      previous.criteria.push(criterion);
+      continue;
+    }
+    const date = (k: string, label: string): string | null => {
+      const c = col(k);
+      if (c === undefined) return null;
+      const v = area.grid.value(row, c);
+      const d = readDate(v);
+      if (d.kind === 'invalid') ctx.badValue(v, d.text, area.grid, row, c, 'NOT_A_DATE', label);
+      return d.kind === 'date' ? d.iso : null;
+    };
+    const colours: QuarterColour[] = QUARTERS.map((quarter) => {
+      const t = text(`q${quarter}`);
+      const r = readColour(t);
+      return { quarter, colour: r.kind === 'value' ? r.value : null, text: t };
+    });
+    const typedTotal = ctx.amount(area.grid, row, col('fundingTotal'), 'Kommunal medfinansiering i alt');
+    const given = funding.filter((f) => f.amount !== null);
+    projects.push({
+      name,
+      fund: text('fund'),
+      start: date('start', 'Projektstart'),
+      end: date('end', 'Projektslut'),
+      funding,
+      fundingTotal: typedTotal ?? (given.length ? roundKr(given.reduce((s, f) => s + (f.amount as number), 0)) : null),
+      criteria: hasCriterion ? [criterion] : [],
+      colours,
+      actionPlan: text('actionPlan'),
+      source,
+    });
+  }
+  return projects;
+}
+
+async function readTable1(ctx: Context, layout: Layout): Promise<Table1> {
+  const empty: Table1 = { years: [], rows: [] };
+  const named = ctx.index.name(TABLE1.definedName);
+  let grid: SheetGrid | undefined;
+  let headerRow = 0;
+  let labelCol = 0;
+  if (named) {
+    grid = await ctx.index.grid(named.sheet);
+    headerRow = named.top;
+    labelCol = named.left;
+  }
+  const firstLabel = TABLE1.rows[0].label;
+  if (!grid || !rowHasLabel(grid, headerRow + 1, labelCol, firstLabel)) {
+    const found = await ctx.index.findLabel(firstLabel, ctx.index.searchOrder(TABLE1.sheet), 100);
+    if (!found) {
+      ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: null, cell: null }, { area: TABLE1.title, expectedSheet: TABLE1.sheet }));
+      return empty;
+    }
+    grid = found.grid;
+    labelCol = found.col;
+    headerRow = found.row - 1;
+    while (headerRow > grid.sheet.top && headerYearColumns(grid, headerRow, labelCol).years.length === 0) headerRow--;
+    if (named === undefined) {
+      ctx.diagnostics.push(makeDiagnostic('AREA_FOUND_BY_LABELS', ctx.at(grid, headerRow, labelCol), { area: TABLE1.title, name: TABLE1.definedName }));
+    }
+  }
+  const { years, columns, totalColumn } = headerYearColumns(grid, headerRow, labelCol);
+  const rows: Table1Row[] = [];
+  const rowNumbers: Partial<Record<Table1Row['key'], number>> = {};
+  for (const def of TABLE1.rows) {
+    let row: number | undefined;
+    for (let r = headerRow + 1; r <= Math.min(grid.bottom, headerRow + 12); r++) {
+      if (rowHasLabel(grid, r, labelCol, def.label)) {
+        row = r;
+        break;
+      }
+    }
+    if (row === undefined) {
+      ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: grid.name, cell: null }, { area: `${TABLE1.title}: ${def.label}`, expectedSheet: TABLE1.sheet }));
+      continue;
+    }
+    rowNumbers[def.key] = row;
+    const r = row;
+    const decimals = (c: number | null): number | null => {
+      if (c === null) return null;
+      const v = grid!.value(r, c);
+      return typeof v === 'number' ? shownDecimals(v, grid!.numberFormat(r, c)) : null;
+    };
+    rows.push({
+      key: def.key,
+      label: def.label,
+      amounts: years.map((year, i) => ({ year, amount: ctx.amount(grid!, r, columns[i], `${def.label} ${year}`) })),
+      total: totalColumn === null ? null : ctx.amount(grid, r, totalColumn, `${def.label} ${TABLE1.totalHeader}`),
+      shownDecimals: columns.map(decimals),
+      totalShownDecimals: decimals(totalColumn),
+      source: { sheet: grid.name, row },
+    });
+  }
+  layout.table1 = { sheet: grid.name, headerRow, labelColumn: labelCol, yearColumns: columns, totalColumn, rows: rowNumbers };
+  return { years, rows };
+}
+
+function rowHasLabel(grid: SheetGrid, row: number, col: number, label: string): boolean {
+  const t = cellText(grid.value(row, col));
+  return t !== null && normalizeLabel(t) === normalizeLabel(label);
+}
+
+function headerYearColumns(grid: SheetGrid, row: number, labelCol: number): { years: number[]; columns: number[]; totalColumn: number | null } {
+  const years: number[] = [];
+  const columns: number[] = [];
+  let totalColumn: number | null = null;
+  for (let c = labelCol + 1; c <= grid.right; c++) {
+    const v = grid.value(row, c);
+    const y = readYear(typeof v === 'string' ? v.trim() : v);
+    if (y.kind === 'year') {
+      years.push(y.year);
+      columns.push(c);
+    } else {
+      const t = cellText(v);
+      if (t !== null && normalizeLabel(t) === normalizeLabel(TABLE1.totalHeader) && totalColumn === null) totalColumn = c;
+    }
+  }
+  return { years, columns, totalColumn };
+}
+
+/** Read a budget statement. Never throws for content problems: they come back as diagnostics. */
+export async function readSubmission(reader: WorkbookReader): Promise<ParseResult> {
+  const index = await WorkbookIndex.open(reader);
+  const ctx = new Context(index);
+  const layout: Layout = { cover: {}, areas: {}, sheetOrder: index.sheets.map((s) => s.name) };
+  const template = await readTemplateStamp(ctx);
+  const cover = await readCover(ctx, layout);
+  ctx.unitFactor = cover.unit ? unitByCode(cover.unit).factor : 1;
+  const table1 = await readTable1(ctx, layout);
+  const years = cover.firstYear !== null ? budgetYears(cover.firstYear) : table1.years.length ? table1.years : [];
+  const goals = await readGoals(ctx, layout);
+  const policyInitiatives = await readInitiatives(ctx, layout, POLICY_AREA, 'policy', years);
+  const otherInitiatives = await readInitiatives(ctx, layout, OTHER_AREA, 'other', years);
+  const projects = await readProjects(ctx, layout, years);
+  return {
+    submission: { template, cover, years, goals, policyInitiatives, otherInitiatives, table1, projects },
+    layout,
+    diagnostics: ctx.diagnostics,
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * The budget statement template, defined once. The template writer, the reader and the validator all
+ * take sheets, areas, headers and input rules from here.
+ */
+import { POLICY_GOALS, type GoalLetter } from '../domain';
+import type { Table1RowKey } from '../model';
+
+export const TEMPLATE_ID = 'kk-integration-budget';
+export const TEMPLATE_VERSION = '1.0';
+/** Versions the reader understands. */
+export const SUPPORTED_TEMPLATE_VERSIONS: readonly string[] = ['1.0'];
+
+export const SHEET_NAMES = {
+  cover: 'Forside',
+  goals: 'Mål a-g',
+  policy: 'Indsatser mål a-g',
+  other: 'Indsatser øvrige mål',
+  table1: 'Tabel 1',
+  projects: 'Monitorerede projekter',
+  info: 'Skabeloninfo',
+} as const;
+
+export type SheetKey = keyof typeof SHEET_NAMES;
+
+/** Sheets in workbook order; diagnostics are sorted in this order. */
+export const SHEET_ORDER: readonly string[] = [
+  SHEET_NAMES.cover,
+  SHEET_NAMES.goals,
+  SHEET_NAMES.policy,
+  SHEET_NAMES.other,
+  SHEET_NAMES.table1,
+  SHEET_NAMES.projects,
+  SHEET_NAMES.info,
+];
+
+export type InputKind =
+  | 'text'
+  | 'administration'
+  | 'unit'
+  | 'year'
+  | 'date'
+  | 'yesNo'
+  | 'goals'
+  | 'amount'
+  | 'number'
+  | 'colour'
+  | 'rowTotal'
+  | 'fixed';
+
+/** Defined names are the primary way areas are found; header labels are the fallback. */
+export const NAME_PREFIX = 'IB_';
+
+// ---------------------------------------------------------------- cover
+
+export type CoverFieldKey =
+  | 'administration'
+  | 'firstYear'
+  | 'period'
+  | 'unit'
+  | 'contact'
+  | 'email'
+  | 'submissionDate'
+  | 'deadline'
+  | 'statusYear';
+
+export interface CoverField {
+  key: CoverFieldKey;
+  label: string;
+  definedName: string;
+  kind: InputKind;
+  /** Shown as the input message of the cell. */
+  help: string;
+  /** A formula cell the user does not fill in. */
+  computed?: boolean;
+}
+
+export const COVER = {
+  sheet: SHEET_NAMES.cover,
+  title: 'Budgetredegørelse for integrationsindsatsen',
+  subtitle: 'Københavns Kommune · sendes til Kontoret for Integration, Beskæftigelses- og Integrationsforvaltningen',
+  labelColumn: 2,
+  valueColumn: 3,
+  firstFieldRow: 4,
+  fields: [
+    { key: 'administration', label: 'Forvaltning', definedName: 'IB_Forvaltning', kind: 'administration', help: 'Vælg forvaltningen på listen.' },
+    { key: 'firstYear', label: 'Første budgetår', definedName: 'IB_ForsteBudgetaar', kind: 'year', help: 'Det første af de fire budgetår, fx 2011.' },
+    { key: 'period', label: 'Budgetperiode', definedName: 'IB_Budgetperiode', kind: 'fixed', help: 'Beregnes ud fra første budgetår.', computed: true },
+    { key: 'unit', label: 'Beløbsenhed', definedName: 'IB_Beloebsenhed', kind: 'unit', help: 'Alle beløb i redegørelsen angives i denne enhed.' },
+    { key: 'contact', label: 'Kontaktperson', definedName: 'IB_Kontaktperson', kind: 'text', help: 'Navn på den, Kontoret for Integration kan kontakte.' },
+    { key: 'email', label: 'E-mail', definedName: 'IB_Email', kind: 'text', help: 'Kontaktpersonens e-mail.' },
+    { key: 'submissionDate', label: 'Dato for indsendelse', definedName: 'IB_Indsendt', kind: 'date', help: 'Datoen redegørelsen sendes.' },
+    { key: 'deadline', label: 'Frist', definedName: 'IB_Frist', kind: 'date', help: 'Fristen for indsendelse (sat af Kontoret for Integration).' },
+    { key: 'statusYear', label: 'Statusår for projektmonitorering', definedName: 'IB_Statusaar', kind: 'year', help: 'Året som kvartalsfarverne på arket Monitorerede projekter gælder.' },
+  ] as readonly CoverField[],
+  guidanceTitle: 'Vejledning',
+  /** From the integration office's guidelines (seed 002); {deadline} is filled in by the writer. */
+  guidance: [
+    'Hver forvaltning redegør for sin indsats på integrationsområdet, herunder status i forhold til de opsatte mål i integrationspolitikken.',
+    'Det er alene indsats dedikeret flygtninge, indvandrere og efterkommere, der skal medtages.',
+    'Almindelig drift skal ikke medregnes, selvom denne måtte omfatte drift af institutioner, foreninger e.lign., der også har indvandrere som brugere.',
+    'Udfyld arkene: Mål a-g (status for de overordnede mål), Indsatser mål a-g (statusskema pr. indsats, der bidrager til at nå målene i integrationspolitikken), Indsatser øvrige mål, Tabel 1 (økonomisk oversigt) og Monitorerede projekter (projekter med mindst 100.000 kr. i kommunal medfinansiering).',
+    'Alle beløb angives i den valgte beløbsenhed. Totaler beregnes automatisk.',
+    'Redegørelsen sendes til Kontoret for Integration senest {deadline}.',
+  ],
+} as const;
+
+// ---------------------------------------------------------------- table-shaped areas
+
+export interface ColumnDef {
+  key: string;
+  /** Header label; "{year}" is replaced by each budget year for per-year columns. */
+  header: string;
+  kind: InputKind;
+  width: number;
+  perYear?: boolean;
+  /** Required for a non-blank row (the validator's rule). */
+  required?: boolean;
+  help?: string;
+}
+
+export type TableAreaKey = 'goals' | 'policy' | 'other' | 'projects';
+
+export interface TableArea {
+  key: TableAreaKey;
+  sheet: string;
+  definedName: string;
+  title: string;
+  hint: string;
+  /** Where the writer puts the header row; the reader finds it by defined name, then by labels. */
+  headerRow: number;
+  /** Input rows the writer prepares (formats, dropdowns); rows typed below are read too. */
+  inputRows: number;
+  columns: readonly ColumnDef[];
+  /** Column keys whose headers identify the area when its defined name is missing. */
+  signature: readonly string[];
+}
+
+const STATUS_SCHEMA_TEXT_COLUMNS = (expectedResultHeader: string): ColumnDef[] => [
+  { key: 'targetGroup', header: 'Målgruppe (køn, alder m.v.)', kind: 'text', width: 24, required: true },
+  { key: 'activity', header: 'Aktivitet', kind: 'text', width: 36, required: true },
+  { key: 'expectedResult', header: expectedResultHeader, kind: 'text', width: 40, required: true },
+  { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true },
+  { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true },
+  { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Beløb i beløbsenheden fra Forside.' },
+  { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15 },
+];
+
+export const EXPECTED_RESULT_POLICY = 'Mål/Forventet resultat (Konkretiseret ift mål i integrationspolitikken)';
+export const EXPECTED_RESULT_OTHER = 'Mål/Forventet resultat (Konkretiseret ift øvrige mål)';
+
+export const GOALS_AREA: TableArea = {
+  key: 'goals',
+  sheet: SHEET_NAMES.goals,
+  definedName: 'IB_MaalStatus',
+  title: 'Status for målopfyldelse i forhold til de relevante overordnede mål i integrationspolitikken',
+  hint: 'Én række pr. mål. Angiv om målet er relevant for forvaltningen, status, og om målet er realistisk for jeres område. Hvis ikke: hvilke initiativer er der brug for?',
+  headerRow: 3,
+  inputRows: POLICY_GOALS.length,
+  columns: [
+    { key: 'goal', header: 'Mål', kind: 'fixed', width: 6 },
+    { key: 'goalText', header: 'Målets tekst', kind: 'fixed', width: 48 },
+    { key: 'relevant', header: 'Relevant for forvaltningen (Ja/Nej)', kind: 'yesNo', width: 16, required: true },
+    { key: 'status', header: 'Status for målopfyldelse', kind: 'text', width: 48 },
+    { key: 'realistic', header: 'Er målet realistisk for jeres område? (Ja/Nej)', kind: 'yesNo', width: 18 },
+    { key: 'neededInitiatives', header: 'Hvis ikke: initiativer der er brug for til sikring af målopfyldelse', kind: 'text', width: 44 },
+  ],
+  signature: ['goal', 'relevant', 'status'],
+};
+
+export const POLICY_AREA: TableArea = {
+  key: 'policy',
+  sheet: SHEET_NAMES.policy,
+  definedName: 'IB_IndsatserMaal',
+  title: 'Statusskema for indsats, der bidrager til at nå målene i integrationspolitikken',
+  hint: 'Én række pr. indsats. Skriv i kolonnen Mål (a-g) et eller flere af målene, fx "a" eller "a, c". Økonomi i beløbsenheden fra Forside.',
+  headerRow: 4,
+  inputRows: 50,
+  columns: [
+    { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true },
+    { key: 'goals', header: 'Mål (a-g)', kind: 'goals', width: 10, required: true, help: 'Et eller flere af målene a-g, fx "a, c".' },
+    ...STATUS_SCHEMA_TEXT_COLUMNS(EXPECTED_RESULT_POLICY),
+  ],
+  signature: ['name', 'expectedResult'],
+};
+
+export const OTHER_AREA: TableArea = {
+  key: 'other',
+  sheet: SHEET_NAMES.other,
+  definedName: 'IB_IndsatserOevrige',
+  title: 'Statusskema for indsats, der bidrager til at nå øvrige mål',
+  hint: 'Indsats, der bidrager til mål udover integrationspolitikkens mål a-g. Én række pr. indsats. Skriv kort, hvilket øvrigt mål indsatsen bidrager til.',
+  headerRow: 4,
+  inputRows: 30,
+  columns: [
+    { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true },
+    { key: 'goals', header: 'Øvrigt mål', kind: 'text', width: 24, help: 'Det øvrige mål, indsatsen bidrager til (ikke a-g).' },
+    ...STATUS_SCHEMA_TEXT_COLUMNS(EXPECTED_RESULT_OTHER),
+  ],
+  signature: ['name', 'expectedResult'],
+};
+
+export const PROJECTS_AREA: TableArea = {
+  key: 'projects',
+  sheet: SHEET_NAMES.projects,
+  definedName: 'IB_Projekter',
+  title: 'Integrationsprojekter og monitorering (mindst 100.000 kr. i kommunal medfinansiering monitoreres)',
+  hint: 'Én række pr. projekt. Flere succeskriterier: skriv dem på de næste rækker med tomt projektnavn. Farve pr. kvartal i statusåret: grøn, gul eller rød. Ved rød: beskriv handlingsplanen.',
+  headerRow: 4,
+  inputRows: 40,
+  columns: [
+    { key: 'name', header: 'Projekt', kind: 'text', width: 28, required: true },
+    { key: 'fund', header: 'Pulje/fond', kind: 'text', width: 22 },
+    { key: 'start', header: 'Projektstart', kind: 'date', width: 12, help: 'Dato, fx 01-01-2010.' },
+    { key: 'end', header: 'Projektslut', kind: 'date', width: 12, help: 'Dato, fx 31-12-2012.' },
+    { key: 'funding', header: 'Kommunal medfinansiering {year}', kind: 'amount', width: 15, perYear: true, help: 'Beløb i beløbsenheden fra Forside.' },
+    { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16 },
+    { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32 },
+    { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, help: 'Tal, fx 25 (borgere) eller 75 (pct.).' },
+    { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12 },
+    { key: 'q1', header: 'Farve K1', kind: 'colour', width: 9 },
+    { key: 'q2', header: 'Farve K2', kind: 'colour', width: 9 },
+    { key: 'q3', header: 'Farve K3', kind: 'colour', width: 9 },
+    { key: 'q4', header: 'Farve K4', kind: 'colour', width: 9 },
+    { key: 'actionPlan', header: 'Handlingsplan (ved rød)', kind: 'text', width: 36 },
+  ],
+  signature: ['name', 'indicator'],
+};
+
+export const TABLE_AREAS: readonly TableArea[] = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA];
+
+// ---------------------------------------------------------------- Table 1
+
+export interface Table1RowDef {
+  key: Table1RowKey;
+  label: string;
+  /** The I ALT row is the sum of the rows above. */
+  computed?: boolean;
+}
+
+export const TABLE1 = {
+  sheet: SHEET_NAMES.table1,
+  definedName: 'IB_Tabel1',
+  title: 'Tabel 1. Økonomisk oversigt',
+  hint: 'For hele udvalgets integrationsindsats, herunder den samlede økonomi i forhold til integrationsprojekter. Almindelig drift skal ikke medregnes.',
+  headerRow: 4,
+  labelHeader: 'Økonomisk oversigt',
+  totalHeader: 'I alt',
+  labelWidth: 62,
+  yearWidth: 14,
+  rows: [
+    { key: 'policy', label: 'Integrationsindsatser i relation til mål i integrationspolitikken' },
+    { key: 'other', label: 'Øvrige integrationsindsatser, hvor målet ligger udover integrationspolitikken' },
+    { key: 'projects', label: 'Integrationsprojekter – samlet beløb' },
+    { key: 'total', label: 'I ALT', computed: true },
+  ] as readonly Table1RowDef[],
+} as const;
+
+// ---------------------------------------------------------------- hidden info sheet
+
+export const INFO = {
+  sheet: SHEET_NAMES.info,
+  definedName: 'IB_Skabelon',
+  idLabel: 'Skabelon-id',
+  versionLabel: 'Skabelonversion',
+  /** Lists behind the dropdowns, one per column from listColumn on. */
+  listColumn: 4,
+} as const;
+
+export const YES_NO_LABELS = ['Ja', 'Nej'] as const;
+
+// ---------------------------------------------------------------- header matching
+
+/** Headers compare equal when they differ only in case, spacing, dash style or a trailing colon/asterisk. */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:*]+$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+export interface ExpandedColumn extends ColumnDef {
+  /** The header text for this budget year (or the plain header). */
+  label: string;
+  year?: number;
+}
+
+/** Columns with per-year columns expanded for the given budget years. */
+export function expandColumns(area: TableArea, years: readonly number[]): ExpandedColumn[] {
+  return area.columns.flatMap((c): ExpandedColumn[] =>
+    c.perYear
+      ? years.map((year) => ({ ...c, label: c.header.replace('{year}', String(year)), year }))
+      : [{ ...c, label: c.header }],
+  );
+}
+
+/** Does a header cell's text belong to this column? Returns the year for per-year columns. */
+export function matchHeader(column: ColumnDef, text: string): { year?: number } | undefined {
+  const got = normalizeLabel(text);
+  if (!column.perYear) return got === normalizeLabel(column.header) ? {} : undefined;
+  const [before, after] = column.header.split('{year}').map(normalizeLabel);
+  if (!got.startsWith(before) || !got.endsWith(after)) return undefined;
+  const middle = got.slice(before.length, got.length - after.length).trim();
+  return /^\d{4}$/.test(middle) ? { year: Number(middle) } : undefined;
+}
+
+export function goalText(letter: GoalLetter): string {
+  const goal = POLICY_GOALS.find((g) => g.letter === letter);
+  return goal ? goal.text : '';
+}

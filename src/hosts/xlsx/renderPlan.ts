@@ -1,0 +1,153 @@
+/** Renders a core WorkbookPlan to an .xlsx file with exceljs (Node and browser). */
+import ExcelJS from 'exceljs';
+import { quoteSheet, absoluteRef } from '../../core/cells';
+import { isDate, isFormula, type CellStyle, type PlanValue, type SheetPlan, type WorkbookPlan } from '../../core/plan/types';
+
+const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
+
+function applyStyle(target: Partial<ExcelJS.Style>, style: CellStyle): void {
+  if (style.numberFormat !== undefined) target.numFmt = style.numberFormat;
+  if (style.bold || style.italic || style.fontSize || style.fontColor) {
+    target.font = {
+      name: 'Calibri',
+      size: style.fontSize ?? 11,
+      bold: style.bold || undefined,
+      italic: style.italic || undefined,
+      color: style.fontColor ? argb(style.fontColor) : undefined,
+    };
+  }
+  if (style.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(style.fill) };
+  if (style.wrap || style.horizontal || style.vertical) {
+    target.alignment = { wrapText: style.wrap || undefined, horizontal: style.horizontal, vertical: style.vertical };
+  }
+  if (style.border) {
+    const thin = { style: 'thin' as const, color: argb('BFBFBF') };
+    target.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  target.protection = { locked: style.locked !== false };
+}
+
+function cellValue(v: PlanValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (isFormula(v)) {
+    return { formula: v.formula, result: v.result === null || v.result === undefined ? undefined : v.result } as ExcelJS.CellFormulaValue;
+  }
+  if (isDate(v)) {
+    const [y, m, d] = v.date.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  }
+  // A string is stored as a string cell: it can never become a formula, whatever it starts with.
+  return v;
+}
+
+/** exceljs has data validations on worksheets but leaves them out of its typings. */
+interface WithValidations {
+  dataValidations: { add(ref: string, validation: ExcelJS.DataValidation): void };
+}
+
+async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
+  const ws = wb.addWorksheet(plan.name, {
+    state: plan.hidden ? 'hidden' : 'visible',
+    properties: plan.tabColor ? { tabColor: argb(plan.tabColor) } : undefined,
+    views: plan.frozen ? [{ state: 'frozen', xSplit: plan.frozen.columns, ySplit: plan.frozen.rows }] : undefined,
+  });
+  plan.columns?.forEach((c, i) => {
+    if (!c) return;
+    const col = ws.getColumn(i + 1);
+    if (c.width) col.width = c.width;
+    if (c.style) {
+      const s: Partial<ExcelJS.Style> = {};
+      applyStyle(s, c.style);
+      col.style = s;
+    }
+  });
+  for (const block of plan.blocks) {
+    block.values.forEach((line, r) => {
+      const row = ws.getRow(block.row + r);
+      line.forEach((v, c) => {
+        const cell = row.getCell(block.col + c);
+        cell.value = cellValue(v);
+        const style = { ...block.style, ...block.columnStyles?.[c] };
+        const s: Partial<ExcelJS.Style> = {};
+        applyStyle(s, style);
+        cell.style = s;
+        if (isDate(v) && !style.numberFormat) cell.numFmt = 'dd-mm-yyyy';
+      });
+    });
+  }
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const ref of plan.merges ?? []) ws.mergeCells(ref);
+  const validations = (ws as unknown as WithValidations).dataValidations;
+  for (const v of plan.validations ?? []) {
+    const common = {
+      allowBlank: true,
+      showErrorMessage: v.error !== undefined || v.strict === true,
+      errorStyle: v.strict ? 'stop' : 'warning',
+      errorTitle: v.error ? 'Integrationsstatus' : undefined,
+      error: v.error,
+      showInputMessage: v.prompt !== undefined,
+      promptTitle: v.promptTitle,
+      prompt: v.prompt,
+    } as const;
+    if (v.kind === 'list') {
+      validations.add(v.ref, { ...common, type: 'list', formulae: [v.list] });
+    } else if (v.kind === 'date') {
+      validations.add(v.ref, { ...common, type: 'date', operator: 'greaterThanOrEqual', formulae: [new Date(Date.UTC(1990, 0, 1))] });
+    } else {
+      const between = v.min !== undefined && v.max !== undefined;
+      validations.add(v.ref, {
+        ...common,
+        type: v.kind,
+        operator: between ? 'between' : v.min !== undefined ? 'greaterThanOrEqual' : 'lessThanOrEqual',
+        formulae: between ? [v.min, v.max] : [v.min ?? v.max],
+      });
+    }
+  }
+  for (const cf of plan.conditionalFormats ?? []) {
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: cf.rules.map((rule, i) => ({
+        type: 'cellIs',
+        operator: 'equal',
+        priority: i + 1,
+        formulae: [`"${rule.text.replace(/"/g, '""')}"`],
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: argb(rule.fill) },
+          font: rule.fontColor ? { color: argb(rule.fontColor) } : undefined,
+        },
+      })),
+    });
+  }
+  if (plan.protect) {
+    await ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      formatCells: false,
+      insertRows: true,
+      deleteRows: true,
+      sort: true,
+      autoFilter: true,
+    });
+  }
+}
+
+export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = plan.properties?.creator ?? 'Integrationsstatus';
+  if (plan.properties?.title) wb.title = plan.properties.title;
+  // Fixed timestamps keep generated files byte-stable when the plan says when it was made.
+  const created = plan.properties?.created ? new Date(plan.properties.created) : new Date();
+  wb.created = created;
+  wb.modified = created;
+  for (const sheet of plan.sheets) await renderSheet(wb, sheet);
+  for (const n of plan.definedNames) wb.definedNames.add(`${quoteSheet(n.sheet)}!${absoluteRef(n.ref)}`, n.name);
+  return wb;
+}
+
+export async function renderPlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = await planToWorkbook(plan);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
