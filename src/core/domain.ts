@@ -95,3 +95,8 @@ export function defaultDeadline(firstYear: number): string {
 
 export const YES = 'Ja';
 export const NO = 'Nej';
+
+/** The statement is written in the spring before the first budget year; the last full year of project monitoring is the one before. */
+export function defaultStatusYear(firstYear: number): number {
+  return firstYear - 2;
+}

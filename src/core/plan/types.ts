@@ -105,6 +105,8 @@ export interface SheetPlan {
   protect?: boolean;
   tables?: TablePlan[];
   conditionalFormats?: ConditionalFormatPlan[];
+  /** Print on A4, fitted to one page wide. */
+  print?: { landscape: boolean };
 }
 
 export interface DefinedNamePlan {

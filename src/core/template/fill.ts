@@ -26,6 +26,6 @@ export interface TemplateOptions {
   administration?: AdministrationCode;
   /** ISO date; default 15 May the year before the first budget year. */
   deadline?: string;
-  /** Default: the year before the first budget year. */
+  /** Default: the last full year before the statement is written (first budget year - 2). */
   statusYear?: number;
 }

@@ -9,6 +9,7 @@ import {
   administrationLabel,
   budgetYears,
   defaultDeadline,
+  defaultStatusYear,
   findAdministration,
   unitByCode,
   type UnitCode,
@@ -180,6 +181,7 @@ function coverSheet(opts: Required<TemplateOptions>, fill: TemplateFill, names: 
     rowHeights,
     validations,
     protect: true,
+    print: { landscape: false },
   };
 }
 
@@ -237,6 +239,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: (Raw
     validations,
     frozen: { rows: header, columns: area.key === 'goals' ? 2 : 1 },
     protect: true,
+    print: { landscape: true },
     conditionalFormats: colourCols.length
       ? [
           {
@@ -288,6 +291,7 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
     rowHeights: { 2: 30, [h]: 20 },
     validations: [{ ref: rangeRef(h + 1, 2, totalRow - 1, lastCol - 1), kind: 'decimal', min: 0, strict: false, error: 'Beløb skal være 0 eller derover.' }],
     protect: true,
+    print: { landscape: true },
   };
 }
 
@@ -309,7 +313,7 @@ function resolveOptions(opts: TemplateOptions): Required<TemplateOptions> {
     unit: opts.unit ?? 'kr',
     administration: opts.administration ?? ('' as never),
     deadline: opts.deadline ?? defaultDeadline(opts.firstYear),
-    statusYear: opts.statusYear ?? opts.firstYear - 1,
+    statusYear: opts.statusYear ?? defaultStatusYear(opts.firstYear),
   };
 }
 

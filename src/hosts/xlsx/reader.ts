@@ -58,7 +58,8 @@ export class XlsxWorkbookReader implements WorkbookReader {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.isMerged && cell.master !== cell) return;
-        const v = toCellValue(cell.value);
+        // exceljs drops falsy formula results (0, false, "") from cell.value; cell.result keeps them.
+        const v = cell.type === ExcelJS.ValueType.Formula ? toCellValue(cell.result as ExcelJS.CellValue) : toCellValue(cell.value);
         if (v === null) return;
         cells.push({ r, c, v, f: cell.numFmt || 'General' });
         top = Math.min(top, r);

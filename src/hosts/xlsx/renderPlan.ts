@@ -51,6 +51,9 @@ async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void>
     properties: plan.tabColor ? { tabColor: argb(plan.tabColor) } : undefined,
     views: plan.frozen ? [{ state: 'frozen', xSplit: plan.frozen.columns, ySplit: plan.frozen.rows }] : undefined,
   });
+  if (plan.print) {
+    ws.pageSetup = { paperSize: 9, orientation: plan.print.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
   plan.columns?.forEach((c, i) => {
     if (!c) return;
     const col = ws.getColumn(i + 1);

@@ -1,0 +1,132 @@
+/** The integration-status command line: template, example, inspect (and more as the product grows). */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ADMINISTRATION_CODES, findAdministration, type AdministrationCode, type UnitCode } from '../core/domain';
+import { diagnosticMessage } from '../core/diagnostics';
+import { buildTemplatePlan } from '../core/template/plan';
+import { matchUnit } from '../core/parse/submission';
+import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
+import { loadFile, parseXlsx, writePlan } from '../hosts/xlsx/files';
+import { formatSubmission } from './format';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+function parseYear(value: string): number {
+  const n = Number(value);
+  if (!/^\d{4}$/.test(value) || n < 1990 || n > 2200) throw new InvalidArgumentError('expected a year such as 2011');
+  return n;
+}
+
+function parseAdministration(value: string): AdministrationCode {
+  const code = value.toUpperCase().replace(/^OKF$|^OEKF$/, 'ØKF');
+  if (!findAdministration(code)) throw new InvalidArgumentError(`expected one of ${ADMINISTRATION_CODES.join(', ')}`);
+  return code as AdministrationCode;
+}
+
+function parseUnit(value: string): UnitCode {
+  const unit = matchUnit(value) ?? ({ '1000': 'tkr', mio: 'mkr' } as Record<string, UnitCode>)[value];
+  if (!unit) throw new InvalidArgumentError('expected kr, 1000 or mio');
+  return unit;
+}
+
+function parseIsoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
+}
+
+export function nextBudgetYear(today = new Date()): number {
+  return today.getFullYear() + 1;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('integration-status')
+    .description('Budgetredegørelse for integrationsindsatsen: skabelon, indlæsning og kontrol af indsendte projektmapper.')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('template')
+    .description('write the blank budget statement template')
+    .option('--administration <code>', `pre-select the administration (${ADMINISTRATION_CODES.join(', ')})`, parseAdministration)
+    .option('--first-year <yyyy>', 'first of the four budget years (default: next year)', parseYear)
+    .option('--unit <unit>', 'pre-selected amount unit: kr, 1000 or mio', parseUnit, 'kr' as UnitCode)
+    .option('--deadline <yyyy-mm-dd>', 'submission deadline (default: 15 May the year before the first budget year)', parseIsoDate)
+    .requiredOption('--out <file.xlsx>', 'where to write the template')
+    .action(async (opts: { administration?: AdministrationCode; firstYear?: number; unit: UnitCode; deadline?: string; out: string }) => {
+      const firstYear = opts.firstYear ?? nextBudgetYear();
+      const plan = buildTemplatePlan({ firstYear, unit: opts.unit, administration: opts.administration, deadline: opts.deadline });
+      await writePlan(plan, opts.out);
+      io.out(`Skabelon for ${firstYear}–${firstYear + 3} skrevet til ${opts.out}\n`);
+    });
+
+  program
+    .command('example')
+    .description('write the bundled example submissions (one per administration)')
+    .requiredOption('--out <dir>', 'folder to write them into')
+    .action(async (opts: { out: string }) => {
+      await fs.mkdir(opts.out, { recursive: true });
+      for (const e of EXAMPLES) {
+        const plan = buildTemplatePlan(exampleTemplateOptions(e), exampleFill(e));
+        // A fixed creation time keeps the examples identical from run to run.
+        plan.properties = { ...plan.properties, created: `${e.submissionDate}T08:00:00Z` };
+        await writePlan(plan, path.join(opts.out, e.file));
+        io.out(`${path.join(opts.out, e.file)}\n`);
+      }
+    });
+
+  program
+    .command('inspect')
+    .description('read one submission and print what it says (amounts in kr.)')
+    .argument('<file.xlsx>')
+    .option('--json', 'print the parsed submission as JSON')
+    .option('--lang <lang>', 'language of messages: da or en', 'da')
+    .action(async (file: string, opts: { json?: boolean; lang: string }) => {
+      const loaded = await loadFile(file);
+      const result = await parseXlsx(loaded.bytes);
+      const lang = opts.lang === 'en' ? 'en' : 'da';
+      if (opts.json) {
+        const diagnostics = result.diagnostics.map((d) => ({ ...d, message: diagnosticMessage(d, lang) }));
+        io.out(`${JSON.stringify({ file: loaded.name, submission: result.submission, diagnostics }, null, 2)}\n`);
+      } else {
+        io.out(formatSubmission(loaded.name, result, lang));
+      }
+    });
+
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code. Errors become one clear line, never a stack trace. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    io.err(`integration-status: ${describeError(err)}\n`);
+    return 2;
+  }
+}
+
+export function describeError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e && e.code === 'ENOENT') return `file not found: ${e.path ?? ''}`;
+  if (e && e.code === 'EACCES') return `permission denied: ${e.path ?? ''}`;
+  if (e && e.code === 'EISDIR') return `is a folder, not a file: ${e.path ?? ''}`;
+  return e && e.message ? e.message : String(err);
+}

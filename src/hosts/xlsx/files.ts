@@ -1,0 +1,66 @@
+/** Files on disk (Node): reading submissions, writing workbooks atomically. */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { readSubmission, type ParseResult } from '../../core/parse/submission';
+import type { WorkbookPlan } from '../../core/plan/types';
+import { XlsxWorkbookReader } from './reader';
+import { renderPlanToBuffer } from './renderPlan';
+
+export interface LoadedFile {
+  path: string;
+  name: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export async function loadFile(file: string): Promise<LoadedFile> {
+  const bytes = new Uint8Array(await fs.readFile(file));
+  return {
+    path: file,
+    name: path.basename(file),
+    size: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes,
+  };
+}
+
+export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
+  return readSubmission(await XlsxWorkbookReader.load(bytes));
+}
+
+/** Write to a temporary file beside the target, then rename: a failure never leaves a half-written file. */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+export async function writePlan(plan: WorkbookPlan, target: string): Promise<void> {
+  await writeFileAtomic(target, await renderPlanToBuffer(plan));
+}
+
+/** Expand files and folders into .xlsx files, sorted by name; folders are searched one level deep. */
+export async function expandInputs(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const stat = await fs.stat(input);
+    if (stat.isDirectory()) {
+      const entries = await fs.readdir(input);
+      for (const e of entries.sort()) {
+        if (/\.(xlsx|xlsm|xls|ods|docx)$/i.test(e) && !e.startsWith('~$') && !e.startsWith('.')) out.push(path.join(input, e));
+      }
+    } else {
+      out.push(input);
+    }
+  }
+  return out;
+}
