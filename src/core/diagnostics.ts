@@ -49,6 +49,11 @@ export const MESSAGES: Record<string, MessageDef> = {
     da: 'Området "{area}" blev fundet ud fra overskrifterne, ikke ud fra navnet {name}.',
     en: 'The area "{area}" was found by its headers, not by the name {name}.',
   },
+  TABLE1_ROW_MISSING: {
+    severity: 'error',
+    da: 'Rækken "{row}" mangler i Tabel 1.',
+    en: 'The row "{row}" is missing from Table 1.',
+  },
   COLUMN_MISSING: {
     severity: 'error',
     da: 'Kolonnen "{column}" mangler i området "{area}".',

@@ -445,7 +445,7 @@ async function readTable1(ctx: Context, layout: Layout): Promise<Table1> {
       }
     }
     if (row === undefined) {
-      ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: grid.name, cell: null }, { area: `${TABLE1.title}: ${def.label}`, expectedSheet: TABLE1.sheet }));
+      ctx.diagnostics.push(makeDiagnostic('TABLE1_ROW_MISSING', { sheet: grid.name, cell: cellRef(headerRow, labelCol) }, { row: def.label }));
       continue;
     }
     rowNumbers[def.key] = row;

@@ -15,8 +15,8 @@ import {
   type UnitCode,
 } from '../domain';
 import { absoluteRef, cellRef, columnLetter, quoteSheet, rangeRef } from '../cells';
-import { formatDanishDate, readNumber } from '../parse/values';
-import type { Block, CellStyle, PlanValue, SheetPlan, Validation, WorkbookPlan, DefinedNamePlan, ColumnPlan } from '../plan/types';
+import { formatDanishDate } from '../parse/values';
+import { isFormula, type Block, type CellStyle, type ColumnPlan, type DefinedNamePlan, type PlanValue, type SheetPlan, type Validation, type WorkbookPlan } from '../plan/types';
 import {
   COVER,
   INFO,
@@ -112,6 +112,11 @@ function planValue(v: RawValue | undefined): PlanValue {
   if (v === undefined) return null;
   if (typeof v === 'object' && v !== null && 'date' in v) return { date: v.date };
   return v;
+}
+
+/** A cell's value as other formulas see it: a formula's cached result, else the value. */
+function resultOf(v: PlanValue): PlanValue {
+  return isFormula(v) ? (v.result ?? null) : v;
 }
 
 /** What Excel's SUM would give over these cells: numbers only, text ignored. */
@@ -267,7 +272,7 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
   const totalLine: PlanValue[] = [TABLE1.rows[TABLE1.rows.length - 1].label];
   for (let c = 2; c <= lastCol; c++) {
     const col = columnLetter(c);
-    totalLine.push({ formula: `SUM(${col}${h + 1}:${col}${totalRow - 1})`, result: excelSum(grid.map((line) => (line[c - 1] as { result?: number }).result ?? line[c - 1])) || 0 });
+    totalLine.push({ formula: `SUM(${col}${h + 1}:${col}${totalRow - 1})`, result: excelSum(grid.map((line) => resultOf(line[c - 1]))) || 0 });
   }
   const amount = amountFormat(unit);
   names.push({ name: TABLE1.definedName, sheet: TABLE1.sheet, ref: rangeRef(h, 1, totalRow, lastCol) });
@@ -338,14 +343,3 @@ export function buildTemplatePlan(options: TemplateOptions, fill: TemplateFill =
   };
 }
 
-/** Sum of the numbers a person typed, as the template's formulas would see them. Exposed for tests. */
-export function typedNumber(v: RawValue): number | null {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') {
-    const r = readNumber(v);
-    return r.kind === 'number' ? r.value : null;
-  }
-  return null;
-}
-
-export { SHEET_NAMES };

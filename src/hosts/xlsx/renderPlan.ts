@@ -1,5 +1,6 @@
 /** Renders a core WorkbookPlan to an .xlsx file with exceljs (Node and browser). */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { quoteSheet, absoluteRef } from '../../core/cells';
 import { isDate, isFormula, type CellStyle, type PlanValue, type SheetPlan, type WorkbookPlan } from '../../core/plan/types';
 
@@ -151,6 +152,17 @@ export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbo
 
 export async function renderPlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array> {
   const wb = await planToWorkbook(plan);
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return plan.properties?.created ? stampZipEntries(bytes, new Date(plan.properties.created)) : bytes;
+}
+
+/** Give every zip entry the same timestamp, so the same plan always gives the same bytes. */
+async function stampZipEntries(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    out.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
