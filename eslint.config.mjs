@@ -24,6 +24,10 @@ export default defineConfig([
   {
     files: ['src/**/*.{ts,tsx,mts,cts}', 'test/**/*.{ts,tsx,mts,cts}', 'scripts/**/*.{ts,mts,cts}'],
     extends: [tseslint.configs.recommended],
+    rules: {
+      // "_name" marks a value left out on purpose (e.g. dropped by destructuring).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
   },
 
   // CommonJS / ES module JavaScript: build scripts and root config files.

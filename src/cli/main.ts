@@ -7,7 +7,7 @@ import { diagnosticMessage } from '../core/diagnostics';
 import { buildTemplatePlan } from '../core/template/plan';
 import { matchUnit } from '../core/parse/submission';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
-import { loadFile, parseXlsx, writePlan } from '../hosts/xlsx/files';
+import { loadFile, readSubmissionBytes, writePlan } from '../hosts/xlsx/files';
 import { formatSubmission } from './format';
 
 export interface Io {
@@ -92,8 +92,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--lang <lang>', 'language of messages: da or en', 'da')
     .action(async (file: string, opts: { json?: boolean; lang: string }) => {
       const loaded = await loadFile(file);
-      const result = await parseXlsx(loaded.bytes);
       const lang = opts.lang === 'en' ? 'en' : 'da';
+      const reading = await readSubmissionBytes(loaded.bytes);
+      if (reading.status === 'unreadable') {
+        io.err(`integration-status: ${loaded.name}: ${diagnosticMessage(reading.diagnostics[0], lang)}\n`);
+        setExit(2);
+        return;
+      }
+      const result = reading.result;
       if (opts.json) {
         const diagnostics = result.diagnostics.map((d) => ({ ...d, message: diagnosticMessage(d, lang) }));
         io.out(`${JSON.stringify({ file: loaded.name, submission: result.submission, diagnostics }, null, 2)}\n`);

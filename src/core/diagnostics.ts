@@ -24,6 +24,91 @@ interface MessageDef {
 
 /** Messages for every code; "{name}" is replaced from the diagnostic's params. */
 export const MESSAGES: Record<string, MessageDef> = {
+  FILE_EMPTY: {
+    severity: 'error',
+    da: 'Filen er tom (0 byte). Bed afsenderen sende projektmappen igen.',
+    en: 'The file is empty (0 bytes). Ask the sender to send the workbook again.',
+  },
+  FILE_XLS: {
+    severity: 'error',
+    da: 'Filen er en gammel Excel 97-2003-projektmappe (.xls). Åbn den i Excel og gem den som Excel-projektmappe (.xlsx).',
+    en: 'The file is an old Excel 97-2003 workbook (.xls). Open it in Excel and save it as an Excel workbook (.xlsx).',
+  },
+  FILE_ENCRYPTED: {
+    severity: 'error',
+    da: 'Projektmappen er beskyttet med adgangskode (krypteret). Fjern adgangskoden (Filer › Oplysninger › Beskyt projektmappe) og gem den igen.',
+    en: 'The workbook is password-protected (encrypted). Remove the password (File › Info › Protect Workbook) and save it again.',
+  },
+  FILE_OLE_OTHER: {
+    severity: 'error',
+    da: 'Filen er et gammelt Office-dokument, ikke en Excel-projektmappe. Brug skabelonen til budgetredegørelsen og gem som .xlsx.',
+    en: 'The file is an old Office document, not an Excel workbook. Use the budget statement template and save as .xlsx.',
+  },
+  FILE_NOT_ZIP: {
+    severity: 'error',
+    da: 'Filen er ikke en Excel-projektmappe (.xlsx); den ligner {kind}. Gem budgetredegørelsen som Excel-projektmappe (.xlsx).',
+    en: 'The file is not an Excel workbook (.xlsx); it looks like {kind}. Save the budget statement as an Excel workbook (.xlsx).',
+  },
+  FILE_TRUNCATED: {
+    severity: 'error',
+    da: 'Filen er beskadiget eller ufuldstændig (zip-arkivet slutter for tidligt). Bed afsenderen sende den igen.',
+    en: 'The file is damaged or incomplete (the zip archive ends too early). Ask the sender to send it again.',
+  },
+  FILE_DOCX: {
+    severity: 'error',
+    da: 'Filen er et Word-dokument, ikke en Excel-projektmappe. Udfyld skabelonen til budgetredegørelsen i Excel.',
+    en: 'The file is a Word document, not an Excel workbook. Fill in the budget statement template in Excel.',
+  },
+  FILE_PPTX: {
+    severity: 'error',
+    da: 'Filen er en PowerPoint-præsentation, ikke en Excel-projektmappe.',
+    en: 'The file is a PowerPoint presentation, not an Excel workbook.',
+  },
+  FILE_ODS: {
+    severity: 'error',
+    da: 'Filen er et OpenDocument-regneark (.ods). Åbn det og gem det som Excel-projektmappe (.xlsx).',
+    en: 'The file is an OpenDocument spreadsheet (.ods). Open it and save it as an Excel workbook (.xlsx).',
+  },
+  FILE_XLSB: {
+    severity: 'error',
+    da: 'Filen er en binær Excel-projektmappe (.xlsb). Gem den som Excel-projektmappe (.xlsx).',
+    en: 'The file is an Excel binary workbook (.xlsb). Save it as an Excel workbook (.xlsx).',
+  },
+  FILE_ZIP_OTHER: {
+    severity: 'error',
+    da: 'Filen er et zip-arkiv, men ikke en Excel-projektmappe.',
+    en: 'The file is a zip archive, but not an Excel workbook.',
+  },
+  FILE_TOO_LARGE: {
+    severity: 'error',
+    da: 'Filen fylder {size}; grænsen er {limit}. En budgetredegørelse fylder normalt under 1 MB.',
+    en: 'The file is {size}; the limit is {limit}. A budget statement is normally under 1 MB.',
+  },
+  ZIP_TOO_MANY_ENTRIES: {
+    severity: 'error',
+    da: 'Filen består af {entries} dele; grænsen er {limit}. Filen afvises.',
+    en: 'The file has {entries} parts; the limit is {limit}. The file is refused.',
+  },
+  ZIP_TOTAL_TOO_LARGE: {
+    severity: 'error',
+    da: 'Udpakket fylder filen {size}; grænsen er {limit}. Filen afvises for at beskytte mod zip-bomber.',
+    en: 'Uncompressed, the file is {size}; the limit is {limit}. The file is refused to guard against zip bombs.',
+  },
+  ZIP_PART_TOO_LARGE: {
+    severity: 'error',
+    da: 'Delen {part} fylder {size} udpakket; grænsen er {limit}. Filen afvises.',
+    en: 'The part {part} is {size} uncompressed; the limit is {limit}. The file is refused.',
+  },
+  ZIP_RATIO: {
+    severity: 'error',
+    da: 'Delen {part} er pakket {ratio} gange sammen (grænsen er {limit}); filen ligner en zip-bombe og afvises.',
+    en: 'The part {part} is compressed {ratio} times (the limit is {limit}); the file looks like a zip bomb and is refused.',
+  },
+  FILE_CORRUPT: {
+    severity: 'error',
+    da: 'Projektmappens indhold kunne ikke læses ({detail}). Åbn den i Excel, gem den igen som .xlsx, og send den igen.',
+    en: 'The workbook’s contents could not be read ({detail}). Open it in Excel, save it again as .xlsx and send it again.',
+  },
   TEMPLATE_NOT_RECOGNISED: {
     severity: 'error',
     da: 'Projektmappen er ikke skabelonen til budgetredegørelsen (arket {sheet} med skabelon-id mangler). Brug skabelonen fra Kontoret for Integration.',
@@ -90,6 +175,15 @@ export const MESSAGES: Record<string, MessageDef> = {
     en: '"{found}" is not Ja (yes) or Nej (no) ({field}).',
   },
 };
+
+/** Codes that mean the file could not be read at all. */
+export const UNREADABLE_CODES: ReadonlySet<string> = new Set(Object.keys(MESSAGES).filter((c) => c.startsWith('FILE_') || c.startsWith('ZIP_')));
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`;
+  if (n >= 1024) return `${(n / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 })} KB`;
+  return `${n} byte`;
+}
 
 export function makeDiagnostic(
   code: string,

@@ -20,7 +20,6 @@ import { isFormula, type Block, type CellStyle, type ColumnPlan, type DefinedNam
 import {
   COVER,
   INFO,
-  SHEET_NAMES,
   TABLE1,
   TABLE_AREAS,
   TEMPLATE_ID,

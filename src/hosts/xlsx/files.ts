@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
+import { checkPackage, unreadableDiagnostic, type PackageLimits } from '../../core/file/package';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { XlsxWorkbookReader } from './reader';
@@ -28,6 +30,22 @@ export async function loadFile(file: string): Promise<LoadedFile> {
 
 export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
   return readSubmission(await XlsxWorkbookReader.load(bytes));
+}
+
+export type FileReading = { status: 'unreadable'; diagnostics: Diagnostic[] } | { status: 'read'; result: ParseResult };
+
+/** Check the file's bytes, then read it; anything that cannot be read comes back as a finding, never a throw. */
+export async function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): Promise<FileReading> {
+  const check = checkPackage(bytes, limits);
+  if (!check.ok) return { status: 'unreadable', diagnostics: [unreadableDiagnostic(check.unreadable)] };
+  let reader: XlsxWorkbookReader;
+  try {
+    reader = await XlsxWorkbookReader.load(bytes);
+  } catch (err) {
+    const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 160);
+    return { status: 'unreadable', diagnostics: [makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, { detail })] };
+  }
+  return { status: 'read', result: await readSubmission(reader) };
 }
 
 /** Write to a temporary file beside the target, then rename: a failure never leaves a half-written file. */

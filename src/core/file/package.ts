@@ -1,0 +1,203 @@
+/**
+ * What a submitted file is, from its bytes alone, before any workbook parser touches it: an .xlsx, or
+ * something else (old .xls, encrypted workbook, Word or OpenDocument file, damaged zip, zip bomb).
+ * Reads only the zip's central directory; nothing is decompressed.
+ */
+import { formatBytes, makeDiagnostic, type Diagnostic, type Params } from '../diagnostics';
+
+export interface PackageLimits {
+  /** Largest file accepted. */
+  maxFileBytes: number;
+  /** Largest total uncompressed size of all parts. */
+  maxTotalUncompressedBytes: number;
+  /** Largest uncompressed size of one part. */
+  maxPartUncompressedBytes: number;
+  /** Largest uncompressed ÷ compressed ratio of a part bigger than 1 MB. */
+  maxCompressionRatio: number;
+  maxEntries: number;
+}
+
+/** A budget statement is well under 1 MB; these leave room for big ones and stop zip bombs. */
+export const DEFAULT_LIMITS: PackageLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxTotalUncompressedBytes: 400 * 1024 * 1024,
+  maxPartUncompressedBytes: 200 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxEntries: 10_000,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+/** Why a file cannot be read; each reason has a message that says what the file is and what to do. */
+export type Unreadable =
+  | { reason: 'FILE_EMPTY' }
+  | { reason: 'FILE_XLS' }
+  | { reason: 'FILE_ENCRYPTED' }
+  | { reason: 'FILE_OLE_OTHER' }
+  | { reason: 'FILE_NOT_ZIP'; kind: string }
+  | { reason: 'FILE_TRUNCATED' }
+  | { reason: 'FILE_DOCX' }
+  | { reason: 'FILE_PPTX' }
+  | { reason: 'FILE_ODS' }
+  | { reason: 'FILE_XLSB' }
+  | { reason: 'FILE_ZIP_OTHER' }
+  | { reason: 'FILE_TOO_LARGE'; size: number; limit: number }
+  | { reason: 'ZIP_TOO_MANY_ENTRIES'; entries: number; limit: number }
+  | { reason: 'ZIP_TOTAL_TOO_LARGE'; size: number; limit: number }
+  | { reason: 'ZIP_PART_TOO_LARGE'; part: string; size: number; limit: number }
+  | { reason: 'ZIP_RATIO'; part: string; ratio: number; limit: number }
+  | { reason: 'FILE_CORRUPT'; detail: string };
+
+export type PackageCheck = { ok: true; entries: ZipEntry[] } | { ok: false; unreadable: Unreadable };
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+}
+
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 2 ** 32;
+}
+
+/** Does the byte string contain this text as UTF-16LE (how OLE containers name their streams)? */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function sniffNonZip(bytes: Uint8Array): Unreadable {
+  if (startsWith(bytes, OLE_MAGIC)) {
+    // An encrypted .xlsx is an OLE container holding an "EncryptedPackage" stream; an .xls holds "Workbook".
+    if (containsUtf16(bytes, 'EncryptedPackage')) return { reason: 'FILE_ENCRYPTED' };
+    if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) return { reason: 'FILE_XLS' };
+    return { reason: 'FILE_OLE_OTHER' };
+  }
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^ï»¿/, '').trimStart().toLowerCase();
+  if (head.startsWith('%pdf')) return { reason: 'FILE_NOT_ZIP', kind: 'PDF' };
+  if (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return { reason: 'FILE_NOT_ZIP', kind: 'Excel 2003 XML' };
+  if (head.startsWith('<')) return { reason: 'FILE_NOT_ZIP', kind: 'HTML/XML' };
+  if (head.startsWith('{\\rtf')) return { reason: 'FILE_NOT_ZIP', kind: 'RTF' };
+  const printable = bytes.subarray(0, 512).every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+  return { reason: 'FILE_NOT_ZIP', kind: printable ? 'text' : 'unknown' };
+}
+
+/** Read the zip's central directory; undefined when the end record or directory is missing or damaged. */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  let count = u16(bytes, eocd + 10);
+  let size = u32(bytes, eocd + 12);
+  let offset = u32(bytes, eocd + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    // ZIP64: the locator sits just before the end record and points at the ZIP64 end record.
+    const loc = eocd - 20;
+    if (loc < 0 || u32(bytes, loc) !== 0x07064b50) return undefined;
+    const z = u64(bytes, loc + 8);
+    if (z + 56 > bytes.length || u32(bytes, z) !== 0x06064b50) return undefined;
+    count = u64(bytes, z + 32);
+    size = u64(bytes, z + 40);
+    offset = u64(bytes, z + 48);
+  }
+  if (offset + size > bytes.length) return undefined;
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  const decoder = new TextDecoder('utf-8');
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return undefined;
+    const method = u16(bytes, p + 10);
+    let compressedSize = u32(bytes, p + 20);
+    let uncompressedSize = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    if (p + 46 + nameLen + extraLen > bytes.length) return undefined;
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    // ZIP64 extra field carries the real sizes when the 32-bit fields are saturated.
+    let e = p + 46 + nameLen;
+    const end = e + extraLen;
+    while (e + 4 <= end) {
+      const id = u16(bytes, e);
+      const len = u16(bytes, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) compressedSize = u64(bytes, q);
+      }
+      e += 4 + len;
+    }
+    entries.push({ name, method, compressedSize, uncompressedSize });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Classify a file and check it against the limits. */
+export function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): PackageCheck {
+  const fail = (unreadable: Unreadable): PackageCheck => ({ ok: false, unreadable });
+  if (bytes.length === 0) return fail({ reason: 'FILE_EMPTY' });
+  if (bytes.length > limits.maxFileBytes) return fail({ reason: 'FILE_TOO_LARGE', size: bytes.length, limit: limits.maxFileBytes });
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return fail(sniffNonZip(bytes));
+  const entries = readZipDirectory(bytes);
+  if (!entries) return fail({ reason: 'FILE_TRUNCATED' });
+  if (entries.length > limits.maxEntries) return fail({ reason: 'ZIP_TOO_MANY_ENTRIES', entries: entries.length, limit: limits.maxEntries });
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('xl/workbook.bin')) return fail({ reason: 'FILE_XLSB' });
+    if (names.has('word/document.xml')) return fail({ reason: 'FILE_DOCX' });
+    if (names.has('ppt/presentation.xml')) return fail({ reason: 'FILE_PPTX' });
+    if (names.has('mimetype') && names.has('content.xml')) return fail({ reason: 'FILE_ODS' });
+    return fail({ reason: 'FILE_ZIP_OTHER' });
+  }
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressedSize;
+    if (e.uncompressedSize > limits.maxPartUncompressedBytes) {
+      return fail({ reason: 'ZIP_PART_TOO_LARGE', part: e.name, size: e.uncompressedSize, limit: limits.maxPartUncompressedBytes });
+    }
+    const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : e.uncompressedSize > 0 ? Infinity : 0;
+    if (e.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
+      return fail({ reason: 'ZIP_RATIO', part: e.name, ratio: Math.round(ratio), limit: limits.maxCompressionRatio });
+    }
+  }
+  if (total > limits.maxTotalUncompressedBytes) return fail({ reason: 'ZIP_TOTAL_TOO_LARGE', size: total, limit: limits.maxTotalUncompressedBytes });
+  return { ok: true, entries };
+}
+
+/** The finding that tells the user why the file could not be read. */
+export function unreadableDiagnostic(u: Unreadable): Diagnostic {
+  const params: Params = {};
+  for (const [key, value] of Object.entries(u)) {
+    if (key === 'reason') continue;
+    params[key] = (key === 'size' || key === 'limit') && u.reason !== 'ZIP_RATIO' && u.reason !== 'ZIP_TOO_MANY_ENTRIES' ? formatBytes(value as number) : (value as string | number);
+  }
+  return makeDiagnostic(u.reason, { sheet: null, cell: null }, params);
+}

@@ -1,0 +1,70 @@
+/** Workbooks saved by other programs (LibreOffice, openpyxl) read the same as the ones we write. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildTemplatePlan } from '../../src/core/template/plan';
+import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../../src/examples/submissions';
+import { parseXlsx, writePlan } from '../../src/hosts/xlsx/files';
+import { comparable, expectedSubmission } from '../helpers/expected';
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+const example = (code: string) => EXAMPLES.find((e) => e.administration === code)!;
+const read = async (file: string) => parseXlsx(new Uint8Array(readFileSync(path.join(fixtures, file))));
+
+function hasSoffice(): boolean {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('saved by LibreOffice', () => {
+  it.each([
+    ['bif-libreoffice.xlsx', 'BIF'],
+    ['sof-libreoffice.xlsx', 'SOF'],
+  ])('%s reads every field back', async (file, code) => {
+    const { submission, diagnostics } = await read(file);
+    expect(comparable(submission)).toEqual(expectedSubmission(example(code)));
+    expect(diagnostics).toEqual([]);
+    // LibreOffice keeps the cached results of the template's total formulas.
+    expect(submission.table1.rows.find((r) => r.key === 'total')!.total).not.toBeNull();
+  });
+
+  // CI installs LibreOffice; a developer machine without it skips only this live round trip.
+  const live = hasSoffice() || process.env.CI ? it : it.skip;
+  live('template → filled by exceljs → re-saved by LibreOffice now → the same submission', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lo-'));
+    const e = example('BIF');
+    const src = path.join(dir, 'bif.xlsx');
+    await writePlan(buildTemplatePlan(exampleTemplateOptions(e), exampleFill(e)), src);
+    execFileSync('soffice', ['--headless', '--calc', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), src], { stdio: 'pipe' });
+    const { submission } = await parseXlsx(new Uint8Array(readFileSync(path.join(dir, 'out', 'bif.xlsx'))));
+    expect(comparable(submission)).toEqual(expectedSubmission(e));
+  }, 120_000);
+});
+
+describe('written by openpyxl', () => {
+  it('the template filled in by openpyxl reads every field, also a row typed below the prepared area', async () => {
+    const { submission, diagnostics } = await read('kff-openpyxl-filled.xlsx');
+    expect(comparable(submission)).toEqual(expectedSubmission(example('KFF')));
+    const last = submission.policyInitiatives[submission.policyInitiatives.length - 1];
+    expect(last.source.row).toBe(4 + 50 + 2);
+    expect(diagnostics).toEqual([]);
+    // openpyxl drops cached formula results: totals are unknown, not zero.
+    expect(submission.table1.rows.find((r) => r.key === 'total')!.amounts.map((a) => a.amount)).toEqual([null, null, null, null]);
+  });
+
+  it('a statement written from scratch (no names, reordered and extra columns, text amounts) is found by its labels', async () => {
+    const { submission, diagnostics } = await read('okf-openpyxl-scratch.xlsx');
+    const expected = expectedSubmission(example('ØKF'));
+    expect(comparable(submission)).toEqual({ ...expected, template: { id: null, version: null } });
+    const codes = diagnostics.map((d) => d.code);
+    expect(codes).toContain('TEMPLATE_NOT_RECOGNISED');
+    expect(codes.filter((c) => c === 'AREA_FOUND_BY_LABELS')).toHaveLength(5);
+    expect(codes.filter((c) => !['TEMPLATE_NOT_RECOGNISED', 'AREA_FOUND_BY_LABELS'].includes(c))).toEqual([]);
+    expect(submission.table1.rows.find((r) => r.key === 'total')!.amounts.map((a) => a.amount)).toEqual([2_390_000, 2_350_000, 2_100_000, 2_100_000]);
+  });
+});
