@@ -1,6 +1,7 @@
 /** Human-readable output of the command line. */
 import { findAdministration, unitByCode } from '../core/domain';
-import { diagnosticMessage, type Lang } from '../core/diagnostics';
+import { diagnosticMessage, type Diagnostic, type Lang, type Severity } from '../core/diagnostics';
+import type { FileReport } from '../hosts/xlsx/files';
 import type { ParseResult } from '../core/parse/submission';
 
 const kr = (n: number | null): string => (n === null ? '–' : `${n.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`);
@@ -24,6 +25,35 @@ export function formatSubmission(file: string, { submission: s, diagnostics }: P
   if (diagnostics.length) {
     lines.push('  Bemærkninger ved indlæsning:');
     for (const d of diagnostics) lines.push(`    ${d.sheet ?? ''}${d.cell ? `!${d.cell}` : ''}: ${d.severity} ${d.code}: ${diagnosticMessage(d, lang)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function countBySeverity(list: Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of list) counts[d.severity]++;
+  return counts;
+}
+
+const WORDS: Record<Lang, Record<Severity, [string, string]> & { unreadable: string; valid: string; invalid: string }> = {
+  da: { error: ['fejl', 'fejl'], warning: ['advarsel', 'advarsler'], info: ['bemærkning', 'bemærkninger'], unreadable: 'kan ikke læses', valid: 'gyldig', invalid: 'ugyldig' },
+  en: { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'], unreadable: 'unreadable', valid: 'valid', invalid: 'invalid' },
+};
+
+export function summaryLine(list: Diagnostic[], lang: Lang): string {
+  const counts = countBySeverity(list);
+  return (['error', 'warning', 'info'] as const).map((s) => `${counts[s]} ${WORDS[lang][s][counts[s] === 1 ? 0 : 1]}`).join(', ');
+}
+
+/** Compiler-style lines: "file.xlsx: Tabel 1!G7: error T1_COLUMN_SUM: …", then a summary line per file. */
+export function formatReports(reports: FileReport[], lang: Lang): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const where = d.sheet ? `${d.sheet}${d.cell ? `!${d.cell}` : ''}: ` : '';
+      lines.push(`${r.file}: ${where}${d.severity} ${d.code}: ${diagnosticMessage(d, lang)}`);
+    }
+    lines.push(`${r.file}: ${WORDS[lang][r.status]} (${summaryLine(r.diagnostics, lang)})`);
   }
   return `${lines.join('\n')}\n`;
 }

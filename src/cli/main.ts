@@ -3,12 +3,12 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ADMINISTRATION_CODES, findAdministration, type AdministrationCode, type UnitCode } from '../core/domain';
-import { diagnosticMessage } from '../core/diagnostics';
+import { diagnosticMessage, makeDiagnostic, type Lang } from '../core/diagnostics';
 import { buildTemplatePlan } from '../core/template/plan';
 import { matchUnit } from '../core/parse/submission';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
-import { loadFile, readSubmissionBytes, writePlan } from '../hosts/xlsx/files';
-import { formatSubmission } from './format';
+import { checkFile, expandInputs, loadFile, readSubmissionBytes, writePlan, type FileReport } from '../hosts/xlsx/files';
+import { countBySeverity, formatReports, formatSubmission } from './format';
 
 export interface Io {
   out: (text: string) => void;
@@ -108,7 +108,57 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       }
     });
 
+  program
+    .command('validate')
+    .description('check submissions against every rule of the budget statement')
+    .argument('<file-or-folder...>')
+    .option('--json', 'print the findings as JSON')
+    .option('--lang <lang>', 'language of messages: da or en', parseLang, 'da' as Lang)
+    .option('--deadline <yyyy-mm-dd>', 'deadline to check submission dates against (default: the one on each cover)', parseIsoDate)
+    .action(async (inputs: string[], opts: { json?: boolean; lang: Lang; deadline?: string }) => {
+      const files = await expandInputs(inputs);
+      if (files.length === 0) throw new UsageError('no .xlsx files found in the folders given');
+      const reports: FileReport[] = [];
+      for (const file of files) reports.push(await checkFileOrReport(file, { deadline: opts.deadline }));
+      io.out(opts.json ? `${JSON.stringify({ files: reports.map((r) => reportJson(r, opts.lang)) }, null, 2)}\n` : formatReports(reports, opts.lang));
+      setExit(exitCodeFor(reports));
+    });
+
   return program;
+}
+
+/** A file that cannot even be opened (missing, a folder, no permission) is reported like an unreadable one. */
+async function checkFileOrReport(file: string, options: { deadline?: string }): Promise<FileReport> {
+  try {
+    return await checkFile(file, options);
+  } catch (err) {
+    const diagnostics = [makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, { detail: describeError(err) })];
+    return { file: path.basename(file), path: file, size: 0, sha256: '', status: 'unreadable', diagnostics };
+  }
+}
+
+export function exitCodeFor(reports: FileReport[]): number {
+  if (reports.some((r) => r.status === 'unreadable')) return 2;
+  return reports.some((r) => r.status === 'invalid') ? 1 : 0;
+}
+
+function reportJson(r: FileReport, lang: Lang) {
+  return {
+    file: r.file,
+    path: r.path,
+    sha256: r.sha256,
+    administration: r.submission?.cover.administration ?? null,
+    status: r.status,
+    counts: countBySeverity(r.diagnostics),
+    diagnostics: r.diagnostics.map((d) => ({ severity: d.severity, code: d.code, sheet: d.sheet, cell: d.cell, message: diagnosticMessage(d, lang), value: d.value ?? null })),
+  };
+}
+
+class UsageError extends Error {}
+
+function parseLang(value: string): Lang {
+  if (value !== 'da' && value !== 'en') throw new InvalidArgumentError('expected da or en');
+  return value;
 }
 
 /** Runs the command line; resolves to the exit code. Errors become one clear line, never a stack trace. */
@@ -123,6 +173,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.err(`integration-status: ${err.message}\n`);
+      return 2;
     }
     io.err(`integration-status: ${describeError(err)}\n`);
     return 2;

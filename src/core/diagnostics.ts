@@ -1,4 +1,5 @@
 /** Findings as data: a stable code, a severity, where (sheet, cell) and what was found. Never an exception. */
+import { RULE_MESSAGES } from './validate/messages';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'da' | 'en';
@@ -104,6 +105,7 @@ export const MESSAGES: Record<string, MessageDef> = {
     da: 'Delen {part} er pakket {ratio} gange sammen (grænsen er {limit}); filen ligner en zip-bombe og afvises.',
     en: 'The part {part} is compressed {ratio} times (the limit is {limit}); the file looks like a zip bomb and is refused.',
   },
+  ...RULE_MESSAGES,
   FILE_CORRUPT: {
     severity: 'error',
     da: 'Projektmappens indhold kunne ikke læses ({detail}). Åbn den i Excel, gem den igen som .xlsx, og send den igen.',
@@ -201,5 +203,7 @@ export function makeDiagnostic(
 export function diagnosticMessage(d: Diagnostic, lang: Lang = 'da'): string {
   const def = MESSAGES[d.code];
   const template = def ? def[lang] : d.code;
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in d.params ? String(d.params[key]) : m));
+  const text = template.replace(/\{(\w+)\}/g, (m, key: string) => (key in d.params ? String(d.params[key]) : m));
+  // "… 750.000 kr.." — an abbreviation at the end of a sentence keeps one full stop.
+  return text.replace(/\.\.(?=\s|$)/g, '.');
 }

@@ -19,6 +19,8 @@ export interface Cover {
   administrationText: string | null;
   firstYear: number | null;
   unit: UnitCode | null;
+  /** As typed, kept so an unknown unit can be reported. */
+  unitText: string | null;
   contact: string | null;
   email: string | null;
   /** ISO dates (yyyy-mm-dd). */

@@ -301,7 +301,7 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
       {
         name: 'Evaluering af Bydelsmødre',
         fund: 'Den tværgående integrationspulje',
-        start: '2009-06-01',
+        start: '2009-07-01',
         end: '2010-12-31',
         funding: [120_000, 0, 0, 0],
         criteria: [{ indicator: 'Evalueringsrapport afleveret', target: 1, achieved: 0 }],

@@ -62,6 +62,7 @@ export function expectedSubmission(e: ExampleSubmission): ComparableSubmission {
       administrationText: expect.stringMatching(new RegExp(`^${e.administration} – `)) as unknown as string,
       firstYear: EXAMPLE_FIRST_YEAR,
       unit: e.unit,
+      unitText: unitByCode(e.unit).label,
       contact: e.contact,
       email: e.email,
       submissionDate: e.submissionDate,

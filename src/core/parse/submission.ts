@@ -163,6 +163,7 @@ async function readCover(ctx: Context, layout: Layout): Promise<Cover> {
     administrationText: null,
     firstYear: null,
     unit: null,
+    unitText: null,
     contact: null,
     email: null,
     submissionDate: null,
@@ -199,7 +200,8 @@ async function readCover(ctx: Context, layout: Layout): Promise<Cover> {
         cover.administration = matchAdministration(cover.administrationText);
         break;
       case 'unit':
-        cover.unit = matchUnit(ctx.text(grid, row, col));
+        cover.unitText = ctx.text(grid, row, col);
+        cover.unit = matchUnit(cover.unitText);
         break;
       case 'year': {
         const y = readYear(v);

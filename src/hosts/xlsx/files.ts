@@ -4,7 +4,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
 import { checkPackage, unreadableDiagnostic, type PackageLimits } from '../../core/file/package';
+import type { Submission } from '../../core/model';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
+import { statusOf, validate, type FileStatus, type ValidationOptions } from '../../core/validate/validate';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { XlsxWorkbookReader } from './reader';
 import { renderPlanToBuffer } from './renderPlan';
@@ -81,4 +83,25 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
     }
   }
   return out;
+}
+
+export interface FileReport {
+  file: string;
+  path: string;
+  size: number;
+  sha256: string;
+  status: FileStatus;
+  diagnostics: Diagnostic[];
+  /** Absent when the file could not be read. */
+  submission?: Submission;
+}
+
+/** Read and validate one file on disk. The file is only ever read. */
+export async function checkFile(file: string, options: ValidationOptions = {}): Promise<FileReport> {
+  const loaded = await loadFile(file);
+  const base = { file: loaded.name, path: loaded.path, size: loaded.size, sha256: loaded.sha256 };
+  const reading = await readSubmissionBytes(loaded.bytes);
+  if (reading.status === 'unreadable') return { ...base, status: 'unreadable', diagnostics: reading.diagnostics };
+  const diagnostics = validate(reading.result, options);
+  return { ...base, status: statusOf(diagnostics, false), diagnostics, submission: reading.result.submission };
 }
