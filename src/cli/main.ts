@@ -132,7 +132,7 @@ async function checkFileOrReport(file: string, options: { deadline?: string }): 
   try {
     return await checkFile(file, options);
   } catch (err) {
-    const diagnostics = [makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, { detail: describeError(err) })];
+    const diagnostics = [makeDiagnostic('FILE_OPEN_FAILED', { sheet: null, cell: null }, { detail: describeError(err) })];
     return { file: path.basename(file), path: file, size: 0, sha256: '', status: 'unreadable', diagnostics };
   }
 }

@@ -47,8 +47,8 @@ export const MESSAGES: Record<string, MessageDef> = {
   },
   FILE_NOT_ZIP: {
     severity: 'error',
-    da: 'Filen er ikke en Excel-projektmappe (.xlsx); den ligner {kind}. Gem budgetredegørelsen som Excel-projektmappe (.xlsx).',
-    en: 'The file is not an Excel workbook (.xlsx); it looks like {kind}. Save the budget statement as an Excel workbook (.xlsx).',
+    da: 'Filen er ikke en Excel-projektmappe (.xlsx); den ligner {kindDa}. Gem budgetredegørelsen som Excel-projektmappe (.xlsx).',
+    en: 'The file is not an Excel workbook (.xlsx); it looks like {kindEn}. Save the budget statement as an Excel workbook (.xlsx).',
   },
   FILE_TRUNCATED: {
     severity: 'error',
@@ -106,10 +106,15 @@ export const MESSAGES: Record<string, MessageDef> = {
     en: 'The part {part} is compressed {ratio} times (the limit is {limit}); the file looks like a zip bomb and is refused.',
   },
   ...RULE_MESSAGES,
+  FILE_OPEN_FAILED: {
+    severity: 'error',
+    da: 'Filen kunne ikke åbnes: {detail}.',
+    en: 'The file could not be opened: {detail}.',
+  },
   FILE_CORRUPT: {
     severity: 'error',
-    da: 'Projektmappens indhold kunne ikke læses ({detail}). Åbn den i Excel, gem den igen som .xlsx, og send den igen.',
-    en: 'The workbook’s contents could not be read ({detail}). Open it in Excel, save it again as .xlsx and send it again.',
+    da: 'Projektmappens indhold kunne ikke læses; filen er beskadiget. Åbn den i Excel, gem den igen som .xlsx, og send den igen.',
+    en: 'The workbook’s contents could not be read; the file is damaged. Open it in Excel, save it again as .xlsx and send it again.',
   },
   TEMPLATE_NOT_RECOGNISED: {
     severity: 'error',

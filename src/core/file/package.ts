@@ -193,8 +193,18 @@ export function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_
 }
 
 /** The finding that tells the user why the file could not be read. */
+const KIND_WORDS: Record<string, [string, string]> = {
+  PDF: ['en PDF-fil', 'a PDF file'],
+  'Excel 2003 XML': ['et Excel 2003 XML-regneark', 'an Excel 2003 XML spreadsheet'],
+  'HTML/XML': ['en HTML- eller XML-fil', 'an HTML or XML file'],
+  RTF: ['et RTF-dokument', 'an RTF document'],
+  text: ['en tekstfil', 'a text file'],
+  unknown: ['ukendte data', 'unknown data'],
+};
+
 export function unreadableDiagnostic(u: Unreadable): Diagnostic {
   const params: Params = {};
+  if (u.reason === 'FILE_NOT_ZIP') [params.kindDa, params.kindEn] = KIND_WORDS[u.kind] ?? KIND_WORDS.unknown;
   for (const [key, value] of Object.entries(u)) {
     if (key === 'reason') continue;
     params[key] = (key === 'size' || key === 'limit') && u.reason !== 'ZIP_RATIO' && u.reason !== 'ZIP_TOO_MANY_ENTRIES' ? formatBytes(value as number) : (value as string | number);

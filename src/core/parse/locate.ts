@@ -68,7 +68,7 @@ export interface LocatedArea {
   headerRow: number;
   /** Column number per column key; per-year columns as "key:year". */
   columns: Map<string, number>;
-  /** Budget years found in the per-year headers, in column order. */
+  /** Budget years found in the per-year headers, in ascending order. */
   headerYears: number[];
   foundBy: 'name' | 'labels';
 }
@@ -95,7 +95,7 @@ export function mapHeaderRow(grid: SheetGrid, row: number, area: TableArea): { c
       break;
     }
   }
-  return { columns, years };
+  return { columns, years: years.sort((a, b) => a - b) };
 }
 
 function hasSignature(columns: Map<string, number>, area: TableArea): boolean {

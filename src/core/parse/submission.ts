@@ -275,9 +275,9 @@ async function locate(ctx: Context, layout: Layout, def: TableArea): Promise<Loc
   return area;
 }
 
-/** Amounts for the budget years; without known budget years, for the years in the area's headers. */
+/** Amounts for the years in the area's headers (what the sheet really holds); without year headers, the budget years. */
 function yearAmounts(ctx: Context, area: LocatedArea, row: number, key: string, budget: number[], field: string): YearAmount[] {
-  const years = budget.length ? budget : area.headerYears;
+  const years = area.headerYears.length ? area.headerYears : budget;
   return years.map((year) => ({ year, amount: ctx.amount(area.grid, row, area.columns.get(columnKey(key, year)), `${field} ${year}`) }));
 }
 

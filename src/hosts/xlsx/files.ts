@@ -44,8 +44,9 @@ export async function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLim
   try {
     reader = await XlsxWorkbookReader.load(bytes);
   } catch (err) {
+    // The parser's own words go in the value (for support), not in the message.
     const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 160);
-    return { status: 'unreadable', diagnostics: [makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, { detail })] };
+    return { status: 'unreadable', diagnostics: [makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, {}, detail)] };
   }
   return { status: 'read', result: await readSubmission(reader) };
 }
@@ -68,12 +69,13 @@ export async function writePlan(plan: WorkbookPlan, target: string): Promise<voi
   await writeFileAtomic(target, await renderPlanToBuffer(plan));
 }
 
-/** Expand files and folders into .xlsx files, sorted by name; folders are searched one level deep. */
+/** Expand files and folders into workbook files, sorted by name; folders are searched one level deep. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
-    const stat = await fs.stat(input);
-    if (stat.isDirectory()) {
+    // A path that cannot be looked at is passed on, so it is reported with the other files.
+    const stat = await fs.stat(input).catch(() => undefined);
+    if (stat?.isDirectory()) {
       const entries = await fs.readdir(input);
       for (const e of entries.sort()) {
         if (/\.(xlsx|xlsm|xls|ods|docx)$/i.test(e) && !e.startsWith('~$') && !e.startsWith('.')) out.push(path.join(input, e));
