@@ -278,3 +278,30 @@ describe('order of findings', () => {
     expect(await codes(broken)).toEqual(first);
   });
 });
+
+describe('structure', () => {
+  it.each<[string, (wb: ExcelJS.Workbook) => void, string[]]>([
+    ['another template id', setCell(SHEET_NAMES.info, 'B1', 'andet-skema'), ['TEMPLATE_ID_UNKNOWN Skabeloninfo!B1']],
+    ['an unknown template version', setCell(SHEET_NAMES.info, 'B2', '9.0'), ['TEMPLATE_VERSION_UNKNOWN Skabeloninfo!B2']],
+    [
+      'the template info sheet deleted',
+      (wb) => wb.removeWorksheet(wb.getWorksheet(SHEET_NAMES.info)!.id),
+      ['TEMPLATE_NOT_RECOGNISED '],
+    ],
+    ['a required column renamed', setCell(SHEET_NAMES.policy, 'D4', 'Hvad vi gør'), ['COLUMN_MISSING Indsatser mål a-g!A4']],
+    ['a Table 1 row deleted', setCell(SHEET_NAMES.table1, 'A7', null), ['TABLE1_ROW_MISSING Tabel 1!A4']],
+    ['a date that is not a date', setCell(SHEET_NAMES.cover, 'C10', 'i morgen'), ['NOT_A_DATE Forside!C10', 'COVER_DATE_MISSING Forside!C10']],
+    ['a year that is not a year', setCell(SHEET_NAMES.cover, 'C12', 'sidste år'), ['NOT_A_YEAR Forside!C12', 'COVER_STATUS_YEAR_MISSING Forside!C12']],
+    ['a formula error in an amount', setCell(SHEET_NAMES.other, 'I5', { formula: '#REF!*2', result: { error: '#REF!' } } as ExcelJS.CellFormulaValue), ['CELL_ERROR Indsatser øvrige mål!I5', 'T1_RECONCILE Tabel 1!C6']],
+  ])('%s', async (_name, edit, expected) => {
+    expect(await codes(() => {}, edit)).toEqual(expected);
+  });
+
+  it('a cover field whose label and name are both gone', async () => {
+    const list = await codes(() => {}, (wb) => {
+      wb.definedNames.remove("Forside!$C$8", 'IB_Kontaktperson');
+      wb.getWorksheet(SHEET_NAMES.cover)!.getCell('B8').value = 'Ansvarlig';
+    });
+    expect(list).toEqual(['FIELD_MISSING Forside', 'COVER_CONTACT_MISSING Forside']);
+  });
+});

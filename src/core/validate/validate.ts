@@ -152,7 +152,9 @@ function checkInitiatives(f: Findings, area: TableArea, list: Initiative[]): voi
     const row = i.source.row;
     const name = i.name ?? `række ${row}`;
     for (const key of REQUIRED_TEXT) {
-      if (i[key] === null) f.add('INIT_FIELD_MISSING', f.at(area, key, row), { field: header(area, key), name });
+      // A missing column is reported once (COLUMN_MISSING), not on every row.
+      const hasColumn = f.layout.areas[area.key]?.columns[key] !== undefined;
+      if (i[key] === null && hasColumn) f.add('INIT_FIELD_MISSING', f.at(area, key, row), { field: header(area, key), name });
     }
     if (i.economy.length && i.economy.every((e) => e.amount === null)) {
       f.add('INIT_FIELD_MISSING', f.at(area, `economy:${i.economy[0].year}`, row), { field: 'Økonomi', name });
