@@ -2,6 +2,8 @@
 import { findAdministration, unitByCode } from '../core/domain';
 import { diagnosticMessage, type Diagnostic, type Lang, type Severity } from '../core/diagnostics';
 import type { FileReport } from '../hosts/xlsx/files';
+import type { Consolidation } from '../core/consolidate/consolidate';
+import { consolidationSummary } from '../core/consolidate/summary';
 import type { ParseResult } from '../core/parse/submission';
 
 const kr = (n: number | null): string => (n === null ? '–' : `${n.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`);
@@ -55,5 +57,30 @@ export function formatReports(reports: FileReport[], lang: Lang): string {
     }
     lines.push(`${r.file}: ${WORDS[lang][r.status]} (${summaryLine(r.diagnostics, lang)})`);
   }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatConsolidation(c: Consolidation, out: string, lang: Lang): string {
+  const s = consolidationSummary(c, lang);
+  const da = lang === 'da';
+  const lines: string[] = [];
+  for (const f of c.files) {
+    const what = {
+      included: f.status === 'valid' ? (da ? 'medtaget' : 'included') : da ? `medtaget med ${f.errors} fejl` : `included with ${f.errors} errors`,
+      unreadable: da ? 'kan ikke læses – sprunget over' : 'unreadable – skipped',
+      'left-out': da ? `udeladt (${f.errors} fejl, --strict)` : `left out (${f.errors} errors, --strict)`,
+      replaced: da ? `erstattet af ${f.replacedBy}` : `replaced by ${f.replacedBy}`,
+    }[f.outcome];
+    lines.push(`${f.file.name}: ${f.administration ?? '?'} ${f.period ?? ''} – ${what}`.replace(/\s+–/, ' –'));
+    if (f.outcome === 'unreadable') lines.push(`  ${diagnosticMessage(f.diagnostics[0], lang)}`);
+  }
+  const total = s.table1.municipality.total;
+  lines.push(
+    da
+      ? `${c.included.length} forvaltninger, ${s.initiatives.policy + s.initiatives.other} indsatser, ${s.projects.monitored} monitorerede projekter (${s.projects.green} grønne, ${s.projects.yellow} gule, ${s.projects.red} røde), ${s.escalations.length} til fagudvalg.`
+      : `${c.included.length} administrations, ${s.initiatives.policy + s.initiatives.other} initiatives, ${s.projects.monitored} monitored projects (${s.projects.green} green, ${s.projects.yellow} yellow, ${s.projects.red} red), ${s.escalations.length} for the committee.`,
+  );
+  lines.push(`${da ? 'Tabel 1 i alt for hele kommunen' : 'Table 1 total for the municipality'}: ${total.total.toLocaleString('da-DK')} kr.`);
+  lines.push(`${da ? 'Samlet status skrevet til' : 'Consolidated status written to'} ${out}`);
   return `${lines.join('\n')}\n`;
 }

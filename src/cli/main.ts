@@ -3,12 +3,20 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ADMINISTRATION_CODES, findAdministration, type AdministrationCode, type UnitCode } from '../core/domain';
-import { diagnosticMessage, makeDiagnostic, type Lang } from '../core/diagnostics';
+import { diagnosticMessage, makeDiagnostic, type Diagnostic, type Lang } from '../core/diagnostics';
 import { buildTemplatePlan } from '../core/template/plan';
 import { matchUnit } from '../core/parse/submission';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
-import { checkFile, expandInputs, loadFile, readSubmissionBytes, writePlan, type FileReport } from '../hosts/xlsx/files';
-import { countBySeverity, formatReports, formatSubmission } from './format';
+import { DEFAULT_THRESHOLDS, type HistoryEntry } from '../core/consolidate/colours';
+import { consolidate, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
+import { readHistory } from '../core/consolidate/history';
+import { buildConsolidatedPlan } from '../core/consolidate/plan';
+import { consolidationSummary } from '../core/consolidate/summary';
+import { checkPackage, unreadableDiagnostic } from '../core/file/package';
+import { checkFile, expandInputs, loadFile, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
+import { XlsxWorkbookReader } from '../hosts/xlsx/reader';
+import { countBySeverity, formatConsolidation, formatReports, formatSubmission } from './format';
+import { PRODUCT_VERSION } from './version';
 
 export interface Io {
   out: (text: string) => void;
@@ -124,7 +132,65 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(exitCodeFor(reports));
     });
 
+  program
+    .command('consolidate')
+    .description('consolidate submissions into one status workbook')
+    .argument('<file-or-folder...>')
+    .requiredOption('--out <out.xlsx>', 'the consolidated workbook to write')
+    .option('--previous <prior.xlsx>', 'the previous consolidated workbook, for the quarter-colour history')
+    .option('--strict', 'leave out files with errors (default: include them, marked)')
+    .option('--green <ratio>', 'computed colour: green from this share of the expected progress', parseRatio, DEFAULT_THRESHOLDS.green)
+    .option('--yellow <ratio>', 'computed colour: yellow from this share of the expected progress', parseRatio, DEFAULT_THRESHOLDS.yellow)
+    .option('--json', 'print a summary as JSON')
+    .option('--lang <lang>', 'language of messages: da or en', parseLang, 'da' as Lang)
+    .action(async (inputs: string[], opts: { out: string; previous?: string; strict?: boolean; green: number; yellow: number; json?: boolean; lang: Lang }) => {
+      if (opts.yellow > opts.green) throw new UsageError('--yellow must not be above --green');
+      const files = await expandInputs(inputs);
+      if (files.length === 0) throw new UsageError('no .xlsx files found in the folders given');
+      const forbidden = [...files, ...(opts.previous ? [opts.previous] : [])];
+      if (await sameFileAsAny(opts.out, forbidden)) throw new UsageError(`refusing to write over an input file: ${opts.out}`);
+      const previous = opts.previous ? await readPrevious(opts.previous) : undefined;
+      if (previous && 'error' in previous) {
+        io.err(`integration-status: ${path.basename(opts.previous!)}: ${diagnosticMessage(previous.error, opts.lang)}\n`);
+        setExit(2);
+        return;
+      }
+      const reports: FileReport[] = [];
+      for (const file of files) reports.push(await checkFileOrReport(file, {}));
+      const result = consolidate(reports.map(toConsolidationInput), {
+        strict: opts.strict,
+        thresholds: { green: opts.green, yellow: opts.yellow },
+        history: previous?.history,
+        previousFile: previous?.file,
+        generatedAt: new Date().toISOString().slice(0, 19) + 'Z',
+        productVersion: PRODUCT_VERSION,
+      });
+      await writePlan(buildConsolidatedPlan(result), opts.out);
+      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...consolidationSummary(result, opts.lang) }, null, 2)}\n`);
+      else io.out(formatConsolidation(result, opts.out, opts.lang));
+      setExit(exitCodeFor(reports));
+    });
+
   return program;
+}
+
+async function readPrevious(file: string): Promise<{ history: HistoryEntry[]; file: SubmittedFile } | { error: Diagnostic }> {
+  const loaded = await loadFile(file);
+  const check = checkPackage(loaded.bytes);
+  if (!check.ok) return { error: unreadableDiagnostic(check.unreadable) };
+  const reading = await readHistory(await XlsxWorkbookReader.load(loaded.bytes));
+  if (reading.diagnostics.length) return { error: reading.diagnostics[0] };
+  return { history: reading.entries, file: { name: loaded.name, size: loaded.size, sha256: loaded.sha256 } };
+}
+
+function toConsolidationInput(r: FileReport): ConsolidationInput {
+  return { file: { name: r.file, size: r.size, sha256: r.sha256, modified: r.modified }, status: r.status, diagnostics: r.diagnostics, submission: r.submission };
+}
+
+function parseRatio(value: string): number {
+  const n = Number(value.replace(',', '.'));
+  if (!Number.isFinite(n) || n <= 0 || n > 2) throw new InvalidArgumentError('expected a ratio such as 0.9');
+  return n;
 }
 
 /** A file that cannot even be opened (missing, a folder, no permission) is reported like an unreadable one. */

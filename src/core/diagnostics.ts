@@ -106,6 +106,11 @@ export const MESSAGES: Record<string, MessageDef> = {
     en: 'The part {part} is compressed {ratio} times (the limit is {limit}); the file looks like a zip bomb and is refused.',
   },
   ...RULE_MESSAGES,
+  PREVIOUS_NOT_CONSOLIDATED: {
+    severity: 'error',
+    da: 'Den tidligere fil er ikke en samlet status: arket {sheet} med tabellen "{table}" mangler.',
+    en: 'The previous file is not a consolidated status workbook: the sheet {sheet} with the table "{table}" is missing.',
+  },
   FILE_OPEN_FAILED: {
     severity: 'error',
     da: 'Filen kunne ikke åbnes: {detail}.',

@@ -111,7 +111,7 @@ class Context {
   }
 }
 
-function matchAdministration(text: string | null): AdministrationCode | null {
+export function matchAdministration(text: string | null): AdministrationCode | null {
   if (text === null) return null;
   const t = normalizeLabel(text);
   for (const a of ADMINISTRATIONS) {

@@ -16,6 +16,7 @@ import {
 } from '../domain';
 import { absoluteRef, cellRef, columnLetter, quoteSheet, rangeRef } from '../cells';
 import { formatDanishDate } from '../parse/values';
+import { estimateRowHeight } from '../plan/builder';
 import { isFormula, type Block, type CellStyle, type ColumnPlan, type DefinedNamePlan, type PlanValue, type SheetPlan, type Validation, type WorkbookPlan } from '../plan/types';
 import {
   COVER,
@@ -229,6 +230,11 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: (Raw
     style: c.kind === 'fixed' || c.kind === 'rowTotal' ? undefined : { ...columnStyles[i], fill: undefined, border: undefined },
   }));
   const colourCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'colour');
+  const rowHeights: Record<number, number> = { 2: 45, [header]: 60 };
+  values.forEach((line, r) => {
+    const h = estimateRowHeight(line, cols.map((c) => c.width), columnStyles.map((st) => st.wrap === true));
+    if (h) rowHeights[header + 1 + r] = h;
+  });
   return {
     name: area.sheet,
     columns,
@@ -239,7 +245,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: (Raw
       { row: header + 1, col: 1, values, columnStyles },
     ],
     merges: [rangeRef(2, 1, 2, Math.min(cols.length, 6))],
-    rowHeights: { 2: 45, [header]: 60 },
+    rowHeights,
     validations,
     frozen: { rows: header, columns: area.key === 'goals' ? 2 : 1 },
     protect: true,

@@ -16,18 +16,31 @@ export interface LoadedFile {
   name: string;
   size: number;
   sha256: string;
+  modified: string;
   bytes: Uint8Array;
 }
 
 export async function loadFile(file: string): Promise<LoadedFile> {
-  const bytes = new Uint8Array(await fs.readFile(file));
+  const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
   return {
     path: file,
     name: path.basename(file),
     size: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    bytes,
+    modified: stat.mtime.toISOString(),
+    bytes: new Uint8Array(bytes),
   };
+}
+
+/** Is the target the same file as one of these (also through another path or a link)? */
+export async function sameFileAsAny(target: string, files: string[]): Promise<boolean> {
+  const id = async (p: string) => {
+    const st = await fs.stat(p).catch(() => undefined);
+    return st ? `${st.dev}:${st.ino}` : `path:${path.resolve(p)}`;
+  };
+  const t = await id(target);
+  for (const f of files) if ((await id(f)) === t) return true;
+  return false;
 }
 
 export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
@@ -92,6 +105,8 @@ export interface FileReport {
   path: string;
   size: number;
   sha256: string;
+  /** Last modified (ISO), to order two submissions with the same date. */
+  modified?: string;
   status: FileStatus;
   diagnostics: Diagnostic[];
   /** Absent when the file could not be read. */
@@ -101,7 +116,7 @@ export interface FileReport {
 /** Read and validate one file on disk. The file is only ever read. */
 export async function checkFile(file: string, options: ValidationOptions = {}): Promise<FileReport> {
   const loaded = await loadFile(file);
-  const base = { file: loaded.name, path: loaded.path, size: loaded.size, sha256: loaded.sha256 };
+  const base = { file: loaded.name, path: loaded.path, size: loaded.size, sha256: loaded.sha256, modified: loaded.modified };
   const reading = await readSubmissionBytes(loaded.bytes);
   if (reading.status === 'unreadable') return { ...base, status: 'unreadable', diagnostics: reading.diagnostics };
   const diagnostics = validate(reading.result, options);

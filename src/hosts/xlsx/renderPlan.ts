@@ -1,8 +1,8 @@
 /** Renders a core WorkbookPlan to an .xlsx file with exceljs (Node and browser). */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { quoteSheet, absoluteRef } from '../../core/cells';
-import { isDate, isFormula, type CellStyle, type PlanValue, type SheetPlan, type WorkbookPlan } from '../../core/plan/types';
+import { absoluteRef, cellRef, parseRangeRef, quoteSheet } from '../../core/cells';
+import { isDate, isFormula, type CellStyle, type PlanValue, type SheetPlan, type TablePlan, type WorkbookPlan } from '../../core/plan/types';
 
 const argb = (hex: string) => ({ argb: `FF${hex.toUpperCase()}` });
 
@@ -122,6 +122,7 @@ async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void>
       })),
     });
   }
+  for (const t of plan.tables ?? []) addTable(ws, t);
   if (plan.protect) {
     await ws.protect('', {
       selectLockedCells: true,
@@ -135,6 +136,28 @@ async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void>
       autoFilter: true,
     });
   }
+}
+
+/** An Excel table over cells already written: exceljs rewrites the same values and adds the table part. */
+function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
+  const range = parseRangeRef(t.ref);
+  if (!range) throw new Error(`bad table range ${t.ref}`);
+  const headers: string[] = [];
+  for (let c = range.left; c <= range.right; c++) headers.push(String(ws.getCell(range.top, c).value ?? `Kolonne ${c}`));
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = range.top + 1; r <= range.bottom; r++) {
+    const line: ExcelJS.CellValue[] = [];
+    for (let c = range.left; c <= range.right; c++) line.push(ws.getCell(r, c).value);
+    rows.push(line);
+  }
+  ws.addTable({
+    name: t.name,
+    ref: cellRef(range.top, range.left),
+    headerRow: true,
+    style: { theme: (t.style ?? 'TableStyleLight9') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    columns: headers.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
 }
 
 export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
