@@ -43,7 +43,8 @@ export function computedColour(p: MonitoredProject, year: number, q: Quarter, t:
   const elapsed = elapsedShare(p, quarterEnd(year, q));
   const done = progress(p);
   if (elapsed === undefined || done === undefined || elapsed === 0) return null;
-  const ratio = done / elapsed;
+  // A hair of tolerance so that exactly on the threshold (45 % done at half-time, green at 0,9) counts as reached.
+  const ratio = done / elapsed + 1e-9;
   return ratio >= t.green ? 'green' : ratio >= t.yellow ? 'yellow' : 'red';
 }
 

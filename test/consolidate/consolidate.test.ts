@@ -1,0 +1,181 @@
+/** Consolidation of the example submissions: seed figures, sums, order, replacement, strictness, history. */
+import path from 'node:path';
+import { consolidate, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
+import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
+import { consolidationSummary } from '../../src/core/consolidate/summary';
+import { computedColour, DEFAULT_THRESHOLDS } from '../../src/core/consolidate/colours';
+import type { MonitoredProject } from '../../src/core/model';
+import { checkFile } from '../../src/hosts/xlsx/files';
+import { EXAMPLES } from '../../src/examples/submissions';
+import { findings, validFill, workbookBytes } from '../helpers/workbook';
+import { readSubmissionBytes } from '../../src/hosts/xlsx/files';
+import { validate, statusOf } from '../../src/core/validate/validate';
+
+const examples = path.join(__dirname, '..', '..', 'examples');
+const options = { generatedAt: '2010-06-01T12:00:00Z', productVersion: 'test' };
+
+async function exampleInputs(): Promise<ConsolidationInput[]> {
+  const out: ConsolidationInput[] = [];
+  for (const e of EXAMPLES) {
+    const r = await checkFile(path.join(examples, e.file));
+    out.push({ file: { name: r.file, size: r.size, sha256: r.sha256 }, status: r.status, diagnostics: r.diagnostics, submission: r.submission });
+  }
+  return out;
+}
+
+let inputs: ConsolidationInput[];
+beforeAll(async () => {
+  inputs = await exampleInputs();
+});
+
+describe('consolidating the examples', () => {
+  it('reproduces the seed 001 figures in the SOF rows: 14,1 mio. kr. a year, 56,4 over the period', () => {
+    const s = consolidationSummary(consolidate(inputs, options));
+    expect(s.table1.byAdministration.SOF.policy).toEqual({ byYear: { 2011: 14_100_000, 2012: 14_100_000, 2013: 14_100_000, 2014: 14_100_000 }, total: 56_400_000 });
+    // the separate-appropriation initiatives as typed, rounded (3,8 / 5,0 / 12,5 / 12,5): 33,8 mio.
+    expect(s.table1.byAdministration.SOF.other.total).toBe(33_800_000);
+  });
+
+  it('has totals equal to the sum of the parts', () => {
+    const s = consolidationSummary(consolidate(inputs, options));
+    const admins = Object.values(s.table1.byAdministration);
+    for (const row of ['policy', 'other', 'projects', 'total'] as const) {
+      for (const year of ['2011', '2012', '2013', '2014']) {
+        const parts = admins.reduce((sum, a) => sum + a[row].byYear[year], 0);
+        expect(s.table1.municipality[row].byYear[year]).toBeCloseTo(parts, 2);
+      }
+      expect(s.table1.municipality[row].total).toBeCloseTo(admins.reduce((sum, a) => sum + a[row].total, 0), 2);
+    }
+    for (const a of admins) {
+      for (const year of ['2011', '2012', '2013', '2014']) {
+        expect(a.total.byYear[year]).toBeCloseTo(a.policy.byYear[year] + a.other.byYear[year] + a.projects.byYear[year], 2);
+      }
+    }
+  });
+
+  it('counts the projects per colour and escalates the one red twice', () => {
+    const s = consolidationSummary(consolidate(inputs, options));
+    expect(s.projects).toEqual({ monitored: 9, green: 6, yellow: 2, red: 1, withoutColour: 0 });
+    expect(s.escalations).toEqual([{ administration: 'BIF', project: 'Mentorordning for nyankomne', redCount: 2 }]);
+    expect(s.initiatives).toEqual({ policy: 16, other: 5 });
+  });
+
+  it('gives the same workbook whatever the order of the inputs', () => {
+    const plan = JSON.stringify(buildConsolidatedPlan(consolidate(inputs, options)));
+    const reversed = JSON.stringify(buildConsolidatedPlan(consolidate([...inputs].reverse(), options)));
+    const shuffled = JSON.stringify(buildConsolidatedPlan(consolidate([inputs[3], inputs[0], inputs[6], inputs[1], inputs[5], inputs[2], inputs[4]], options)));
+    expect(reversed).toBe(plan);
+    expect(shuffled).toBe(plan);
+  });
+
+  it('includes a file with errors marked with its error count, and leaves it out with --strict', () => {
+    const normal = consolidate(inputs, options);
+    const tmf = normal.files.find((f) => f.administration === 'TMF')!;
+    expect(tmf).toMatchObject({ outcome: 'included', status: 'invalid', errors: 13 });
+    const overview = buildConsolidatedPlan(normal).sheets.find((s) => s.name === OUTPUT.overview)!;
+    const cells = JSON.stringify(overview.blocks);
+    expect(cells).toContain('ugyldig (13 fejl)');
+    const strict = consolidate(inputs, { ...options, strict: true });
+    expect(strict.files.find((f) => f.administration === 'TMF')!.outcome).toBe('left-out');
+    expect(strict.included.map((i) => i.administration)).not.toContain('TMF');
+  });
+
+  it('lists an unreadable file and skips it', () => {
+    const broken: ConsolidationInput = { file: { name: 'x.xlsx', size: 3, sha256: 'abc' }, status: 'unreadable', diagnostics: [], submission: undefined };
+    const c = consolidate([...inputs, broken], options);
+    expect(c.files.find((f) => f.file.name === 'x.xlsx')!.outcome).toBe('unreadable');
+    expect(c.included).toHaveLength(7);
+  });
+});
+
+describe('one submission per administration and period', () => {
+  it('a later submission replaces the earlier one and says so; never both', async () => {
+    const sof = inputs.find((i) => i.submission?.cover.administration === 'SOF')!;
+    const later: ConsolidationInput = {
+      ...sof,
+      file: { ...sof.file, name: 'SOF-rettet.xlsx', sha256: 'other' },
+      submission: { ...sof.submission!, cover: { ...sof.submission!.cover, submissionDate: '2010-05-10' } },
+    };
+    for (const order of [[...inputs, later], [later, ...inputs]]) {
+      const c = consolidate(order, options);
+      expect(c.included.filter((i) => i.administration === 'SOF').map((i) => i.file.name)).toEqual(['SOF-rettet.xlsx']);
+      expect(c.replacements).toEqual([{ administration: 'SOF', period: '2011–2014', kept: 'SOF-rettet.xlsx', replaced: 'SOF-budgetredegoerelse-2011.xlsx' }]);
+      expect(c.files.find((f) => f.file.name === 'SOF-budgetredegoerelse-2011.xlsx')).toMatchObject({ outcome: 'replaced', replacedBy: 'SOF-rettet.xlsx' });
+    }
+  });
+
+  it('on the same date, the file changed last wins', () => {
+    const kff = inputs.find((i) => i.submission?.cover.administration === 'KFF')!;
+    const a = { ...kff, file: { ...kff.file, name: 'b-first.xlsx', modified: '2010-05-10T08:00:00Z' } };
+    const b = { ...kff, file: { ...kff.file, name: 'a-second.xlsx', modified: '2010-05-10T09:00:00Z' } };
+    expect(consolidate([a, b], options).included.map((i) => i.file.name)).toEqual(['a-second.xlsx']);
+    expect(consolidate([b, a], options).included.map((i) => i.file.name)).toEqual(['a-second.xlsx']);
+  });
+
+  it('replacing one administration’s file changes only its rows', async () => {
+    const before = buildConsolidatedPlan(consolidate(inputs, options));
+    const fill = validFill();
+    const bytes = await workbookBytes(fill);
+    const reading = await readSubmissionBytes(bytes);
+    if (reading.status !== 'read') throw new Error('unreadable');
+    const diagnostics = validate(reading.result);
+    const newKff: ConsolidationInput = { file: { name: 'KFF-budgetredegoerelse-2011.xlsx', size: bytes.length, sha256: 'new' }, status: statusOf(diagnostics, false), diagnostics, submission: reading.result.submission };
+    const after = buildConsolidatedPlan(consolidate(inputs.map((i) => (i.submission?.cover.administration === 'KFF' ? newKff : i)), options));
+    const rowsOf = (plan: typeof before, sheet: string) => plan.sheets.find((s) => s.name === sheet)!.blocks.filter((b) => b.values.length > 1).flatMap((b) => b.values.map((r) => JSON.stringify(r)));
+    for (const sheet of [OUTPUT.overview, OUTPUT.economy, OUTPUT.goals]) {
+      const old = rowsOf(before, sheet);
+      const now = rowsOf(after, sheet);
+      const removed = old.filter((r) => !now.includes(r));
+      const added = now.filter((r) => !old.includes(r));
+      expect(removed.length + added.length).toBeGreaterThan(0);
+      // every changed row belongs to KFF, or is a total over all administrations or goals
+      for (const r of [...removed, ...added]) expect(r).toMatch(/KFF – Kultur- og Fritidsforvaltningen|Hele kommunen|"Mål [a-g]"|"I alt"/);
+    }
+  });
+});
+
+describe('computed colours', () => {
+  const project = (achieved: number, start = '2009-01-01', end = '2010-12-31'): MonitoredProject => ({
+    name: 'P',
+    fund: null,
+    start,
+    end,
+    funding: [],
+    fundingTotal: 200_000,
+    criteria: [{ indicator: 'x', target: 100, targetText: '100', achieved, achievedText: String(achieved), source: { sheet: 's', row: 1 } }],
+    colours: [],
+    actionPlan: null,
+    source: { sheet: 's', row: 1 },
+  });
+
+  it('compares achieved ÷ target with the share of the period elapsed at the quarter’s end', () => {
+    // at the end of 2009, half of a two-year project has passed
+    expect(computedColour(project(50), 2009, 4, DEFAULT_THRESHOLDS)).toBe('green');
+    expect(computedColour(project(45), 2009, 4, DEFAULT_THRESHOLDS)).toBe('green');
+    expect(computedColour(project(44), 2009, 4, DEFAULT_THRESHOLDS)).toBe('yellow');
+    expect(computedColour(project(30), 2009, 4, DEFAULT_THRESHOLDS)).toBe('yellow');
+    expect(computedColour(project(29), 2009, 4, DEFAULT_THRESHOLDS)).toBe('red');
+    expect(computedColour(project(29), 2009, 4, { green: 0.6, yellow: 0.2 })).toBe('yellow');
+  });
+
+  it('gives no colour outside the project period or without a criterion', () => {
+    expect(computedColour(project(50, '2010-01-01'), 2009, 4, DEFAULT_THRESHOLDS)).toBeNull();
+    expect(computedColour({ ...project(50), criteria: [] }, 2009, 4, DEFAULT_THRESHOLDS)).toBeNull();
+  });
+
+  it('fills a quarter the project did not report, and keeps both where they differ', async () => {
+    const fill = validFill();
+    fill.projects = [{ ...fill.projects![0]!, q4: null, achieved: 10, q3: 'grøn' }];
+    const list = await findings(fill);
+    expect(list.map((d) => d.code)).toEqual(['PROJ_COLOUR_MISSING']);
+    const reading = await readSubmissionBytes(await workbookBytes(fill));
+    if (reading.status !== 'read') throw new Error('unreadable');
+    const c = consolidate([{ file: { name: 'f.xlsx', size: 1, sha256: 'x' }, status: 'invalid', diagnostics: list, submission: reading.result.submission }], options);
+    const q = c.monitoring[0].quarters;
+    expect(q[3]).toEqual({ quarter: 4, reported: null, computed: 'red', effective: 'red' });
+    expect(q[2]).toMatchObject({ reported: 'green', computed: 'red', effective: 'green' });
+    // Q1: 10 % done after 8 % of the period is on track (green, as reported); Q2 and Q3 are behind
+    expect(q[0]).toMatchObject({ reported: 'green', computed: 'green' });
+    expect(c.monitoring[0].differences.map((d) => d.quarter)).toEqual([2, 3]);
+  });
+});
