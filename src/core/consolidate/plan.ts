@@ -320,7 +320,7 @@ function findingsSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
     file.diagnostics.map((d) => [file.file.name, file.administration ? adminLabel(file.administration) : null, statusText(file), severity[d.severity], d.code, d.sheet, d.cell, diagnosticMessage(d, 'da'), d.value ?? null]),
   );
   const header = b.table(
-    [col('Fil', 30), col('Forvaltning', 38), col('Filstatus', 16), col('Alvor', 11), col('Kode', 24), col('Ark', 20), col('Celle', 8), col('Meddelelse', 70), col('Fundet værdi', 24)],
+    [col('Fil', 30), col('Forvaltning', 38), col('Filstatus', 22), col('Alvor', 11), col('Kode', 24), col('Ark', 20), col('Celle', 8), col('Meddelelse', 70), col('Fundet værdi', 24)],
     rows,
   );
   b.freeze(header, 1);
@@ -344,7 +344,7 @@ function aboutSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
   const b = new SheetBuilder(OUTPUT.about);
   b.title('Om denne samlede status');
   b.pairs([
-    ['Lavet', c.generatedAt],
+    ['Lavet', `${c.generatedAt.slice(0, 10).split('-').reverse().join('-')} kl. ${c.generatedAt.slice(11, 16)} (UTC)`],
     ['Produkt', `Integrationsstatus ${c.productVersion}`],
     ['Farvegrænser', `grøn: fremdrift mindst ${Math.round(c.thresholds.green * 100)} % af det forventede; gul: mindst ${Math.round(c.thresholds.yellow * 100)} %; ellers rød`],
     ['Monitoreringsgrænse', 'mindst 100.000 kr. i kommunal medfinansiering'],
@@ -366,9 +366,9 @@ function aboutSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
       col('SHA-256', 66),
       col('Forvaltning', 38),
       col('Budgetperiode', 14),
-      col('Skabelonversion', 12),
+      col('Skabelonversion', 16),
       col('Fejl', 7, STYLES.integer),
-      col('Advarsler', 9, STYLES.integer),
+      col('Advarsler', 11, STYLES.integer),
       col('Resultat', 30),
     ],
     c.files.map((f) => [f.file.name, f.file.size, f.file.sha256, f.administration ? adminLabel(f.administration) : null, f.period, f.templateVersion, f.errors, f.warnings, statusText(f)]),

@@ -86,11 +86,12 @@ export class SheetBuilder {
     return this;
   }
 
-  /** Key–value lines (label in column A, value in B). */
-  pairs(pairs: [string, PlanValue][], valueStyle: CellStyle = STYLES.text): this {
+  /** Key–value lines: the label in column A, the value in B merged across the next columns so it has room. */
+  pairs(pairs: [string, PlanValue][], valueStyle: CellStyle = STYLES.text, span = 6): this {
     if (!pairs.length) return this;
     this.plan.blocks.push({ row: this.row, col: 1, values: pairs.map(([k]) => [k]), style: { bold: true, vertical: 'top' } });
     this.plan.blocks.push({ row: this.row, col: 2, values: pairs.map(([, v]) => [v]), style: valueStyle });
+    pairs.forEach((_, i) => this.plan.merges!.push(rangeRef(this.row + i, 2, this.row + i, 1 + span)));
     this.row += pairs.length;
     return this;
   }
