@@ -1,0 +1,280 @@
+/**
+ * The Office.js host: the only code that calls Excel.run. Reads the open workbook for the core, inserts the
+ * template, writes the consolidated sheets (replacing the add-in's earlier ones, never the user's), filters
+ * the consolidated table and selects the cell of a finding.
+ */
+import { absoluteRef, quoteSheet } from '../../core/cells';
+import { GOAL_LETTERS, COLOUR_LABELS, type Colour, type GoalLetter } from '../../core/domain';
+import { OUTPUT } from '../../core/consolidate/plan';
+import type { WorkbookReader } from '../../core/reader';
+import type { WorkbookPlan } from '../../core/plan/types';
+import { INFO } from '../../core/template/definition';
+import { renderPlan, MAX_REQUEST_BYTES } from './renderPlan';
+import { detectFeatures, type Features, type RequirementChecker } from './requirements';
+import { readSnapshot } from './snapshotReader';
+
+/** The part of the Excel namespace the host uses; tests pass a strict double. */
+export interface ExcelApi {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  createWorkbook(base64?: string): Promise<void>;
+}
+
+/** Workbook-level names that mark the sheets the add-in wrote, so a re-run finds them even when renamed. */
+export const MARKER_PREFIX = 'Integrationsstatus_';
+
+export interface InsertResult {
+  /** "inserted": the sheets are in; "exists": the template is already in this workbook and nothing was done. */
+  status: 'inserted' | 'exists';
+  sheets: string[];
+  method: 'base64' | 'api';
+}
+
+export interface WriteResult {
+  sheets: string[];
+  replaced: string[];
+  slicers: boolean;
+}
+
+export interface FilterCriteria {
+  administrations?: string[];
+  /** Rows serving every goal chosen. */
+  goals?: GoalLetter[];
+  colours?: Colour[];
+  /** Rows whose budget period includes this year. */
+  year?: number;
+  escalatedOnly?: boolean;
+}
+
+export interface FilterResult {
+  visibleRows: number;
+  totalRows: number;
+}
+
+export class HostError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'no-table' | 'write-failed' | 'not-supported',
+  ) {
+    super(message);
+  }
+}
+
+/** A name that is not in use, in Excel's style: "Om", "Om (2)", "Om (3)". */
+export function freeName(wanted: string, taken: Set<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export class OfficeHost {
+  readonly features: Features;
+
+  constructor(
+    private readonly excel: ExcelApi,
+    requirements: RequirementChecker,
+    private readonly maxRequestBytes = MAX_REQUEST_BYTES,
+  ) {
+    this.features = detectFeatures(requirements);
+  }
+
+  /** The open workbook as the core reads it (two syncs). */
+  async readWorkbook(): Promise<WorkbookReader> {
+    return this.excel.run((context) => readSnapshot(context));
+  }
+
+  /**
+   * Insert the template. With ExcelApi 1.13 and no name clash the sheets come from the .xlsx the exceljs writer
+   * made; otherwise they are built through the API under names that are free. A template already in the
+   * workbook is left alone unless force is set.
+   */
+  async insertTemplate(plan: WorkbookPlan, xlsxBase64?: string, force = false): Promise<InsertResult> {
+    return this.excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const existing = context.workbook.names.getItemOrNullObject(INFO.definedName);
+      await context.sync();
+      if (!existing.isNullObject && !force) return { status: 'exists', sheets: [], method: 'api' };
+      const taken = new Set(sheets.items.map((s) => s.name));
+      const clash = plan.sheets.some((s) => [...taken].some((t) => t.toLowerCase() === s.name.toLowerCase()));
+      if (this.features.insertFromBase64 && xlsxBase64 && !clash && existing.isNullObject) {
+        context.workbook.insertWorksheetsFromBase64(xlsxBase64, { positionType: 'End' });
+        const names = context.workbook.names;
+        names.load('items/name');
+        await context.sync();
+        // Whether workbook-level names come along with inserted sheets differs between Excel versions: add the missing ones.
+        const have = new Set(names.items.map((n) => n.name.toLowerCase()));
+        for (const n of plan.definedNames) {
+          if (!have.has(n.name.toLowerCase())) names.add(n.name, `=${quoteSheet(n.sheet)}!${absoluteRef(n.ref)}`);
+        }
+        context.workbook.worksheets.getItem(plan.sheets[0].name).activate();
+        await context.sync();
+        return { status: 'inserted', sheets: plan.sheets.map((s) => s.name), method: 'base64' };
+      }
+      const names = new Map<string, string>();
+      for (const s of plan.sheets) {
+        const name = freeName(s.name, taken);
+        taken.add(name);
+        names.set(s.name, name);
+      }
+      // A second copy cannot reuse the workbook-level names; the reader then finds its areas by their headers.
+      const toWrite = existing.isNullObject ? plan : { ...plan, definedNames: [] };
+      await renderPlan(context, toWrite, { features: this.features, sheetName: (n) => names.get(n)!, maxRequestBytes: this.maxRequestBytes });
+      const first = context.workbook.worksheets.getItem(names.get(plan.sheets[0].name)!);
+      first.activate();
+      await context.sync();
+      return { status: 'inserted', sheets: [...names.values()], method: 'api' };
+    });
+  }
+
+  /**
+   * Write the consolidated plan into this workbook: new sheets are written under temporary names first; only
+   * when all of them are in are the add-in's previous sheets deleted and the new ones renamed. If writing fails
+   * half-way, the new sheets are removed and the previous ones are left as they were.
+   */
+  async writeConsolidated(plan: WorkbookPlan): Promise<WriteResult> {
+    return this.excel.run(async (context) => {
+      const wb = context.workbook;
+      wb.worksheets.load('items/name');
+      wb.names.load('items/name,items/formula');
+      await context.sync();
+      const markers = wb.names.items.filter((n) => n.name.startsWith(MARKER_PREFIX));
+      const ours = new Set(markers.map((m) => sheetOfFormula(m.formula)).filter((s): s is string => s !== undefined));
+      const taken = new Set(wb.worksheets.items.map((s) => s.name));
+      const temp = new Map<string, string>();
+      for (const s of plan.sheets) {
+        const name = freeName(`${s.name.slice(0, 24)} (ny)`, taken);
+        taken.add(name);
+        temp.set(s.name, name);
+      }
+      // Table names are unique in a workbook: the new tables get temporary names until the old ones are gone.
+      const tableNames = plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name));
+      const staged: WorkbookPlan = { ...plan, sheets: plan.sheets.map((s) => ({ ...s, tables: s.tables?.map((t) => ({ ...t, name: `${t.name}_ny` })) })) };
+      try {
+        await renderPlan(context, staged, { features: this.features, sheetName: (n) => temp.get(n)!, maxRequestBytes: this.maxRequestBytes });
+      } catch (err) {
+        await removeSheets(context, [...temp.values()]);
+        throw new HostError(`Den samlede status kunne ikke skrives (${errorText(err)}). Projektmappen er uændret.`, 'write-failed');
+      }
+      // Swap: drop the previous add-in sheets and their markers, then give the new sheets their names.
+      for (const m of markers) m.delete();
+      for (const name of ours) wb.worksheets.getItem(name).delete();
+      const remaining = new Set([...taken].filter((t) => !ours.has(t) && ![...temp.values()].includes(t)));
+      const final: string[] = [];
+      plan.sheets.forEach((s, i) => {
+        const name = freeName(s.name, remaining);
+        remaining.add(name);
+        final.push(name);
+        const ws = wb.worksheets.getItem(temp.get(s.name)!);
+        ws.name = name;
+        wb.names.add(`${MARKER_PREFIX}${i + 1}`, ws.getRange('A1'), 'Ark skrevet af Integrationsstatus; erstattes ved næste samling.');
+      });
+      for (const t of tableNames) wb.tables.getItem(`${t}_ny`).name = t;
+      let slicers = false;
+      if (this.features.slicers && plan.sheets.some((s) => s.tables?.some((t) => t.name === OUTPUT.overviewTable))) {
+        const overview = wb.worksheets.getItem(final[0]);
+        for (const [i, column] of ['Forvaltning', 'Mål a', 'Aktuel farve'].entries()) {
+          const slicer = wb.slicers.add(OUTPUT.overviewTable, column, overview);
+          slicer.left = 20 + i * 170;
+          slicer.top = 5;
+        }
+        slicers = true;
+      }
+      wb.worksheets.getItem(final[0]).activate();
+      await context.sync();
+      return { sheets: final, replaced: [...ours], slicers };
+    });
+  }
+
+  /** Open the consolidated workbook as a new workbook (ExcelApi 1.8). */
+  async openAsNewWorkbook(xlsxBase64: string): Promise<void> {
+    if (!this.features.createWorkbook) throw new HostError('Denne Excel kan ikke åbne en ny projektmappe fra tilføjelsesprogrammet. Hent filen i stedet.', 'not-supported');
+    await this.excel.createWorkbook(xlsxBase64);
+  }
+
+  /** Filter the consolidated table; criteria left out are not filtered on. */
+  async applyFilter(criteria: FilterCriteria): Promise<FilterResult> {
+    return this.excel.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(OUTPUT.overviewTable);
+      await context.sync();
+      if (table.isNullObject) throw new HostError('Der er ingen samlet status i denne projektmappe. Skriv den først under Konsolider.', 'no-table');
+      let periods: Excel.Range | undefined;
+      if (criteria.year !== undefined) {
+        periods = table.columns.getItem('Budgetperiode').getDataBodyRange();
+        periods.load('values');
+        await context.sync();
+      }
+      table.clearFilters();
+      const column = (name: string) => table.columns.getItem(name).filter;
+      if (criteria.administrations?.length) column('Forvaltning').applyValuesFilter(criteria.administrations);
+      for (const g of criteria.goals ?? []) if (GOAL_LETTERS.includes(g)) column(`Mål ${g}`).applyValuesFilter(['Ja']);
+      if (criteria.colours?.length) column('Aktuel farve').applyValuesFilter(criteria.colours.map((c) => COLOUR_LABELS[c]));
+      if (criteria.year !== undefined && periods) {
+        const wanted = [...new Set(periods.values.map((r) => String(r[0])))].filter((p) => periodIncludes(p, criteria.year!));
+        column('Budgetperiode').applyValuesFilter(wanted.length ? wanted : ['—']);
+      }
+      if (criteria.escalatedOnly) column('Eskalering').applyValuesFilter([OUTPUT.escalated]);
+      return countRows(context, table);
+    });
+  }
+
+  async clearFilters(): Promise<FilterResult> {
+    return this.excel.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(OUTPUT.overviewTable);
+      await context.sync();
+      if (table.isNullObject) throw new HostError('Der er ingen samlet status i denne projektmappe.', 'no-table');
+      table.clearFilters();
+      return countRows(context, table);
+    });
+  }
+
+  /** Select the cell of a finding and bring its sheet to the front. */
+  async goToCell(sheet: string, cell: string | null): Promise<void> {
+    await this.excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      if (cell) ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+}
+
+async function countRows(context: Excel.RequestContext, table: Excel.Table): Promise<FilterResult> {
+  const body = table.getDataBodyRange();
+  body.load('rowCount');
+  const visible = body.getVisibleView();
+  visible.load('rowCount');
+  await context.sync();
+  return { visibleRows: visible.rowCount, totalRows: body.rowCount };
+}
+
+export function periodIncludes(period: string, year: number): boolean {
+  const m = /^(\d{4})\D+(\d{4})$/.exec(period.trim());
+  return m ? Number(m[1]) <= year && year <= Number(m[2]) : period.trim() === String(year);
+}
+
+function sheetOfFormula(formula: string): string | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
+  if (!m) return undefined;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<void> {
+  try {
+    const sheets = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+    await context.sync();
+    for (const s of sheets) if (!s.isNullObject) s.delete();
+    await context.sync();
+  } catch {
+    // Best effort: the error that matters is the one already being reported.
+  }
+}
+
+function errorText(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  if (e?.code === 'RequestPayloadSizeLimitExceeded') return 'for store data i én forespørgsel';
+  return e?.message ?? String(err);
+}

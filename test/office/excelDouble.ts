@@ -1,0 +1,1034 @@
+/**
+ * A strict in-memory Excel for the subset of Office.js the host uses. Like Office.js:
+ * - objects are proxies; writes are queued and applied at context.sync();
+ * - reading a property that was not loaded, or loaded but not yet synced, throws PropertyNotLoaded;
+ * - `values` / `numberFormat` writes must match the range's shape (or be a single value);
+ * - a string starting with "=" (or an expression starting with + or -) written into a cell that is not
+ *   formatted as text becomes a formula, and a numeric string becomes a number;
+ * - every sync's request size is measured; one over 5 MB throws RequestPayloadSizeLimitExceeded and applies nothing;
+ * - syncs are counted.
+ */
+import ExcelJS from 'exceljs';
+import { cellRef, columnNumber, parseRangeRef, quoteSheet, splitSheetRef } from '../../src/core/cells';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Scalar = string | number | boolean;
+
+export interface CellModel {
+  value: Scalar | null;
+  type: 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error';
+  formula?: string;
+  numberFormat: string;
+  style: Record<string, unknown>;
+}
+
+export interface TableModel {
+  name: string;
+  sheet: SheetModel;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  style?: string;
+  filters: Map<number, Set<string>>;
+}
+
+export interface SheetModel {
+  id: number;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Map<string, CellModel>;
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  merges: string[];
+  validations: { ref: string; rule: unknown; errorAlert?: unknown; prompt?: unknown }[];
+  conditionalFormats: { ref: string; fill?: string; font?: string; rule?: unknown }[];
+  frozen?: { rows: number; columns: number };
+  protected: boolean;
+  tabColor?: string;
+  deleted: boolean;
+}
+
+export interface NameModel {
+  name: string;
+  sheet?: SheetModel;
+  ref?: string;
+  comment?: string;
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  names: NameModel[] = [];
+  tables: TableModel[] = [];
+  slicers: { table: string; column: string; sheet: string }[] = [];
+  selected?: { sheet: string; cell: string };
+  active?: string;
+  private nextId = 1;
+
+  addSheet(name: string): SheetModel {
+    if (!/^[^[\]:*?/\\]{1,31}$/.test(name) || name.startsWith("'")) throw new OfficeError('InvalidArgument', `invalid sheet name ${name}`);
+    if (this.sheet(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} already exists`);
+    const s: SheetModel = { id: this.nextId++, name, visibility: 'Visible', cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), merges: [], validations: [], conditionalFormats: [], protected: false, deleted: false };
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  live(): SheetModel[] {
+    return this.sheets.filter((s) => !s.deleted);
+  }
+
+  cell(sheet: SheetModel, row: number, col: number): CellModel | undefined {
+    return sheet.cells.get(`${row},${col}`);
+  }
+
+  /** Load an .xlsx (values with cached formula results, number formats, sheet states, defined names). */
+  async loadXlsx(bytes: Uint8Array, prefixExisting = false): Promise<string[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] } as ExcelJS.XlsxReadOptions);
+    const added: string[] = [];
+    for (const ws of wb.worksheets) {
+      const s = this.addSheet(ws.name);
+      added.push(s.name);
+      s.visibility = ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (c, col) => {
+          if (c.isMerged && c.master !== c) return;
+          const isFormula = c.type === ExcelJS.ValueType.Formula;
+          const raw = isFormula ? (c.result as ExcelJS.CellValue) : c.value;
+          const cell: CellModel = { value: null, type: 'Empty', numberFormat: c.numFmt || 'General', style: {} };
+          if (isFormula) cell.formula = `=${c.formula}`;
+          setFromExcelJs(cell, raw);
+          s.cells.set(`${r},${col}`, cell);
+        });
+      });
+    }
+    if (!prefixExisting) {
+      for (const { name, ranges } of wb.definedNames.model) {
+        for (const range of ranges) {
+          const t = splitSheetRef(range);
+          const sheet = t && this.sheet(t.sheet);
+          if (t && sheet) this.names.push({ name, sheet, ref: t.ref });
+        }
+      }
+    }
+    return added;
+  }
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function setFromExcelJs(cell: CellModel, v: ExcelJS.CellValue): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === 'number') Object.assign(cell, { value: v, type: 'Double' });
+  else if (typeof v === 'string') Object.assign(cell, { value: v, type: 'String' });
+  else if (typeof v === 'boolean') Object.assign(cell, { value: v, type: 'Boolean' });
+  else if (v instanceof Date) {
+    const days = (v.getTime() - EXCEL_EPOCH) / 86400000;
+    Object.assign(cell, { value: days < 61 ? days - 1 : days, type: 'Double' });
+  } else if (typeof v === 'object' && 'error' in v) Object.assign(cell, { value: String(v.error), type: 'Error' });
+  else if (typeof v === 'object' && 'richText' in v) Object.assign(cell, { value: v.richText.map((t) => t.text).join(''), type: 'String' });
+  else if (typeof v === 'object' && 'text' in v) Object.assign(cell, { value: String(v.text), type: 'String' });
+}
+
+// ------------------------------------------------------------------------------------------ the request
+
+interface Op {
+  size: number;
+  apply: () => unknown;
+}
+
+export class DoubleContext {
+  syncCount = 0;
+  readonly requestSizes: number[] = [];
+  readonly calls: string[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly application: ApplicationProxy;
+  private queue: Op[] = [];
+  private loads: { obj: ClientObject; props: string[] }[] = [];
+
+  constructor(readonly model: WorkbookModel) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = new ApplicationProxy(this);
+  }
+
+  enqueue(size: number, apply: () => unknown): void {
+    this.queue.push({ size, apply });
+  }
+
+  registerLoad(obj: ClientObject, props: string[]): void {
+    this.loads.push({ obj, props });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    const size = ops.reduce((s, o) => s + o.size, 0) + loads.length * 60 + 200;
+    this.syncCount++;
+    this.requestSizes.push(size);
+    if (size > PAYLOAD_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${size} bytes).`);
+    for (const op of ops) await op.apply();
+    for (const { obj, props } of loads) obj.snapshot(props);
+  }
+
+  get maxRequestSize(): number {
+    return Math.max(0, ...this.requestSizes);
+  }
+}
+
+const sizeOf = (x: unknown) => JSON.stringify(x ?? null).length + 40;
+
+/** Base of every proxy: properties can only be read once loaded and synced. */
+abstract class ClientObject {
+  private loaded = new Map<string, unknown>();
+  private pending = new Set<string>();
+
+  constructor(protected readonly ctx: DoubleContext) {}
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const raw = typeof props === 'string' ? [props] : Array.isArray(props) ? props : Object.keys(props ?? {});
+    const list = raw.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
+    list.forEach((p) => this.pending.add(p));
+    this.ctx.registerLoad(this, list);
+    return this;
+  }
+
+  snapshot(props: string[]): void {
+    // A null object only answers isNullObject; its other properties stay unavailable.
+    const isNull = this.isNull();
+    for (const p of props) {
+      this.pending.delete(p);
+      if (p === 'isNullObject') this.loaded.set(p, isNull);
+      else if (!isNull) this.loaded.set(p, this.current(p));
+    }
+  }
+
+  protected isNull(): boolean {
+    return false;
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      const state = this.pending.has(prop) ? 'loaded but context.sync() has not been called yet' : 'not loaded';
+      throw new OfficeError('PropertyNotLoaded', `The property '${prop}' is not available (${state}). Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  /** The model's value of a property at sync time. */
+  protected abstract current(prop: string): unknown;
+}
+
+class ClientResult<T> {
+  private done = false;
+  private result!: T;
+  set(v: T) {
+    this.result = v;
+    this.done = true;
+  }
+  get value(): T {
+    if (!this.done) throw new OfficeError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Call "context.sync()" first.');
+    return this.result;
+  }
+}
+
+export class ApplicationProxy {
+  suspendedCalculation = 0;
+  suspendedScreen = 0;
+  constructor(private readonly ctx: DoubleContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.suspendedCalculation++;
+    this.ctx.calls.push('suspendApiCalculationUntilNextSync');
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.suspendedScreen++;
+    this.ctx.calls.push('suspendScreenUpdatingUntilNextSync');
+  }
+}
+
+// ------------------------------------------------------------------------------------------ workbook
+
+export class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly slicers: SlicerCollectionProxy;
+  constructor(private readonly ctx: DoubleContext) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, undefined);
+    this.slicers = new SlicerCollectionProxy(ctx);
+  }
+
+  insertWorksheetsFromBase64(base64: string, _options?: unknown): ClientResult<string[]> {
+    const result = new ClientResult<string[]>();
+    this.ctx.enqueue(base64.length, async () => {
+      // Like Excel: the sheets come in; workbook-level defined names of the source are not assumed to.
+      const names = await this.ctx.model.loadXlsx(new Uint8Array(Buffer.from(base64, 'base64')), true);
+      result.set(names);
+    });
+    return result;
+  }
+}
+
+export class WorksheetCollectionProxy extends ClientObject {
+  private itemsCache: WorksheetProxy[] = [];
+
+  get items(): WorksheetProxy[] {
+    this.read('items');
+    return this.itemsCache;
+  }
+
+  override load(props?: string | string[]): this {
+    const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
+    super.load(['items', ...list.map((p) => `items/${p}`)]);
+    return this;
+  }
+
+  override snapshot(props: string[]): void {
+    this.itemsCache = this.ctx.model.live().map((s) => {
+      const ws = new WorksheetProxy(this.ctx, () => s);
+      ws.snapshot(props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6)));
+      return ws;
+    });
+    super.snapshot(['items']);
+  }
+
+  protected current(): unknown {
+    return null;
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.model.sheet(name);
+      if (!s) throw new OfficeError('ItemNotFound', `The requested worksheet ${name} does not exist.`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name), true).autoLoadNull();
+  }
+
+  add(name: string): WorksheetProxy {
+    let created: SheetModel | undefined;
+    this.ctx.enqueue(sizeOf(name), () => {
+      created = this.ctx.model.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => created ?? this.ctx.model.sheet(name));
+  }
+}
+
+export class WorksheetProxy extends ClientObject {
+  private bound?: SheetModel;
+  readonly tables: TableCollectionProxy;
+  readonly freezePanes: { freezeRows: (n: number) => void; freezeAt: (r: RangeProxy) => void };
+  readonly protection: { protect: (options?: unknown) => void };
+
+  constructor(
+    ctx: DoubleContext,
+    private readonly find: () => SheetModel | undefined,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+    this.tables = new TableCollectionProxy(ctx, this);
+    this.freezePanes = {
+      freezeRows: (n) => ctx.enqueue(60, () => (this.model().frozen = { rows: n, columns: 0 })),
+      freezeAt: (r) => ctx.enqueue(60, () => (this.model().frozen = { rows: r.rect().bottom, columns: r.rect().right })),
+    };
+    this.protection = { protect: () => ctx.enqueue(80, () => (this.model().protected = true)) };
+  }
+
+  /** Office binds the proxy to a sheet the first time it is used, so a rename later in the batch keeps it. */
+  model(): SheetModel {
+    if (!this.bound) {
+      const s = this.find();
+      if (!s) throw new OfficeError('ItemNotFound', 'The requested worksheet does not exist.');
+      this.bound = s;
+    }
+    if (this.bound.deleted) throw new OfficeError('ItemNotFound', 'The worksheet has been deleted.');
+    return this.bound;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  protected override isNull(): boolean {
+    return !this.find();
+  }
+
+  protected current(prop: string): unknown {
+    const s = this.find();
+    if (prop === 'isNullObject') return !s;
+    if (!s) throw new OfficeError('InvalidObjectPath', 'null object');
+    if (prop === 'name') return s.name;
+    if (prop === 'visibility') return s.visibility;
+    throw new OfficeError('InvalidArgument', `unknown worksheet property ${prop}`);
+  }
+
+  override load(props?: string | string[]): this {
+    return super.load(this.orNull ? [...[props ?? []].flat(), 'isNullObject'] : props);
+  }
+
+  /** Null objects tell whether they are null after the next sync, without a load (as in Office.js). */
+  autoLoadNull(): this {
+    if (this.orNull) super.load('isNullObject');
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue(sizeOf(v), () => {
+      const s = this.model();
+      const other = this.ctx.model.sheet(v);
+      if (other && other !== s) throw new OfficeError('ItemAlreadyExists', `A sheet named ${v} already exists`);
+      s.name = v;
+    });
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+  set visibility(v: string) {
+    this.ctx.enqueue(60, () => (this.model().visibility = v as SheetModel['visibility']));
+  }
+  set tabColor(v: string) {
+    this.ctx.enqueue(60, () => (this.model().tabColor = v));
+  }
+
+  getRange(address: string): RangeProxy {
+    const r = parseRangeRef(address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address);
+    if (!r) throw new OfficeError('InvalidArgument', `bad address ${address}`);
+    return new RangeProxy(this.ctx, this, r);
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    if (rows < 1 || cols < 1) throw new OfficeError('InvalidArgument', 'empty range');
+    return new RangeProxy(this.ctx, this, { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, this, () => {
+      const s = this.model();
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = 0;
+      let right = 0;
+      for (const [key, c] of s.cells) {
+        if (valuesOnly && c.type === 'Empty' && !c.formula) continue;
+        const [r, col] = key.split(',').map(Number);
+        top = Math.min(top, r);
+        left = Math.min(left, col);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, col);
+      }
+      return bottom === 0 ? undefined : { top, left, bottom, right };
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue(40, () => (this.ctx.model.active = this.model().name));
+  }
+
+  delete(): void {
+    this.ctx.enqueue(40, () => {
+      const s = this.model();
+      s.deleted = true;
+      this.ctx.model.tables = this.ctx.model.tables.filter((t) => t.sheet !== s);
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------ ranges
+
+type Rect = { top: number; left: number; bottom: number; right: number };
+
+function looksLikeExpression(text: string): boolean {
+  return /^[+-]/.test(text) && /[+\-*/^&(|!]/.test(text.slice(1)) && !/^[+-]?\d+([.,]\d+)?$/.test(text);
+}
+
+export class RangeProxy extends ClientObject {
+  readonly format: FormatProxy;
+  readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: { add: (type: string) => ConditionalFormatProxy };
+
+  constructor(
+    ctx: DoubleContext,
+    readonly sheet: WorksheetProxy,
+    private readonly where: Rect | (() => Rect | undefined),
+  ) {
+    super(ctx);
+    if (typeof where === 'function') super.load('isNullObject');
+    this.format = new FormatProxy(ctx, this);
+    this.dataValidation = new DataValidationProxy(ctx, this);
+    this.conditionalFormats = {
+      add: () => {
+        const cf = new ConditionalFormatProxy();
+        ctx.enqueue(120, () => this.sheet.model().conditionalFormats.push({ ref: this.ref(), ...cf.state }));
+        return cf;
+      },
+    };
+  }
+
+  rect(): Rect {
+    const r = typeof this.where === 'function' ? this.where() : this.where;
+    if (!r) throw new OfficeError('InvalidObjectPath', 'The range is a null object.');
+    return r;
+  }
+
+  ref(): string {
+    const r = this.rect();
+    return `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  protected override isNull(): boolean {
+    return typeof this.where === 'function' && this.where() === undefined;
+  }
+
+  private cells<T>(fn: (cell: CellModel | undefined, r: number, c: number) => T): T[][] {
+    const r = this.rect();
+    const s = this.sheet.model();
+    const out: T[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: T[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(fn(s.cells.get(`${row},${col}`), row, col));
+      out.push(line);
+    }
+    return out;
+  }
+
+  protected current(prop: string): unknown {
+    if (prop === 'isNullObject') return typeof this.where === 'function' ? this.where() === undefined : false;
+    const r = this.rect();
+    switch (prop) {
+      case 'values':
+        return this.cells((c) => (c && c.type !== 'Empty' ? c.value : ''));
+      case 'valueTypes':
+        return this.cells((c) => c?.type ?? 'Empty');
+      case 'numberFormat':
+        return this.cells((c) => c?.numberFormat ?? 'General');
+      case 'formulas':
+        return this.cells((c) => c?.formula ?? (c && c.type !== 'Empty' ? c.value : ''));
+      case 'address':
+        return `${quoteSheet(this.sheet.model().name)}!${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`;
+      case 'rowCount':
+        return r.bottom - r.top + 1;
+      case 'columnCount':
+        return r.right - r.left + 1;
+      default:
+        throw new OfficeError('InvalidArgument', `unknown range property ${prop}`);
+    }
+  }
+
+  get values(): Scalar[][] {
+    return this.read('values');
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+
+  /** Shape check as Office.js does: a 2D array must be exactly the range's size; a single value fills it. */
+  private grid<T>(input: T | T[][], what: string): (r: number, c: number) => T {
+    const r = this.rect();
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    if (!Array.isArray(input)) return () => input;
+    if (input.length !== rows || input.some((line) => !Array.isArray(line) || line.length !== cols)) {
+      throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: ${rows}×${cols}).`);
+    }
+    return (row, col) => input[row][col];
+  }
+
+  set values(input: Scalar[][] | Scalar) {
+    const get = this.grid(input, 'values');
+    this.ctx.enqueue(sizeOf(input), () => {
+      const s = this.sheet.model();
+      if (s.protected) throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      const r = this.rect();
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          const key = `${row},${col}`;
+          const cell = s.cells.get(key) ?? { value: null, type: 'Empty' as const, numberFormat: 'General', style: {} };
+          writeValue(cell, get(row - r.top, col - r.left));
+          s.cells.set(key, cell);
+        }
+      }
+    });
+  }
+
+  set numberFormat(input: string[][] | string) {
+    const get = this.grid(input, 'numberFormat');
+    this.ctx.enqueue(sizeOf(input), () => {
+      const s = this.sheet.model();
+      const r = this.rect();
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          const key = `${row},${col}`;
+          const cell = s.cells.get(key) ?? { value: null, type: 'Empty' as const, numberFormat: 'General', style: {} };
+          cell.numberFormat = get(row - r.top, col - r.left);
+          s.cells.set(key, cell);
+        }
+      }
+    });
+  }
+
+  getEntireColumn(): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => ({ top: 1, bottom: 1048576, left: this.rect().left, right: this.rect().right }));
+  }
+
+  merge(_across?: boolean): void {
+    this.ctx.enqueue(60, () => this.sheet.model().merges.push(this.ref()));
+  }
+
+  select(): void {
+    this.ctx.enqueue(40, () => (this.ctx.model.selected = { sheet: this.sheet.model().name, cell: this.ref().split(':')[0] === this.ref().split(':')[1] ? this.ref().split(':')[0] : this.ref() }));
+  }
+
+  getVisibleView(): RangeViewProxy {
+    return new RangeViewProxy(this.ctx, this);
+  }
+}
+
+function writeValue(cell: CellModel, v: Scalar): void {
+  delete cell.formula;
+  if (v === '' || v === null || v === undefined) {
+    Object.assign(cell, { value: null, type: 'Empty' });
+  } else if (typeof v === 'number') {
+    Object.assign(cell, { value: v, type: 'Double' });
+  } else if (typeof v === 'boolean') {
+    Object.assign(cell, { value: v, type: 'Boolean' });
+  } else if (cell.numberFormat === '@') {
+    Object.assign(cell, { value: v, type: 'String' });
+  } else if (v.startsWith('=') || looksLikeExpression(v)) {
+    // As in Excel: written into a General cell, this is a formula (the double does not calculate it).
+    Object.assign(cell, { formula: v.startsWith('=') ? v : `=${v}`, value: null, type: 'Empty' });
+  } else if (/^-?\d+(\.\d+)?$/.test(v.trim())) {
+    Object.assign(cell, { value: Number(v), type: 'Double' });
+  } else {
+    Object.assign(cell, { value: v, type: 'String' });
+  }
+}
+
+export class RangeViewProxy extends ClientObject {
+  constructor(
+    ctx: DoubleContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected current(prop: string): unknown {
+    if (prop !== 'rowCount') throw new OfficeError('InvalidArgument', `unknown view property ${prop}`);
+    const r = this.range.rect();
+    const table = this.ctx.model.tables.find((t) => t.sheet === this.range.sheet.model() && t.top < r.top && t.bottom >= r.bottom);
+    let count = 0;
+    for (let row = r.top; row <= r.bottom; row++) if (!table || rowVisible(this.ctx.model, table, row)) count++;
+    return count;
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+}
+
+function displayText(c: CellModel | undefined): string {
+  return c && c.type !== 'Empty' ? String(c.value) : '';
+}
+
+export function rowVisible(model: WorkbookModel, t: TableModel, row: number): boolean {
+  for (const [col, allowed] of t.filters) if (!allowed.has(displayText(model.cell(t.sheet, row, col)))) return false;
+  return true;
+}
+
+export class FormatProxy {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  readonly protection: Record<string, unknown>;
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly range: RangeProxy,
+  ) {
+    const setter = (group: string) =>
+      new Proxy({} as Record<string, unknown>, {
+        set: (_t, key, value) => {
+          this.style(`${group}.${String(key)}`, value);
+          return true;
+        },
+        get: (_t, key) => {
+          throw new OfficeError('PropertyNotLoaded', `The property '${group}.${String(key)}' is not available.`);
+        },
+      });
+    this.font = setter('font');
+    this.fill = setter('fill');
+    this.protection = setter('protection');
+  }
+
+  private style(key: string, value: unknown): void {
+    this.ctx.enqueue(sizeOf(value) + key.length, () => {
+      const s = this.range.sheet.model();
+      const r = this.range.rect();
+      if (r.bottom - r.top > 100000) {
+        s.cells.forEach((c, k) => {
+          const col = Number(k.split(',')[1]);
+          if (col >= r.left && col <= r.right) c.style[key] = value;
+        });
+        return;
+      }
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          const cell = s.cells.get(`${row},${col}`) ?? { value: null, type: 'Empty' as const, numberFormat: 'General', style: {} };
+          cell.style[key] = value;
+          s.cells.set(`${row},${col}`, cell);
+        }
+      }
+    });
+  }
+
+  set columnWidth(v: number) {
+    this.ctx.enqueue(60, () => {
+      const r = this.range.rect();
+      for (let c = r.left; c <= r.right; c++) this.range.sheet.model().columnWidths.set(c, v);
+    });
+  }
+  set rowHeight(v: number) {
+    this.ctx.enqueue(60, () => {
+      const r = this.range.rect();
+      for (let row = r.top; row <= r.bottom; row++) this.range.sheet.model().rowHeights.set(row, v);
+    });
+  }
+  set wrapText(v: boolean) {
+    this.style('wrapText', v);
+  }
+  set horizontalAlignment(v: string) {
+    this.style('horizontalAlignment', v);
+  }
+  set verticalAlignment(v: string) {
+    this.style('verticalAlignment', v);
+  }
+  autofitRows(): void {
+    this.ctx.enqueue(40, () => undefined);
+  }
+}
+
+export class DataValidationProxy {
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly range: RangeProxy,
+  ) {}
+  private entry() {
+    const s = this.range.sheet.model();
+    const ref = this.range.ref();
+    let e = s.validations.find((v) => v.ref === ref);
+    if (!e) {
+      e = { ref, rule: undefined };
+      s.validations.push(e);
+    }
+    return e;
+  }
+  set rule(v: unknown) {
+    this.ctx.enqueue(sizeOf(v), () => (this.entry().rule = v));
+  }
+  set errorAlert(v: unknown) {
+    this.ctx.enqueue(sizeOf(v), () => (this.entry().errorAlert = v));
+  }
+  set prompt(v: unknown) {
+    this.ctx.enqueue(sizeOf(v), () => (this.entry().prompt = v));
+  }
+}
+
+export class ConditionalFormatProxy {
+  state: { fill?: string; font?: string; rule?: unknown } = {};
+  readonly cellValue = {
+    format: {
+      fill: new Proxy({} as { color?: string }, { set: (_t, _k, v) => ((this.state.fill = v), true) }),
+      font: new Proxy({} as { color?: string }, { set: (_t, _k, v) => ((this.state.font = v), true) }),
+    },
+    rule: undefined as unknown,
+  };
+  constructor() {
+    Object.defineProperty(this.cellValue, 'rule', { set: (v) => (this.state.rule = v) });
+  }
+}
+
+// ------------------------------------------------------------------------------------------ names, tables, slicers
+
+export class NamedItemProxy extends ClientObject {
+  constructor(
+    ctx: DoubleContext,
+    private readonly find: () => NameModel | undefined,
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return !this.find();
+  }
+
+  protected current(prop: string): unknown {
+    const n = this.find();
+    if (prop === 'isNullObject') return !n;
+    if (!n) throw new OfficeError('InvalidObjectPath', 'null object');
+    if (prop === 'name') return n.name;
+    if (prop === 'type') return 'Range';
+    if (prop === 'formula') return n.sheet && !n.sheet.deleted ? `=${quoteSheet(n.sheet.name)}!${absolute(n.ref!)}` : '=#REF!';
+    throw new OfficeError('InvalidArgument', `unknown name property ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  delete(): void {
+    this.ctx.enqueue(40, () => {
+      const n = this.find();
+      this.ctx.model.names = this.ctx.model.names.filter((x) => x !== n);
+    });
+  }
+}
+
+function absolute(ref: string): string {
+  return ref
+    .split(':')
+    .map((p) => p.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':');
+}
+
+export class NamedItemCollectionProxy extends ClientObject {
+  private itemsCache: NamedItemProxy[] = [];
+  get items(): NamedItemProxy[] {
+    this.read('items');
+    return this.itemsCache;
+  }
+  override load(props?: string | string[]): this {
+    const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
+    super.load(['items', ...list.map((p) => `items/${p}`)]);
+    return this;
+  }
+  override snapshot(props: string[]): void {
+    this.itemsCache = this.ctx.model.names.map((n) => {
+      const p = new NamedItemProxy(this.ctx, () => n);
+      p.snapshot(props.filter((x) => x.startsWith('items/')).map((x) => x.slice(6)));
+      return p;
+    });
+    super.snapshot(['items']);
+  }
+  protected current(): unknown {
+    return null;
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    const p = new NamedItemProxy(this.ctx, () => this.ctx.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase()));
+    p.load('isNullObject');
+    return p;
+  }
+  add(name: string, reference: RangeProxy | string, comment?: string): void {
+    this.ctx.enqueue(sizeOf([name, comment]) + 60, () => {
+      if (this.ctx.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new OfficeError('ItemAlreadyExists', `The name ${name} already exists.`);
+      if (typeof reference === 'string') {
+        const t = splitSheetRef(reference);
+        const sheet = t && this.ctx.model.sheet(t.sheet);
+        if (!t || !sheet) throw new OfficeError('InvalidReference', `bad reference ${reference}`);
+        this.ctx.model.names.push({ name, sheet, ref: t.ref, comment });
+      } else {
+        this.ctx.model.names.push({ name, sheet: reference.sheet.model(), ref: reference.ref().replace(/^(\w+):\1$/, '$1'), comment });
+      }
+    });
+  }
+}
+
+export class TableColumnProxy {
+  readonly filter: { applyValuesFilter: (values: string[]) => void };
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly table: TableProxy,
+    private readonly columnName: string,
+  ) {
+    this.filter = {
+      applyValuesFilter: (values) =>
+        ctx.enqueue(sizeOf(values), () => {
+          const t = this.table.model();
+          t.filters.set(this.index(), new Set(values));
+        }),
+    };
+  }
+  index(): number {
+    const t = this.table.model();
+    for (let c = t.left; c <= t.right; c++) if (displayText(this.ctx.model.cell(t.sheet, t.top, c)) === this.columnName) return c;
+    throw new OfficeError('ItemNotFound', `The table column ${this.columnName} does not exist.`);
+  }
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, new WorksheetProxy(this.ctx, () => this.table.model().sheet), () => {
+      const t = this.table.model();
+      const c = this.index();
+      return { top: t.top + 1, bottom: t.bottom, left: c, right: c };
+    });
+  }
+}
+
+export class TableProxy extends ClientObject {
+  readonly columns: { getItem: (name: string) => TableColumnProxy; getItemOrNullObject: (name: string) => TableColumnProxy };
+  constructor(
+    ctx: DoubleContext,
+    private readonly find: () => TableModel | undefined,
+  ) {
+    super(ctx);
+    this.columns = { getItem: (n) => new TableColumnProxy(ctx, this, n), getItemOrNullObject: (n) => new TableColumnProxy(ctx, this, n) };
+  }
+  model(): TableModel {
+    const t = this.find();
+    if (!t) throw new OfficeError('ItemNotFound', 'The table does not exist.');
+    return t;
+  }
+  protected override isNull(): boolean {
+    return !this.find();
+  }
+
+  protected current(prop: string): unknown {
+    if (prop === 'isNullObject') return !this.find();
+    if (prop === 'name') return this.model().name;
+    throw new OfficeError('InvalidArgument', `unknown table property ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  set name(v: string) {
+    this.ctx.enqueue(sizeOf(v), () => {
+      if (this.ctx.model.tables.some((t) => t.name === v && t !== this.model())) throw new OfficeError('ItemAlreadyExists', `A table named ${v} already exists.`);
+      this.model().name = v;
+    });
+  }
+  set style(v: string) {
+    this.ctx.enqueue(sizeOf(v), () => (this.model().style = v));
+  }
+  clearFilters(): void {
+    this.ctx.enqueue(40, () => this.model().filters.clear());
+  }
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, new WorksheetProxy(this.ctx, () => this.model().sheet), () => {
+      const t = this.model();
+      return { top: t.top + 1, bottom: t.bottom, left: t.left, right: t.right };
+    });
+  }
+}
+
+export class TableCollectionProxy {
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly sheet: WorksheetProxy | undefined,
+  ) {}
+  add(address: string, hasHeaders: boolean): TableProxy {
+    let created: TableModel | undefined;
+    this.ctx.enqueue(sizeOf(address), () => {
+      if (!hasHeaders) throw new OfficeError('InvalidArgument', 'the double supports tables with headers only');
+      const ws = this.sheet ?? this.ctx.workbook.worksheets.getItem(address.split('!')[0].replace(/^'|'$/g, ''));
+      const r = parseRangeRef(address.slice(address.lastIndexOf('!') + 1))!;
+      const s = ws.model();
+      const overlapping = this.ctx.model.tables.some((t) => t.sheet === s && !(t.bottom < r.top || t.top > r.bottom || t.right < r.left || t.left > r.right));
+      if (overlapping) throw new OfficeError('InvalidOperation', 'A table cannot overlap another table.');
+      created = { name: `Tabel${this.ctx.model.tables.length + 1}`, sheet: s, ...r, filters: new Map() };
+      this.ctx.model.tables.push(created);
+    });
+    return new TableProxy(this.ctx, () => created);
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    const t = new TableProxy(this.ctx, () => this.ctx.model.tables.find((x) => x.name === name && !x.sheet.deleted));
+    t.load('isNullObject');
+    return t;
+  }
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.ctx.model.tables.find((x) => x.name === name && !x.sheet.deleted));
+  }
+}
+
+export class SlicerCollectionProxy {
+  constructor(private readonly ctx: DoubleContext) {}
+  add(table: string, column: string, dest: WorksheetProxy): Record<string, unknown> {
+    this.ctx.enqueue(sizeOf([table, column]), () => {
+      const t = this.ctx.model.tables.find((x) => x.name === table);
+      if (!t) throw new OfficeError('ItemNotFound', `no table ${table}`);
+      new TableColumnProxy(this.ctx, new TableProxy(this.ctx, () => t), column).index();
+      this.ctx.model.slicers.push({ table, column, sheet: dest.model().name });
+    });
+    return {};
+  }
+}
+
+// ------------------------------------------------------------------------------------------ the Excel double
+
+export class ExcelDouble {
+  readonly model = new WorkbookModel();
+  readonly contexts: DoubleContext[] = [];
+  readonly created: string[] = [];
+
+  /** Runs a batch like Excel.run: a fresh request context each time. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new DoubleContext(this.model);
+    this.contexts.push(ctx);
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+
+  createWorkbook = async (base64?: string): Promise<void> => {
+    this.created.push(base64 ?? '');
+  };
+
+  get syncs(): number {
+    return this.contexts.reduce((s, c) => s + c.syncCount, 0);
+  }
+
+  get maxRequestSize(): number {
+    return Math.max(0, ...this.contexts.map((c) => c.maxRequestSize));
+  }
+
+  /** Cell contents by sheet, for assertions: value or formula, row-major. */
+  dump(sheet: string): Map<string, CellModel> {
+    const s = this.model.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    return s.cells;
+  }
+}
+
+/** Requirement sets supported up to a version, like Office.context.requirements. */
+export function requirementsUpTo(version: string) {
+  const [maj, min] = version.split('.').map(Number);
+  return {
+    isSetSupported: (name: string, v = '1.1') => {
+      const [a, b] = v.split('.').map(Number);
+      return name === 'ExcelApi' && (a < maj || (a === maj && b <= min));
+    },
+  };
+}
+
+export { columnNumber };

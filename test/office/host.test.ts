@@ -1,0 +1,299 @@
+/** The Office.js host against the strict Excel double: reading, the template, the consolidated sheets, filters. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { consolidate, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
+import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
+import { readSubmission } from '../../src/core/parse/submission';
+import { SheetBuilder, STYLES } from '../../src/core/plan/builder';
+import type { PlanValue, WorkbookPlan } from '../../src/core/plan/types';
+import { buildTemplatePlan } from '../../src/core/template/plan';
+import { SHEET_NAMES } from '../../src/core/template/definition';
+import { EXAMPLES } from '../../src/examples/submissions';
+import { checkFile, parseXlsx } from '../../src/hosts/xlsx/files';
+import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
+import { HostError, MARKER_PREFIX, OfficeHost } from '../../src/hosts/office/host';
+import { ExcelDouble, OfficeError, requirementsUpTo, type DoubleContext } from './excelDouble';
+import { validFill, workbookBytes } from '../helpers/workbook';
+
+const examples = path.join(__dirname, '..', '..', 'examples');
+const options = { generatedAt: '2010-06-01T12:00:00Z', productVersion: 'test' };
+
+function host(excel: ExcelDouble, version = '1.13', maxRequestBytes?: number): OfficeHost {
+  return new OfficeHost(excel, requirementsUpTo(version), maxRequestBytes);
+}
+
+async function exampleInputs(): Promise<ConsolidationInput[]> {
+  const out: ConsolidationInput[] = [];
+  for (const e of EXAMPLES) {
+    const r = await checkFile(path.join(examples, e.file));
+    out.push({ file: { name: r.file, size: r.size, sha256: r.sha256 }, status: r.status, diagnostics: r.diagnostics, submission: r.submission });
+  }
+  return out;
+}
+
+const formulaCells = (excel: ExcelDouble) =>
+  excel.model.live().flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.formula).map(([k, c]) => `${s.name}!${k}: ${c.formula}`));
+
+describe('the Excel double is strict', () => {
+  it('throws on a property that was not loaded, or loaded but not synced', async () => {
+    const excel = new ExcelDouble();
+    excel.model.addSheet('Ark1');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Ark1');
+      expect(() => ws.name).toThrow(/not loaded/);
+      ws.load('name');
+      expect(() => ws.name).toThrow(/context.sync\(\) has not been called/);
+      await context.sync();
+      expect(ws.name).toBe('Ark1');
+    });
+  });
+
+  it('refuses values of the wrong shape, turns "=..." into a formula unless the cell is text, and measures requests', async () => {
+    const excel = new ExcelDouble();
+    excel.model.addSheet('Ark1');
+    await excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('Ark1').getRange('A1:B1');
+      expect(() => (r.values = [['x']])).toThrow(/doesn't match the size/);
+      r.values = [['=1+1', '+2+2']];
+      const t = context.workbook.worksheets.getItem('Ark1').getRange('A2:B2');
+      t.numberFormat = [['@', '@']];
+      t.values = [['=1+1', '+2+2']];
+      await context.sync();
+    });
+    expect(formulaCells(excel)).toEqual(['Ark1!1,1: =1+1', 'Ark1!1,2: =+2+2']);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Ark1').getRange('A3').values = [['x'.repeat(6 * 1024 * 1024)]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  });
+});
+
+describe('reading the open workbook', () => {
+  it.each(['BIF', 'SOF', 'TMF'])('gives the same submission and findings as reading the %s .xlsx with exceljs, in two syncs', async (code) => {
+    const file = path.join(examples, EXAMPLES.find((e) => e.administration === code)!.file);
+    const bytes = new Uint8Array(readFileSync(file));
+    const excel = new ExcelDouble();
+    await excel.model.loadXlsx(bytes);
+    const fromOffice = await readSubmission(await host(excel).readWorkbook());
+    const fromFile = await parseXlsx(bytes);
+    expect(fromOffice).toEqual(fromFile);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it('reads error cells as errors, not as text', async () => {
+    const excel = new ExcelDouble();
+    await excel.model.loadXlsx(await workbookBytes(validFill(), (wb) => {
+      wb.getWorksheet(SHEET_NAMES.policy)!.getCell('H5').value = { formula: '1/0', result: { error: '#DIV/0!' } } as never;
+    }));
+    const { diagnostics } = await readSubmission(await host(excel).readWorkbook());
+    expect(diagnostics.map((d) => [d.code, d.cell])).toEqual([['CELL_ERROR', 'H5']]);
+  });
+});
+
+describe('inserting the template', () => {
+  const plan = buildTemplatePlan({ firstYear: 2012, administration: 'SUF' });
+
+  it('inserts the exceljs-made template with ExcelApi 1.13 and adds the defined names', async () => {
+    const excel = new ExcelDouble();
+    excel.model.addSheet('Mine noter');
+    const base64 = Buffer.from(await renderPlanToBuffer(plan)).toString('base64');
+    const result = await host(excel).insertTemplate(plan, base64);
+    expect(result).toEqual({ status: 'inserted', method: 'base64', sheets: plan.sheets.map((s) => s.name) });
+    expect(excel.model.live().map((s) => s.name)).toEqual(['Mine noter', ...plan.sheets.map((s) => s.name)]);
+    const { submission, diagnostics } = await readSubmission(await host(excel).readWorkbook());
+    expect(diagnostics).toEqual([]);
+    expect(submission.cover).toMatchObject({ administration: 'SUF', firstYear: 2012 });
+    expect(excel.model.names.map((n) => n.name)).toEqual(expect.arrayContaining(plan.definedNames.map((n) => n.name)));
+  });
+
+  it('builds it through the API where ExcelApi 1.13 is missing: same sheets, names, dropdowns, frozen headers, protection', async () => {
+    const excel = new ExcelDouble();
+    const result = await host(excel, '1.12').insertTemplate(plan);
+    expect(result.method).toBe('api');
+    const { submission, diagnostics } = await readSubmission(await host(excel).readWorkbook());
+    expect(diagnostics).toEqual([]);
+    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.0' });
+    const policy = excel.model.sheet(SHEET_NAMES.policy)!;
+    expect(policy.frozen).toEqual({ rows: 4, columns: 1 });
+    expect(policy.protected).toBe(true);
+    expect(excel.model.sheet(SHEET_NAMES.info)!.visibility).toBe('Hidden');
+    expect(excel.model.sheet(SHEET_NAMES.goals)!.validations.some((v) => JSON.stringify(v.rule).includes('Skabeloninfo!$E$2:$E$3'))).toBe(true);
+    // total formulas are formulas, the text cells are text
+    expect(excel.model.cell(policy, 5, 12)?.formula).toBe('=IF(COUNT(H5:K5)=0,"",SUM(H5:K5))');
+    expect(excel.model.cell(policy, 5, 1)?.numberFormat).toBe('@');
+  });
+
+  it('never overwrites a sheet the user already has, and leaves a template already there alone', async () => {
+    const excel = new ExcelDouble();
+    const mine = excel.model.addSheet('Forside');
+    mine.cells.set('1,1', { value: 'min egen forside', type: 'String', numberFormat: 'General', style: {} });
+    const base64 = Buffer.from(await renderPlanToBuffer(plan)).toString('base64');
+    const first = await host(excel).insertTemplate(plan, base64);
+    expect(first.method).toBe('api');
+    expect(first.sheets[0]).toBe('Forside (2)');
+    expect(excel.model.cell(excel.model.sheet('Forside')!, 1, 1)?.value).toBe('min egen forside');
+    expect(await host(excel).insertTemplate(plan, base64)).toEqual({ status: 'exists', sheets: [], method: 'api' });
+  });
+});
+
+describe('writing the consolidated sheets', () => {
+  let inputs: ConsolidationInput[];
+  beforeAll(async () => {
+    inputs = await exampleInputs();
+  });
+
+  it('writes every sheet with the table, colours, frozen header and slicers, and the values of the plan', async () => {
+    const excel = new ExcelDouble();
+    const plan = buildConsolidatedPlan(consolidate(inputs, options));
+    const result = await host(excel).writeConsolidated(plan);
+    expect(result).toEqual({ sheets: plan.sheets.map((s) => s.name), replaced: [], slicers: true });
+    const overview = excel.model.sheet(OUTPUT.overview)!;
+    const table = excel.model.tables.find((t) => t.name === OUTPUT.overviewTable)!;
+    expect(table.sheet).toBe(overview);
+    expect(overview.frozen).toEqual({ rows: 3, columns: 3 });
+    expect(overview.conditionalFormats.length).toBeGreaterThan(0);
+    expect(excel.model.slicers.map((s) => s.column)).toEqual(['Forvaltning', 'Mål a', 'Aktuel farve']);
+    const sofRow = [...Array(table.bottom - table.top).keys()].map((i) => table.top + 1 + i).find((r) => excel.model.cell(overview, r, 3)?.value === 'Skolesocialrådgivere')!;
+    expect(excel.model.cell(overview, sofRow, 1)?.value).toBe('SOF – Socialforvaltningen');
+    expect(excel.model.cell(overview, sofRow, 18)?.value).toBe(12_300_000);
+    expect(excel.model.cell(overview, sofRow, 22)?.value).toBe(49_200_000);
+    expect(formulaCells(excel)).toEqual([]);
+    expect(excel.contexts[0].application.suspendedCalculation).toBeGreaterThan(0);
+  });
+
+  it('keeps text from submissions as text, whatever it starts with', async () => {
+    const attacks = ['=HYPERLINK("http://x","klik")', '=WEBSERVICE("http://x")', '+1+1', '-1+1', '@SUM(1,1)', '-cmd|"/c calc"!A0'];
+    const fill = validFill();
+    fill.policy![0] = { ...fill.policy![0]!, name: attacks[0], targetGroup: attacks[1], activity: attacks[2], expectedResult: attacks[3], status: attacks[4], followUp: attacks[5] };
+    const reading = await parseXlsx(await workbookBytes(fill));
+    const c = consolidate([{ file: { name: 'angreb.xlsx', size: 1, sha256: 'x' }, status: 'valid', diagnostics: [], submission: reading.submission }], options);
+    const excel = new ExcelDouble();
+    await host(excel).writeConsolidated(buildConsolidatedPlan(c));
+    expect(formulaCells(excel)).toEqual([]);
+    const texts = excel.model.live().flatMap((s) => [...s.cells.values()].filter((x) => x.type === 'String').map((x) => x.value));
+    for (const a of attacks) expect(texts).toContain(a);
+  });
+
+  it('a second run replaces the sheets it made before, also when the user renamed one, and touches nothing else', async () => {
+    const excel = new ExcelDouble();
+    const notes = excel.model.addSheet('Noter');
+    notes.cells.set('1,1', { value: 'min note', type: 'String', numberFormat: 'General', style: {} });
+    const userOm = excel.model.addSheet('Om');
+    const plan = buildConsolidatedPlan(consolidate(inputs, options));
+    const first = await host(excel).writeConsolidated(plan);
+    expect(first.sheets).toContain('Om (2)');
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem(OUTPUT.economy).name = 'Økonomi 2011';
+      await context.sync();
+    });
+    const second = await host(excel).writeConsolidated(plan);
+    expect(second.replaced.sort()).toEqual([...first.sheets.filter((s) => s !== OUTPUT.economy), 'Økonomi 2011'].sort());
+    expect(excel.model.live().map((s) => s.name).sort()).toEqual(['Noter', 'Om', ...first.sheets].sort());
+    expect(excel.model.sheet('Noter')).toBe(notes);
+    expect(excel.model.sheet('Om')).toBe(userOm);
+    expect(excel.model.cell(notes, 1, 1)?.value).toBe('min note');
+    expect(excel.model.tables.filter((t) => t.name === OUTPUT.overviewTable)).toHaveLength(1);
+    expect(excel.model.names.filter((n) => n.name.startsWith(MARKER_PREFIX))).toHaveLength(plan.sheets.length);
+  });
+
+  it('if writing fails half-way, the user’s sheets and the previous consolidated sheets stay as they were', async () => {
+    const excel = new ExcelDouble();
+    excel.model.addSheet('Noter');
+    const plan = buildConsolidatedPlan(consolidate(inputs, options));
+    await host(excel).writeConsolidated(plan);
+    const before = excel.model.live().map((s) => [s.name, s.cells.size]);
+    // A plan whose second sheet cannot be written (an invalid name) fails after the first sheet is in.
+    const broken: WorkbookPlan = { ...plan, sheets: [plan.sheets[0], { ...plan.sheets[1], name: 'Ugyldigt/navn' }] };
+    await expect(host(excel).writeConsolidated(broken)).rejects.toBeInstanceOf(HostError);
+    expect(excel.model.live().map((s) => [s.name, s.cells.size])).toEqual(before);
+  });
+});
+
+describe('request sizes and syncs', () => {
+  function widePlan(rows: number): WorkbookPlan {
+    const b = new SheetBuilder(OUTPUT.overview);
+    b.title('Samlet status');
+    const cols = Array.from({ length: 10 }, (_, i) => ({ header: `Kolonne ${i + 1}`, width: 14, style: i < 6 ? STYLES.text : STYLES.kr }));
+    const data: PlanValue[][] = Array.from({ length: rows }, (_, r) => cols.map((_, c) => (c < 6 ? `Tekst ${r}-${c} med lidt længere indhold` : r * 1000 + c)));
+    b.table(cols, data, { excelTable: OUTPUT.overviewTable });
+    const plan = b.build();
+    plan.rowHeights = {};
+    return { sheets: [plan], definedNames: [] };
+  }
+
+  async function measure(rows: number): Promise<{ syncs: number; max: number; sizes: number[] }> {
+    const excel = new ExcelDouble();
+    await host(excel, '1.9').writeConsolidated(widePlan(rows));
+    const ctx = excel.contexts[0] as DoubleContext;
+    return { syncs: ctx.syncCount, max: ctx.maxRequestSize, sizes: ctx.requestSizes };
+  }
+
+  it('takes the same syncs for 1,000 and 100,000 rows apart from one per extra ~4 MB chunk, none over 4 MB', async () => {
+    const small = await measure(1_000);
+    const large = await measure(100_000);
+    const dataBytes = 100_000 * 10 * 30;
+    expect(small.max).toBeLessThanOrEqual(4_000_000);
+    expect(large.max).toBeLessThanOrEqual(4_000_000);
+    const extra = large.syncs - small.syncs;
+    expect(extra).toBeGreaterThan(0);
+    expect(extra).toBeLessThanOrEqual(Math.ceil(dataBytes / 2_000_000) + 1);
+    process.stdout.write(`syncs: 1,000 rows ${small.syncs} (largest request ${small.max} bytes); 100,000 rows ${large.syncs} (largest ${large.max} bytes)\n`);
+  }, 120_000);
+
+  it('a request over the 5 MB limit is refused by Excel, and the workbook stays as it was', async () => {
+    const excel = new ExcelDouble();
+    excel.model.addSheet('Noter');
+    await expect(host(excel, '1.13', 50_000_000).writeConsolidated(widePlan(40_000))).rejects.toThrow(/kunne ikke skrives \(for store data i én forespørgsel\)/);
+    expect(excel.model.live().map((s) => s.name)).toEqual(['Noter']);
+  }, 60_000);
+});
+
+describe('filters and going to a cell', () => {
+  let excel: ExcelDouble;
+  beforeAll(async () => {
+    excel = new ExcelDouble();
+    await host(excel).writeConsolidated(buildConsolidatedPlan(consolidate(await exampleInputs(), options)));
+  });
+
+  it('filters by administration, goal, colour, year and escalation, and clears', async () => {
+    const h = host(excel);
+    const all = await h.clearFilters();
+    expect(all.visibleRows).toBe(all.totalRows);
+    expect(await h.applyFilter({ administrations: ['SOF – Socialforvaltningen'] })).toEqual({ visibleRows: 6, totalRows: all.totalRows });
+    expect((await h.applyFilter({ goals: ['g'] })).visibleRows).toBe(2);
+    expect((await h.applyFilter({ colours: ['red'] })).visibleRows).toBe(1);
+    expect((await h.applyFilter({ escalatedOnly: true })).visibleRows).toBe(1);
+    expect((await h.applyFilter({ year: 2013 })).visibleRows).toBe(all.totalRows);
+    expect((await h.applyFilter({ year: 2020 })).visibleRows).toBe(0);
+    expect((await h.applyFilter({ administrations: ['BIF – Beskæftigelses- og Integrationsforvaltningen'], colours: ['green'] })).visibleRows).toBe(1);
+    expect(await h.clearFilters()).toEqual(all);
+  });
+
+  it('says so when there is no consolidated table', async () => {
+    await expect(host(new ExcelDouble()).applyFilter({})).rejects.toMatchObject({ reason: 'no-table' });
+  });
+
+  it('selects the cell of a finding', async () => {
+    await host(excel).goToCell(OUTPUT.economy, 'C7');
+    expect(excel.model.selected).toEqual({ sheet: OUTPUT.economy, cell: 'C7' });
+    expect(excel.model.active).toBe(OUTPUT.economy);
+  });
+});
+
+describe('requirement sets', () => {
+  it('degrades without slicers (ExcelApi 1.9) and without createWorkbook (1.7)', async () => {
+    const excel = new ExcelDouble();
+    const result = await host(excel, '1.9').writeConsolidated(buildConsolidatedPlan(consolidate([], options)));
+    expect(result.slicers).toBe(false);
+    expect(excel.model.slicers).toEqual([]);
+    await expect(host(excel, '1.7').openAsNewWorkbook('eA==')).rejects.toMatchObject({ reason: 'not-supported' });
+    await host(excel, '1.8').openAsNewWorkbook('eA==');
+    expect(excel.created).toEqual(['eA==']);
+  });
+
+  it('the double’s errors look like Office.js errors', () => {
+    expect(new OfficeError('ItemNotFound', 'x')).toMatchObject({ code: 'ItemNotFound' });
+  });
+});
