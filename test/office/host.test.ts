@@ -71,7 +71,7 @@ describe('the Excel double is strict', () => {
 });
 
 describe('reading the open workbook', () => {
-  it.each(['BIF', 'SOF', 'TMF'])('gives the same submission and findings as reading the %s .xlsx with exceljs, in two syncs', async (code) => {
+  it.each(['BIF', 'SOF', 'TMF'])('gives the same submission and findings as reading the %s .xlsx with exceljs, in three syncs', async (code) => {
     const file = path.join(examples, EXAMPLES.find((e) => e.administration === code)!.file);
     const bytes = new Uint8Array(readFileSync(file));
     const excel = new ExcelDouble();
@@ -79,7 +79,19 @@ describe('reading the open workbook', () => {
     const fromOffice = await readSubmission(await host(excel).readWorkbook());
     const fromFile = await parseXlsx(bytes);
     expect(fromOffice).toEqual(fromFile);
-    expect(excel.syncs).toBe(2);
+    expect(excel.syncs).toBe(3);
+  });
+
+  it('refuses a sheet too large to hold, without loading its values', async () => {
+    const excel = new ExcelDouble();
+    await excel.model.loadXlsx(await workbookBytes(validFill()));
+    const notes = excel.model.addSheet('Noter');
+    notes.cells.set('1,1', { value: 'a', type: 'String', numberFormat: 'General', style: {} });
+    notes.cells.set('1048576,1', { value: 'z', type: 'String', numberFormat: 'General', style: {} });
+    const reader = await host(excel).readWorkbook();
+    await expect(reader.readSheet('Noter')).rejects.toMatchObject({ name: 'SheetTooLargeError', sheet: 'Noter', cell: 'A1048576' });
+    expect((await reader.readSheet(SHEET_NAMES.cover)).values.length).toBeGreaterThan(5);
+    expect(excel.maxRequestSize).toBeLessThan(100_000);
   });
 
   it('reads error cells as errors, not as text', async () => {

@@ -1,12 +1,12 @@
-/** Reads the open workbook into the core's WorkbookReader in two syncs, whatever its size. */
+/** Reads the open workbook into the core's WorkbookReader in three syncs, whatever its size. */
 import { splitSheetRef } from '../../core/cells';
-import type { CellValue, DefinedName, SheetInfo, SheetValues, WorkbookReader } from '../../core/reader';
+import { checkSheetExtent, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
 
 /** A finished read of the workbook: sheets, used ranges and defined names, answered from memory. */
 export class SnapshotReader implements WorkbookReader {
   constructor(
     private readonly sheets: SheetInfo[],
-    private readonly values: Map<string, SheetValues>,
+    private readonly values: Map<string, SheetValues | SheetTooLargeError>,
     private readonly names: DefinedName[],
   ) {}
 
@@ -17,6 +17,8 @@ export class SnapshotReader implements WorkbookReader {
   async readSheet(name: string): Promise<SheetValues> {
     const v = this.values.get(name);
     if (!v) throw new Error(`no sheet named ${name}`);
+    // A sheet too large to hold is refused here, as the file readers do.
+    if (v instanceof SheetTooLargeError) throw v;
     return v;
   }
 
@@ -66,6 +68,7 @@ function trimmed(name: string, top: number, left: number, values: CellValue[][],
   };
 }
 
+/** Three syncs whatever the workbook's size: names; used-range extents; the values of every sheet within the limits. */
 export async function readSnapshot(context: Excel.RequestContext): Promise<SnapshotReader> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
@@ -73,20 +76,36 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Snaps
   names.load('items/name,items/type,items/formula');
   await context.sync();
 
-  const used = worksheets.items.map((ws) => {
+  const extents = worksheets.items.map((ws) => {
     const range = ws.getUsedRangeOrNullObject(true);
-    range.load('address,values,valueTypes,numberFormat');
+    range.load('address,rowCount,columnCount');
     return { ws, range };
   });
   await context.sync();
 
-  const sheets: SheetInfo[] = worksheets.items.map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' }));
-  const values = new Map<string, SheetValues>();
-  for (const { ws, range } of used) {
+  const values = new Map<string, SheetValues | SheetTooLargeError>();
+  const used: { ws: Excel.Worksheet; range: Excel.Range }[] = [];
+  for (const { ws, range } of extents) {
     if (range.isNullObject) {
       values.set(ws.name, { name: ws.name, top: 1, left: 1, values: [], numberFormats: [] });
       continue;
     }
+    const { top, left } = addressOrigin(range.address);
+    const last = range.address.slice(range.address.lastIndexOf('!') + 1).split(':').pop()!.replace(/\$/g, '');
+    try {
+      checkSheetExtent(ws.name, top, left, top + range.rowCount - 1, left + range.columnCount - 1, last);
+    } catch (err) {
+      if (!(err instanceof SheetTooLargeError)) throw err;
+      values.set(ws.name, err);
+      continue;
+    }
+    range.load('values,valueTypes,numberFormat');
+    used.push({ ws, range });
+  }
+  await context.sync();
+
+  const sheets: SheetInfo[] = worksheets.items.map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' }));
+  for (const { ws, range } of used) {
     const { top, left } = addressOrigin(range.address);
     const cells = range.values.map((row, r) => row.map((v, c) => cellValue(v, String(range.valueTypes[r][c]))));
     const formats = (range.numberFormat as unknown[][]).map((row) => row.map((f) => (typeof f === 'string' ? f : 'General')));
