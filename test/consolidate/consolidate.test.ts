@@ -5,8 +5,8 @@ import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { consolidationSummary } from '../../src/core/consolidate/summary';
 import { computedColour, DEFAULT_THRESHOLDS } from '../../src/core/consolidate/colours';
 import type { MonitoredProject } from '../../src/core/model';
-import { checkFile } from '../../src/hosts/xlsx/files';
 import { EXAMPLES } from '../../src/examples/submissions';
+import { exampleInputs } from '../helpers/examples';
 import { findings, validFill, workbookBytes } from '../helpers/workbook';
 import { readSubmissionBytes } from '../../src/hosts/xlsx/files';
 import { validate, statusOf } from '../../src/core/validate/validate';
@@ -14,14 +14,6 @@ import { validate, statusOf } from '../../src/core/validate/validate';
 const examples = path.join(__dirname, '..', '..', 'examples');
 const options = { generatedAt: '2010-06-01T12:00:00Z', productVersion: 'test' };
 
-async function exampleInputs(): Promise<ConsolidationInput[]> {
-  const out: ConsolidationInput[] = [];
-  for (const e of EXAMPLES) {
-    const r = await checkFile(path.join(examples, e.file));
-    out.push({ file: { name: r.file, size: r.size, sha256: r.sha256 }, status: r.status, diagnostics: r.diagnostics, submission: r.submission });
-  }
-  return out;
-}
 
 let inputs: ConsolidationInput[];
 beforeAll(async () => {

@@ -286,10 +286,11 @@ export class WorkbookProxy {
   }
 }
 
-export class WorksheetCollectionProxy extends ClientObject {
-  private itemsCache: WorksheetProxy[] = [];
+/** A collection: `load('items/name')` (or `load('name')`) loads those properties of every item. */
+abstract class CollectionProxy<T extends ClientObject> extends ClientObject {
+  private itemsCache: T[] = [];
 
-  get items(): WorksheetProxy[] {
+  get items(): T[] {
     this.read('items');
     return this.itemsCache;
   }
@@ -301,16 +302,22 @@ export class WorksheetCollectionProxy extends ClientObject {
   }
 
   override snapshot(props: string[]): void {
-    this.itemsCache = this.ctx.model.live().map((s) => {
-      const ws = new WorksheetProxy(this.ctx, () => s);
-      ws.snapshot(props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6)));
-      return ws;
-    });
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    this.itemsCache = this.makeItems();
+    this.itemsCache.forEach((item) => item.snapshot(itemProps));
     super.snapshot(['items']);
   }
 
   protected current(): unknown {
     return null;
+  }
+
+  protected abstract makeItems(): T[];
+}
+
+export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
+  protected makeItems(): WorksheetProxy[] {
+    return this.ctx.model.live().map((s) => new WorksheetProxy(this.ctx, () => s));
   }
 
   getItem(name: string): WorksheetProxy {
@@ -827,27 +834,9 @@ function absolute(ref: string): string {
     .join(':');
 }
 
-export class NamedItemCollectionProxy extends ClientObject {
-  private itemsCache: NamedItemProxy[] = [];
-  get items(): NamedItemProxy[] {
-    this.read('items');
-    return this.itemsCache;
-  }
-  override load(props?: string | string[]): this {
-    const list = (typeof props === 'string' ? props.split(',') : props ?? []).map((p) => p.trim().replace(/^items\//, ''));
-    super.load(['items', ...list.map((p) => `items/${p}`)]);
-    return this;
-  }
-  override snapshot(props: string[]): void {
-    this.itemsCache = this.ctx.model.names.map((n) => {
-      const p = new NamedItemProxy(this.ctx, () => n);
-      p.snapshot(props.filter((x) => x.startsWith('items/')).map((x) => x.slice(6)));
-      return p;
-    });
-    super.snapshot(['items']);
-  }
-  protected current(): unknown {
-    return null;
+export class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
+  protected makeItems(): NamedItemProxy[] {
+    return this.ctx.model.names.map((n) => new NamedItemProxy(this.ctx, () => n));
   }
   getItemOrNullObject(name: string): NamedItemProxy {
     const p = new NamedItemProxy(this.ctx, () => this.ctx.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase()));

@@ -9,7 +9,8 @@ import type { PlanValue, WorkbookPlan } from '../../src/core/plan/types';
 import { buildTemplatePlan } from '../../src/core/template/plan';
 import { SHEET_NAMES } from '../../src/core/template/definition';
 import { EXAMPLES } from '../../src/examples/submissions';
-import { checkFile, parseXlsx } from '../../src/hosts/xlsx/files';
+import { exampleInputs } from '../helpers/examples';
+import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { HostError, MARKER_PREFIX, OfficeHost } from '../../src/hosts/office/host';
 import { ExcelDouble, OfficeError, requirementsUpTo, type DoubleContext } from './excelDouble';
@@ -22,14 +23,6 @@ function host(excel: ExcelDouble, version = '1.13', maxRequestBytes?: number): O
   return new OfficeHost(excel, requirementsUpTo(version), maxRequestBytes);
 }
 
-async function exampleInputs(): Promise<ConsolidationInput[]> {
-  const out: ConsolidationInput[] = [];
-  for (const e of EXAMPLES) {
-    const r = await checkFile(path.join(examples, e.file));
-    out.push({ file: { name: r.file, size: r.size, sha256: r.sha256 }, status: r.status, diagnostics: r.diagnostics, submission: r.submission });
-  }
-  return out;
-}
 
 const formulaCells = (excel: ExcelDouble) =>
   excel.model.live().flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.formula).map(([k, c]) => `${s.name}!${k}: ${c.formula}`));

@@ -213,15 +213,12 @@ function goalsSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
     return [`Mål ${goal}`, POLICY_GOALS.find((g) => g.letter === goal)!.text, relevant, count, spend, count === 0 ? 'Ingen forvaltning arbejder med målet' : null];
   });
   b.subtitle('Overblik');
-  const summaryHeader = b.table(
+  b.table(
     [col('Mål', 26), col('Målets tekst', 60), col('Forvaltninger, der finder målet relevant', 16, STYLES.integer), col('Antal indsatser', 12, STYLES.integer), col('Udgift i alt', 18, STYLES.kr), col('Bemærkning', 36)],
     summary,
+    // A goal no administration works on stands out (red), and stays marked if the sheet is sorted.
+    { conditionalFormats: [{ columns: [6], rules: [{ kind: 'textEquals', text: 'Ingen forvaltning arbejder med målet', fill: COLOUR_FILLS.red, fontColor: '9C0006' }] }] },
   );
-  // A goal no administration works on stands out (red), and stays marked if the sheet is sorted.
-  b.build().conditionalFormats!.push({
-    ref: `F${summaryHeader + 1}:F${summaryHeader + GOAL_LETTERS.length}`,
-    rules: [{ kind: 'textEquals', text: 'Ingen forvaltning arbejder med målet', fill: COLOUR_FILLS.red, fontColor: '9C0006' }],
-  });
   b.subtitle('Pr. forvaltning');
   b.table(
     [
