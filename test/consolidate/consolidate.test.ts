@@ -1,17 +1,14 @@
 /** Consolidation of the example submissions: seed figures, sums, order, replacement, strictness, history. */
-import path from 'node:path';
 import { consolidate, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { consolidationSummary } from '../../src/core/consolidate/summary';
 import { computedColour, DEFAULT_THRESHOLDS } from '../../src/core/consolidate/colours';
 import type { MonitoredProject } from '../../src/core/model';
-import { EXAMPLES } from '../../src/examples/submissions';
 import { exampleInputs } from '../helpers/examples';
 import { findings, validFill, workbookBytes } from '../helpers/workbook';
 import { readSubmissionBytes } from '../../src/hosts/xlsx/files';
 import { validate, statusOf } from '../../src/core/validate/validate';
 
-const examples = path.join(__dirname, '..', '..', 'examples');
 const options = { generatedAt: '2010-06-01T12:00:00Z', productVersion: 'test' };
 
 
