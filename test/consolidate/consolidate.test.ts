@@ -168,3 +168,17 @@ describe('computed colours', () => {
     expect(c.monitoring[0].differences.map((d) => d.quarter)).toEqual([2, 3]);
   });
 });
+
+describe('text longer than a cell holds', () => {
+  it('is cut at 32,767 characters in the consolidated workbook, and says so', async () => {
+    const fill = validFill();
+    fill.policy![0]!.status = 'x'.repeat(40_000);
+    const reading = await readSubmissionBytes(await workbookBytes(fill));
+    if (reading.status !== 'read') throw new Error('unreadable');
+    expect(reading.result.submission.policyInitiatives[0].status).toHaveLength(40_000);
+    const plan = buildConsolidatedPlan(consolidate([{ file: { name: 'lang.xlsx', size: 1, sha256: 'x' }, status: 'valid', diagnostics: [], submission: reading.result.submission }], options));
+    const cells = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.values.flat())).filter((v): v is string => typeof v === 'string' && v.startsWith('xxxx'));
+    expect(cells.map((c) => c.length)).toEqual([32_767]);
+    expect(cells[0].endsWith(' […]')).toBe(true);
+  });
+});

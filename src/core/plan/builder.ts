@@ -21,6 +21,14 @@ export const STYLES = {
 
 const LINE_HEIGHT = 15;
 
+/** Excel holds at most 32,767 characters in a cell; longer text is cut, and says so, rather than refused by Excel. */
+export const MAX_CELL_TEXT = 32_767;
+const CUT_MARK = ' […]';
+
+export function fitCellText(v: PlanValue): PlanValue {
+  return typeof v === 'string' && v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT - CUT_MARK.length) + CUT_MARK : v;
+}
+
 /**
  * The height a row of wrapped text needs, estimated from text length and column widths (a character is about
  * one width unit). Readers that do not re-measure rows (LibreOffice, Excel for generated files) then show it all.
@@ -106,7 +114,7 @@ export class SheetBuilder {
     this.plan.rowHeights![header] = estimateRowHeight(columns.map((c) => c.header), columns.map((c) => c.width), columns.map(() => true)) ?? 18;
     this.plan.blocks.push({ row: header, col: 1, values: [columns.map((c) => c.header)], style: STYLES.header });
     if (rows.length) {
-      const block: Block = { row: header + 1, col: 1, values: rows, columnStyles: columns.map((c) => c.style) };
+      const block: Block = { row: header + 1, col: 1, values: rows.map((r) => r.map(fitCellText)), columnStyles: columns.map((c) => c.style) };
       this.plan.blocks.push(block);
       const widths = columns.map((c) => c.width);
       const wraps = columns.map((c) => c.style.wrap === true);
