@@ -105,11 +105,21 @@ export const MESSAGES: Record<string, MessageDef> = {
     da: 'Delen {part} er pakket {ratio} gange sammen (grænsen er {limit}); filen ligner en zip-bombe og afvises.',
     en: 'The part {part} is compressed {ratio} times (the limit is {limit}); the file looks like a zip bomb and is refused.',
   },
+  ZIP_SHEET_TOO_LARGE: {
+    severity: 'error',
+    da: 'Arkdelen {part} fylder {size} udpakket; grænsen for et arks indhold er {limit}. En budgetredegørelse er langt mindre: slet ubrugte rækker og kolonner, gem og send den igen.',
+    en: 'The sheet part {part} is {size} uncompressed; the limit for a sheet’s contents is {limit}. A budget statement is far smaller: delete unused rows and columns, save and send it again.',
+  },
   ...RULE_MESSAGES,
   PREVIOUS_NOT_CONSOLIDATED: {
     severity: 'error',
     da: 'Den tidligere fil er ikke en samlet status: arket {sheet} med tabellen "{table}" mangler.',
     en: 'The previous file is not a consolidated status workbook: the sheet {sheet} with the table "{table}" is missing.',
+  },
+  FILE_SHEET_TOO_LARGE: {
+    severity: 'error',
+    da: 'Arket {sheet} bruger {rows} rækker og {columns} kolonner (til cellen {cell}); grænsen er {maxRows} rækker og {maxCells} celler. Slet de ubrugte rækker og kolonner under og til højre for tabellerne, gem og send den igen.',
+    en: 'The sheet {sheet} uses {rows} rows and {columns} columns (up to cell {cell}); the limit is {maxRows} rows and {maxCells} cells. Delete the unused rows and columns below and to the right of the tables, save and send it again.',
   },
   FILE_OPEN_FAILED: {
     severity: 'error',

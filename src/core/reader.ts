@@ -33,6 +33,33 @@ export interface DefinedName {
   ref: string;
 }
 
+/**
+ * The largest used range a reader hands to the core. A sheet is delivered as a dense grid, so one cell far
+ * away (XFD1048576) in a tiny file would otherwise ask for 17 billion cells. The template uses about 60 rows.
+ */
+export const SHEET_LIMITS = { maxRows: 50_000, maxCells: 2_000_000 } as const;
+
+/** Thrown by a reader for a sheet whose used range is over SHEET_LIMITS; the host reports it as FILE_SHEET_TOO_LARGE. */
+export class SheetTooLargeError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly rows: number,
+    readonly columns: number,
+    /** The bottom-right cell of the used range, A1 style. */
+    readonly cell: string,
+  ) {
+    super(`the sheet ${sheet} uses ${rows} rows and ${columns} columns (up to ${cell})`);
+    this.name = 'SheetTooLargeError';
+  }
+}
+
+/** Readers call this with the used range before building the grid. */
+export function checkSheetExtent(sheet: string, top: number, left: number, bottom: number, right: number, cell: string): void {
+  const rows = bottom - top + 1;
+  const columns = right - left + 1;
+  if (rows > SHEET_LIMITS.maxRows || rows * columns > SHEET_LIMITS.maxCells) throw new SheetTooLargeError(sheet, rows, columns, cell);
+}
+
 export interface WorkbookReader {
   listSheets(): Promise<SheetInfo[]>;
   readSheet(name: string): Promise<SheetValues>;
@@ -46,7 +73,10 @@ export class SheetGrid {
 
   constructor(readonly sheet: SheetValues) {
     this.bottom = sheet.top + sheet.values.length - 1;
-    this.right = sheet.left + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
+    // A loop, not Math.max(...rows): spreading a very tall sheet overflows the call stack.
+    let width = 0;
+    for (const r of sheet.values) if (r.length > width) width = r.length;
+    this.right = sheet.left + width - 1;
   }
 
   get name(): string {

@@ -15,6 +15,11 @@ export interface PackageLimits {
   /** Largest uncompressed ÷ compressed ratio of a part bigger than 1 MB. */
   maxCompressionRatio: number;
   maxEntries: number;
+  /**
+   * Largest uncompressed size of a worksheet or the shared strings. The parser holds a whole sheet in memory,
+   * and a template sheet is about 25 KB; a million-row sheet (some 40 MB) is refused here, before parsing.
+   */
+  maxSheetPartBytes: number;
 }
 
 /** A budget statement is well under 1 MB; these leave room for big ones and stop zip bombs. */
@@ -24,7 +29,13 @@ export const DEFAULT_LIMITS: PackageLimits = {
   maxPartUncompressedBytes: 200 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxEntries: 10_000,
+  maxSheetPartBytes: 10 * 1024 * 1024,
 };
+
+/** The parts the workbook parser builds a cell model from (sheets and the shared strings they refer to). */
+function isSheetContent(name: string): boolean {
+  return /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(name);
+}
 
 export interface ZipEntry {
   name: string;
@@ -51,6 +62,7 @@ export type Unreadable =
   | { reason: 'ZIP_TOTAL_TOO_LARGE'; size: number; limit: number }
   | { reason: 'ZIP_PART_TOO_LARGE'; part: string; size: number; limit: number }
   | { reason: 'ZIP_RATIO'; part: string; ratio: number; limit: number }
+  | { reason: 'ZIP_SHEET_TOO_LARGE'; part: string; size: number; limit: number }
   | { reason: 'FILE_CORRUPT'; detail: string };
 
 export type PackageCheck = { ok: true; entries: ZipEntry[] } | { ok: false; unreadable: Unreadable };
@@ -186,6 +198,9 @@ export function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_
     const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : e.uncompressedSize > 0 ? Infinity : 0;
     if (e.uncompressedSize > 1024 * 1024 && ratio > limits.maxCompressionRatio) {
       return fail({ reason: 'ZIP_RATIO', part: e.name, ratio: Math.round(ratio), limit: limits.maxCompressionRatio });
+    }
+    if (e.uncompressedSize > limits.maxSheetPartBytes && isSheetContent(e.name)) {
+      return fail({ reason: 'ZIP_SHEET_TOO_LARGE', part: e.name, size: e.uncompressedSize, limit: limits.maxSheetPartBytes });
     }
   }
   if (total > limits.maxTotalUncompressedBytes) return fail({ reason: 'ZIP_TOTAL_TOO_LARGE', size: total, limit: limits.maxTotalUncompressedBytes });

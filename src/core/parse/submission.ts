@@ -45,6 +45,8 @@ import { columnKey, locateArea, WorkbookIndex, type LocatedArea } from './locate
 import {
   cellText,
   firstNumberIn,
+  formatDanishDate,
+  isDateFormat,
   parseGoals,
   readColour,
   readDate,
@@ -52,6 +54,7 @@ import {
   readYear,
   readYesNo,
   roundKr,
+  serialToIso,
   shownDecimals,
 } from './values';
 
@@ -95,6 +98,12 @@ class Context {
     const v = grid.value(row, col);
     const r = readNumber(v);
     if (r.kind === 'blank') return null;
+    if (r.kind === 'number' && typeof v === 'number' && isDateFormat(grid.numberFormat(row, col))) {
+      // A date typed into an amount cell arrives as its serial number (15-05-2010 is 40.313): not an amount.
+      const iso = serialToIso(v);
+      this.badValue(v, iso ? formatDanishDate(iso) : String(v), grid, row, col, 'NOT_A_NUMBER', field);
+      return null;
+    }
     if (r.kind === 'invalid') {
       this.badValue(v, r.text, grid, row, col, 'NOT_A_NUMBER', field);
       return null;

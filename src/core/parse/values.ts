@@ -118,6 +118,16 @@ export function shownDecimals(value: number, numberFormat: string): number {
   return Math.min(Math.max(own, min), max);
 }
 
+/**
+ * Is this a date or time number format ("dd-mm-yyyy", "d. mmmm yyyy", "[$-406]d/m/yy h:mm")? Literal text
+ * ("kr."), escaped characters and [colour]/[locale] sections are ignored first.
+ */
+export function isDateFormat(numberFormat: string): boolean {
+  const section = (numberFormat || 'General').split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (/^general$/i.test(section.trim())) return false;
+  return /[dmyhs]/i.test(section);
+}
+
 function valueDecimals(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
   const s = Number(value.toPrecision(12)).toString();

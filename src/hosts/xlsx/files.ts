@@ -2,12 +2,16 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
 import { checkPackage, unreadableDiagnostic, type PackageLimits } from '../../core/file/package';
 import type { Submission } from '../../core/model';
+import { SHEET_LIMITS, SheetTooLargeError } from '../../core/reader';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
 import { statusOf, validate, type FileStatus, type ValidationOptions } from '../../core/validate/validate';
 import type { WorkbookPlan } from '../../core/plan/types';
+import type { WorkbookReader } from '../../core/reader';
+import { FastXlsxReader } from './fastReader';
 import { XlsxWorkbookReader } from './reader';
 import { renderPlanToBuffer } from './renderPlan';
 
@@ -43,8 +47,24 @@ export async function sameFileAsAny(target: string, files: string[]): Promise<bo
   return false;
 }
 
+/** Never more than the declared size (+1 to notice a part that lies about it): the size limits hold. */
+const inflateRaw = (data: Uint8Array, size: number): Uint8Array => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
+
+/**
+ * Open a workbook for reading: the fast reader (only the parts reading needs, no exceljs); when it cannot
+ * read the file, exceljs tries, so a file either reader can read is read, and exceljs's words describe one
+ * that neither can.
+ */
+export async function loadWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
+  try {
+    return await FastXlsxReader.load(bytes, { inflateRaw });
+  } catch {
+    return XlsxWorkbookReader.load(bytes);
+  }
+}
+
 export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
-  return readSubmission(await XlsxWorkbookReader.load(bytes));
+  return readSubmission(await loadWorkbook(bytes));
 }
 
 export type FileReading = { status: 'unreadable'; diagnostics: Diagnostic[] } | { status: 'read'; result: ParseResult };
@@ -53,15 +73,31 @@ export type FileReading = { status: 'unreadable'; diagnostics: Diagnostic[] } | 
 export async function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): Promise<FileReading> {
   const check = checkPackage(bytes, limits);
   if (!check.ok) return { status: 'unreadable', diagnostics: [unreadableDiagnostic(check.unreadable)] };
-  let reader: XlsxWorkbookReader;
+  let reader: WorkbookReader;
   try {
-    reader = await XlsxWorkbookReader.load(bytes);
+    reader = await loadWorkbook(bytes);
   } catch (err) {
     // The parser's own words go in the value (for support), not in the message.
     const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 160);
     return { status: 'unreadable', diagnostics: [makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, {}, detail)] };
   }
-  return { status: 'read', result: await readSubmission(reader) };
+  try {
+    return { status: 'read', result: await readSubmission(reader) };
+  } catch (err) {
+    // The reader refuses a sheet too large to hold (or the parsed model is broken in a way the core cannot read).
+    return { status: 'unreadable', diagnostics: [readFailure(err)] };
+  }
+}
+
+function readFailure(err: unknown): Diagnostic {
+  const where = { sheet: null, cell: null };
+  if (err instanceof SheetTooLargeError) {
+    const n = (x: number) => x.toLocaleString('da-DK');
+    const params = { sheet: err.sheet, rows: n(err.rows), columns: n(err.columns), cell: err.cell, maxRows: n(SHEET_LIMITS.maxRows), maxCells: n(SHEET_LIMITS.maxCells) };
+    return makeDiagnostic('FILE_SHEET_TOO_LARGE', { sheet: err.sheet, cell: null }, params, err.cell);
+  }
+  const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 160);
+  return makeDiagnostic('FILE_CORRUPT', where, {}, detail);
 }
 
 /** Write to a temporary file beside the target, then rename: a failure never leaves a half-written file. */

@@ -1,7 +1,7 @@
 /** The core's WorkbookReader over an .xlsx file, through exceljs (Node and browser). */
 import ExcelJS from 'exceljs';
-import { splitSheetRef } from '../../core/cells';
-import type { CellValue, DefinedName, SheetInfo, SheetValues, WorkbookReader } from '../../core/reader';
+import { cellRef, splitSheetRef } from '../../core/cells';
+import { checkSheetExtent, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
 
 const MS_PER_DAY = 86400000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -69,6 +69,8 @@ export class XlsxWorkbookReader implements WorkbookReader {
       });
     });
     if (cells.length === 0) return { name, top: 1, left: 1, values: [], numberFormats: [] };
+    // Before allocating the dense grid: one stray cell at XFD1048576 must not ask for billions of cells.
+    checkSheetExtent(name, top, left, bottom, right, cellRef(bottom, right));
     const height = bottom - top + 1;
     const width = right - left + 1;
     const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
