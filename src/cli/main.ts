@@ -13,8 +13,7 @@ import { readHistory } from '../core/consolidate/history';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
 import { checkPackage, unreadableDiagnostic } from '../core/file/package';
-import { checkFile, expandInputs, loadFile, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
-import { XlsxWorkbookReader } from '../hosts/xlsx/reader';
+import { checkFile, expandInputs, loadFile, loadWorkbook, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
 import { countBySeverity, formatConsolidation, formatReports, formatSubmission } from './format';
 import { PRODUCT_VERSION } from './version';
 
@@ -178,7 +177,7 @@ async function readPrevious(file: string): Promise<{ history: HistoryEntry[]; fi
   const loaded = await loadFile(file);
   const check = checkPackage(loaded.bytes);
   if (!check.ok) return { error: unreadableDiagnostic(check.unreadable) };
-  const reading = await readHistory(await XlsxWorkbookReader.load(loaded.bytes));
+  const reading = await readHistory(await loadWorkbook(loaded.bytes));
   if (reading.diagnostics.length) return { error: reading.diagnostics[0] };
   return { history: reading.entries, file: { name: loaded.name, size: loaded.size, sha256: loaded.sha256 } };
 }

@@ -63,7 +63,9 @@ async function naiveReading(bytes: Uint8Array): Promise<FileReading> {
 async function expectSameReading(bytes: Uint8Array): Promise<FileReading> {
   const expected = await naiveReading(bytes);
   const got = await readSubmissionBytes(bytes);
-  expect(got).toEqual(expected);
+  // Where a file cannot be read, each reader puts its own words in the finding's value; the finding is the same.
+  const withoutWords = (r: FileReading) => (r.status === 'unreadable' ? { ...r, diagnostics: r.diagnostics.map(({ value: _v, ...d }) => d) } : r);
+  expect(withoutWords(got)).toEqual(withoutWords(expected));
   if (expected.status === 'read' && got.status === 'read') expect(validate(got.result)).toEqual(validate(expected.result));
   return got;
 }
@@ -265,13 +267,13 @@ describe('cell values, formats and sheets written by hand', () => {
 });
 
 describe('when the fast reader cannot read a file', () => {
-  it('throws on damaged XML, and readSubmissionBytes then reports exceljs’s finding', async () => {
+  it('throws on damaged XML, and readSubmissionBytes reports the file as damaged, in the fast reader’s words', async () => {
     const good = await rawWorkbook([{ name: 'A', data: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
     const zip = await JSZip.loadAsync(good);
     zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>');
     const broken = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     await expect(FastXlsxReader.load(broken, { inflateRaw })).rejects.toThrow(/unclosed tag/);
     const reading = await expectSameReading(broken);
-    expect(reading.status).toBe('unreadable');
+    expect(reading).toEqual({ status: 'unreadable', diagnostics: [expect.objectContaining({ code: 'FILE_CORRUPT', value: expect.stringMatching(/unclosed tag/) })] });
   });
 });

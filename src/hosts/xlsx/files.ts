@@ -12,7 +12,6 @@ import { statusOf, validate, type FileStatus, type ValidationOptions } from '../
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookReader } from '../../core/reader';
 import { FastXlsxReader } from './fastReader';
-import { XlsxWorkbookReader } from './reader';
 import { renderPlanToBuffer } from './renderPlan';
 
 export interface LoadedFile {
@@ -51,16 +50,12 @@ export async function sameFileAsAny(target: string, files: string[]): Promise<bo
 const inflateRaw = (data: Uint8Array, size: number): Uint8Array => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
 
 /**
- * Open a workbook for reading: the fast reader (only the parts reading needs, no exceljs); when it cannot
- * read the file, exceljs tries, so a file either reader can read is read, and exceljs's words describe one
- * that neither can.
+ * Open a workbook for reading with the fast reader (only the parts reading needs, within the size limits).
+ * A file it cannot read is refused as damaged: exceljs is not tried on it, because on hostile files (a merge
+ * over a whole sheet) exceljs can exhaust memory.
  */
 export async function loadWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
-  try {
-    return await FastXlsxReader.load(bytes, { inflateRaw });
-  } catch {
-    return XlsxWorkbookReader.load(bytes);
-  }
+  return FastXlsxReader.load(bytes, { inflateRaw });
 }
 
 export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
