@@ -57,7 +57,7 @@ describe('task pane build (production, officejs=local)', () => {
     config.output = { ...config.output, path: outDir };
     stats = await runWebpack(config);
     html = fs.readFileSync(path.join(outDir, 'taskpane.html'), 'utf8');
-  }, 90_000);
+  }, 240_000);
 
   afterAll(() => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });

@@ -218,7 +218,8 @@ export async function hostileWorkbooks(
     await add('dato-som-beloeb.xlsx', ['NOT_A_NUMBER Indsatser mål a-g!H5', 'T1_RECONCILE Tabel 1!B5'], (wb) => {
       const cell = wb.getWorksheet(policy)!.getCell('H5');
       cell.value = new Date(Date.UTC(2010, 4, 15));
-      cell.numFmt = 'dd-mm-yyyy';
+      // cells of our workbooks share style objects: give this one its own (as exceljs users must)
+      cell.style = { ...cell.style, numFmt: 'dd-mm-yyyy' };
     });
   }
   {

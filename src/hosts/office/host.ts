@@ -4,7 +4,8 @@
  * the consolidated table and selects the cell of a finding.
  */
 import { absoluteRef, quoteSheet } from '../../core/cells';
-import { GOAL_LETTERS, COLOUR_LABELS, type Colour, type GoalLetter } from '../../core/domain';
+import { GOAL_LETTERS, COLOUR_LABELS } from '../../core/domain';
+import { periodIncludes, type FilterCriteria } from '../../core/consolidate/filter';
 import { OUTPUT } from '../../core/consolidate/plan';
 import type { WorkbookReader } from '../../core/reader';
 import type { WorkbookPlan } from '../../core/plan/types';
@@ -33,16 +34,6 @@ export interface WriteResult {
   sheets: string[];
   replaced: string[];
   slicers: boolean;
-}
-
-export interface FilterCriteria {
-  administrations?: string[];
-  /** Rows serving every goal chosen. */
-  goals?: GoalLetter[];
-  colours?: Colour[];
-  /** Rows whose budget period includes this year. */
-  year?: number;
-  escalatedOnly?: boolean;
 }
 
 export interface FilterResult {
@@ -249,11 +240,6 @@ async function countRows(context: Excel.RequestContext, table: Excel.Table): Pro
   visible.load('rowCount');
   await context.sync();
   return { visibleRows: visible.rowCount, totalRows: body.rowCount };
-}
-
-export function periodIncludes(period: string, year: number): boolean {
-  const m = /^(\d{4})\D+(\d{4})$/.exec(period.trim());
-  return m ? Number(m[1]) <= year && year <= Number(m[2]) : period.trim() === String(year);
 }
 
 function sheetOfFormula(formula: string): string | undefined {

@@ -3,15 +3,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
-import { checkPackage, unreadableDiagnostic, type PackageLimits } from '../../core/file/package';
+import type { Diagnostic } from '../../core/diagnostics';
+import type { PackageLimits } from '../../core/file/package';
 import type { Submission } from '../../core/model';
-import { SHEET_LIMITS, SheetTooLargeError } from '../../core/reader';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
 import { statusOf, validate, type FileStatus, type ValidationOptions } from '../../core/validate/validate';
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookReader } from '../../core/reader';
-import { FastXlsxReader } from './fastReader';
+import { loadWorkbookBytes, readSubmissionFromBytes, type BytesReading } from './bytes';
 import { renderPlanToBuffer } from './renderPlan';
 
 export interface LoadedFile {
@@ -46,53 +45,22 @@ export async function sameFileAsAny(target: string, files: string[]): Promise<bo
   return false;
 }
 
-/** Never more than the declared size (+1 to notice a part that lies about it): the size limits hold. */
-const inflateRaw = (data: Uint8Array, size: number): Uint8Array => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
+/** Node's zlib, stopping past the declared size (+1 to notice a part that lies about it): the size limits hold. */
+const zlibInflateRaw = (data: Uint8Array, size: number): Uint8Array => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
 
-/**
- * Open a workbook for reading with the fast reader (only the parts reading needs, within the size limits).
- * A file it cannot read is refused as damaged: exceljs is not tried on it, because on hostile files (a merge
- * over a whole sheet) exceljs can exhaust memory.
- */
-export async function loadWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
-  return FastXlsxReader.load(bytes, { inflateRaw });
+export function loadWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
+  return loadWorkbookBytes(bytes, zlibInflateRaw);
 }
 
 export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
   return readSubmission(await loadWorkbook(bytes));
 }
 
-export type FileReading = { status: 'unreadable'; diagnostics: Diagnostic[] } | { status: 'read'; result: ParseResult };
+export type FileReading = BytesReading;
 
-/** Check the file's bytes, then read it; anything that cannot be read comes back as a finding, never a throw. */
-export async function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): Promise<FileReading> {
-  const check = checkPackage(bytes, limits);
-  if (!check.ok) return { status: 'unreadable', diagnostics: [unreadableDiagnostic(check.unreadable)] };
-  let reader: WorkbookReader;
-  try {
-    reader = await loadWorkbook(bytes);
-  } catch (err) {
-    // The parser's own words go in the value (for support), not in the message.
-    const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 160);
-    return { status: 'unreadable', diagnostics: [makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, {}, detail)] };
-  }
-  try {
-    return { status: 'read', result: await readSubmission(reader) };
-  } catch (err) {
-    // The reader refuses a sheet too large to hold (or the parsed model is broken in a way the core cannot read).
-    return { status: 'unreadable', diagnostics: [readFailure(err)] };
-  }
-}
-
-function readFailure(err: unknown): Diagnostic {
-  const where = { sheet: null, cell: null };
-  if (err instanceof SheetTooLargeError) {
-    const n = (x: number) => x.toLocaleString('da-DK');
-    const params = { sheet: err.sheet, rows: n(err.rows), columns: n(err.columns), cell: err.cell, maxRows: n(SHEET_LIMITS.maxRows), maxCells: n(SHEET_LIMITS.maxCells) };
-    return makeDiagnostic('FILE_SHEET_TOO_LARGE', { sheet: err.sheet, cell: null }, params, err.cell);
-  }
-  const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 160);
-  return makeDiagnostic('FILE_CORRUPT', where, {}, detail);
+/** Check the file's bytes, then read it (with Node's zlib); anything that cannot be read comes back as a finding. */
+export function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): Promise<FileReading> {
+  return readSubmissionFromBytes(bytes, { limits, inflateRaw: zlibInflateRaw });
 }
 
 /** Write to a temporary file beside the target, then rename: a failure never leaves a half-written file. */

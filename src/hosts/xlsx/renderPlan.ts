@@ -174,6 +174,10 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   });
 }
 
+/**
+ * The plan as an exceljs workbook. Cells with the same style share one style object (exceljs writes large sheets
+ * much faster so): to change one cell's format, give it a new style object rather than mutating `cell.numFmt`.
+ */
 export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.properties?.creator ?? 'Integrationsstatus';

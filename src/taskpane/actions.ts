@@ -1,0 +1,133 @@
+/**
+ * What the task pane can do, as plain data and functions. index.tsx builds one `PaneActions` from the Office
+ * host (inside Excel) or for a plain browser; components only ever see this object, never Office.js, so they
+ * can be tested with a double.
+ */
+import type { Diagnostic, Lang } from '../core/diagnostics';
+import type { AdministrationCode, UnitCode } from '../core/domain';
+import type { consolidationSummary } from '../core/consolidate/summary';
+import type { WorkbookPlan } from '../core/plan/types';
+import type { FileStatus } from '../core/validate/validate';
+import type { OverviewTable } from '../core/consolidate/filter';
+
+/** A finding with its message in Danish and English (see findingText.ts). */
+export interface Finding extends Diagnostic {
+  text: Record<Lang, string>;
+}
+
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+/** One submitted file after it was checked, read and validated. */
+export interface FileResult {
+  /** Handle for the file's parsed contents (kept where the file was read). */
+  id: string;
+  name: string;
+  size: number;
+  status: FileStatus;
+  /** Administration code, or what the cover says when it is not one; null when unknown. */
+  administration: string | null;
+  counts: FindingCounts;
+  diagnostics: Finding[];
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** The file just read. */
+  file?: string;
+}
+
+export interface ReadOutcome {
+  results: FileResult[];
+  cancelled: boolean;
+}
+
+export type PreviousResult = { ok: true; name: string; entries: number } | { ok: false; name: string; diagnostic: Finding };
+
+export interface ConsolidateRequest {
+  ids: string[];
+  strict: boolean;
+  /** Use the previous consolidated workbook read last with readPrevious. */
+  usePrevious: boolean;
+  lang: Lang;
+}
+
+export type Summary = ReturnType<typeof consolidationSummary>;
+
+export interface ConsolidationResult {
+  plan: WorkbookPlan;
+  summary: Summary;
+  overview: OverviewTable;
+  /** Suggested file name for the download. */
+  fileName: string;
+}
+
+export type { FilterCriteria } from '../core/consolidate/filter';
+import type { FilterCriteria } from '../core/consolidate/filter';
+
+export interface FilterResult {
+  visibleRows: number;
+  totalRows: number;
+}
+
+export interface TemplateChoice {
+  firstYear: number;
+  administration?: AdministrationCode;
+  unit: UnitCode;
+}
+
+/** Reading, validating and consolidating files: off the UI thread where possible. */
+export interface FileActions {
+  readFiles(files: File[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<ReadOutcome>;
+  readPrevious(file: File): Promise<PreviousResult>;
+  /** Drop files read earlier (their parsed contents are released). */
+  forget(ids: string[]): void;
+  consolidate(request: ConsolidateRequest): Promise<ConsolidationResult>;
+  /** The .xlsx bytes for a plan (the template or the consolidated workbook). */
+  renderXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
+  /** The template's .xlsx bytes. */
+  renderTemplate(choice: TemplateChoice): Promise<Uint8Array>;
+}
+
+/** Only inside Excel. */
+export interface ExcelActions {
+  /** Whether this Excel can open a new workbook from the add-in (ExcelApi 1.8). */
+  canOpenNewWorkbook: boolean;
+  insertTemplate(choice: TemplateChoice, force: boolean): Promise<{ status: 'inserted' | 'exists'; sheets: string[] }>;
+  validateWorkbook(): Promise<Finding[]>;
+  goToCell(sheet: string, cell: string | null): Promise<void>;
+  writeConsolidated(plan: WorkbookPlan): Promise<{ sheets: string[] }>;
+  openAsNewWorkbook(xlsx: Uint8Array): Promise<void>;
+  applyFilter(criteria: FilterCriteria): Promise<FilterResult>;
+  clearFilters(): Promise<FilterResult>;
+}
+
+export interface PaneActions {
+  host: 'excel' | 'browser';
+  /** Absent in a plain browser. */
+  excel?: ExcelActions;
+  files: FileActions;
+  /** Save bytes as a file through the browser's download. */
+  download(bytes: Uint8Array, fileName: string): void;
+}
+
+/** An error with a message meant for the user, in both languages. Anything else is shown as a generic message. */
+export class UserError extends Error {
+  constructor(
+    readonly da: string,
+    readonly en: string = da,
+  ) {
+    super(da);
+    this.name = 'UserError';
+  }
+}
+
+export function countFindings(diagnostics: Diagnostic[]): FindingCounts {
+  const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}

@@ -1,0 +1,376 @@
+import * as React from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import type { ConsolidationResult, FileResult, PaneActions, PreviousResult, Progress } from '../actions';
+import { formatKr } from '../i18n';
+import { ErrorBar, useAction, useViewStyles, type ViewProps } from './common';
+import { Findings } from './Findings';
+
+const useStyles = makeStyles({
+  drop: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    rowGap: tokens.spacingVerticalS,
+    textAlign: 'center',
+  },
+  dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  fileHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  fileName: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: '0' },
+  dt: { fontWeight: tokens.fontWeightSemibold },
+  dd: { margin: '0' },
+  list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
+});
+
+const STATUS_BADGE = { valid: 'success', invalid: 'danger', unreadable: 'severe' } as const;
+
+export interface ConsolidateViewProps extends ViewProps {
+  actions: PaneActions;
+  /** The latest consolidation (undefined when the files changed since). */
+  onConsolidated: (result: ConsolidationResult | undefined) => void;
+}
+
+export function ConsolidateView({ actions, t, lang, onConsolidated }: ConsolidateViewProps): React.JSX.Element {
+  const styles = useStyles();
+  const view = useViewStyles();
+  const [files, setFiles] = React.useState<FileResult[]>([]);
+  const [progress, setProgress] = React.useState<Progress | undefined>(undefined);
+  const [cancelNote, setCancelNote] = React.useState<string | undefined>(undefined);
+  const [strict, setStrict] = React.useState(false);
+  const [previous, setPrevious] = React.useState<PreviousResult | undefined>(undefined);
+  const [result, setResult] = React.useState<ConsolidationResult | undefined>(undefined);
+  const [note, setNote] = React.useState<string | undefined>(undefined);
+  const [dragging, setDragging] = React.useState(false);
+  const abort = React.useRef<AbortController | undefined>(undefined);
+  const filesInput = React.useRef<HTMLInputElement>(null);
+  const previousInput = React.useRef<HTMLInputElement>(null);
+  const reading = useAction();
+  const work = useAction();
+
+  const stale = () => {
+    setResult(undefined);
+    setNote(undefined);
+    onConsolidated(undefined);
+  };
+
+  const addFiles = async (list: File[]) => {
+    if (!list.length || progress) return;
+    stale();
+    setCancelNote(undefined);
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ done: 0, total: list.length });
+    const outcome = await reading.run(() => actions.files.readFiles(list, setProgress, controller.signal));
+    abort.current = undefined;
+    setProgress(undefined);
+    if (outcome) {
+      setFiles((old) => [...old, ...outcome.results]);
+      if (outcome.cancelled) setCancelNote(t.readCancelled(outcome.results.length, list.length));
+    }
+  };
+
+  const removeAll = () => {
+    actions.files.forget(files.map((f) => f.id));
+    setFiles([]);
+    setCancelNote(undefined);
+    stale();
+  };
+
+  const choosePrevious = async (file: File) => {
+    stale();
+    const r = await work.run(() => actions.files.readPrevious(file));
+    if (r) setPrevious(r);
+  };
+
+  const runConsolidation = async () => {
+    setNote(undefined);
+    const r = await work.run(() =>
+      actions.files.consolidate({ ids: files.map((f) => f.id), strict, usePrevious: previous?.ok === true, lang }),
+    );
+    if (r) {
+      setResult(r);
+      onConsolidated(r);
+    }
+  };
+
+  const writeHere = async () => {
+    if (!result || !actions.excel) return;
+    setNote(undefined);
+    const r = await work.run(() => actions.excel!.writeConsolidated(result.plan));
+    if (r) setNote(t.written(r.sheets));
+  };
+
+  const openNew = async () => {
+    if (!result || !actions.excel) return;
+    setNote(undefined);
+    const ok = await work.run(async () => {
+      await actions.excel!.openAsNewWorkbook(await actions.files.renderXlsx(result.plan));
+      return true;
+    });
+    if (ok) setNote(t.opened);
+  };
+
+  const download = async () => {
+    if (!result) return;
+    setNote(undefined);
+    const bytes = await work.run(() => actions.files.renderXlsx(result.plan));
+    if (bytes) {
+      actions.download(bytes, result.fileName);
+      setNote(t.downloaded(result.fileName));
+    }
+  };
+
+  const summary = result?.summary;
+  const total = summary?.table1.municipality.total;
+
+  return (
+    <div className={view.view}>
+      <Text>{t.consolidateIntro}</Text>
+
+      <div
+        className={mergeClasses(styles.drop, dragging && styles.dragging)}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void addFiles(Array.from(e.dataTransfer.files));
+        }}
+      >
+        <Text className={styles.muted}>{t.dropZone}</Text>
+        <Button appearance="primary" disabled={!!progress} onClick={() => filesInput.current?.click()}>
+          {t.chooseFiles}
+        </Button>
+        <input
+          ref={filesInput}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label={t.filesInputLabel}
+          className={view.hiddenInput}
+          data-testid="files-input"
+          onChange={(e) => {
+            const list = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            void addFiles(list);
+          }}
+        />
+      </div>
+
+      {progress ? (
+        <div className={view.section} data-testid="progress">
+          <Field label={t.reading(progress.done, progress.total)} validationState="none">
+            <ProgressBar value={progress.total ? progress.done / progress.total : 0} max={1} thickness="large" aria-label={t.readingLabel} />
+          </Field>
+          <div className={view.row}>
+            <Button onClick={() => abort.current?.abort()} data-testid="cancel-reading">
+              {t.cancelReading}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {cancelNote ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{cancelNote}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <ErrorBar error={reading.error} onDismiss={reading.clearError} t={t} lang={lang} />
+
+      {files.length ? (
+        <section className={view.section} aria-labelledby="files-heading">
+          <div className={view.row}>
+            <h2 id="files-heading" className={view.heading}>
+              {t.filesHeading(files.length)}
+            </h2>
+            <Button appearance="subtle" size="small" onClick={removeAll} disabled={!!progress}>
+              {t.removeAll}
+            </Button>
+          </div>
+          <Accordion multiple collapsible data-testid="file-list">
+            {files.map((f) => {
+              const summaryText = t.summary(f.counts);
+              const admin = f.administration ?? t.unknownAdministration;
+              return (
+                <AccordionItem key={f.id} value={f.id} data-testid="file-row" data-file={f.name} data-status={f.status} data-errors={f.counts.error}>
+                  <AccordionHeader>
+                    <span className={styles.fileHeader}>
+                      <span className={styles.fileName}>{f.name}</span>{' '}
+                      <span>{admin}</span>{' '}
+                      <Badge appearance="tint" color={STATUS_BADGE[f.status]}>
+                        {t.status[f.status]}
+                      </Badge>{' '}
+                      <span className={styles.muted}>{summaryText}</span>
+                    </span>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <Findings diagnostics={f.diagnostics} label={`${t.findingsLabel}: ${f.name}`} t={t} lang={lang} />
+                  </AccordionPanel>
+                </AccordionItem>
+              );
+            })}
+          </Accordion>
+        </section>
+      ) : null}
+
+      <section className={view.section} aria-labelledby="options-heading">
+        <h2 id="options-heading" className={view.heading}>
+          {t.optionsHeading}
+        </h2>
+        <Checkbox
+          label={t.strict}
+          checked={strict}
+          onChange={(_, d) => {
+            setStrict(d.checked === true);
+            stale();
+          }}
+        />
+        <Text>{t.previous}</Text>
+        <div className={view.row}>
+          <Button size="small" disabled={work.busy} onClick={() => previousInput.current?.click()}>
+            {t.choosePrevious}
+          </Button>
+          {previous ? (
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => {
+                setPrevious(undefined);
+                stale();
+              }}
+            >
+              {t.removePrevious}
+            </Button>
+          ) : null}
+          <input
+            ref={previousInput}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t.previousInputLabel}
+            className={view.hiddenInput}
+            data-testid="previous-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void choosePrevious(file);
+            }}
+          />
+        </div>
+        {previous ? (
+          <MessageBar intent={previous.ok ? 'info' : 'warning'}>
+            <MessageBarBody>{previous.ok ? t.previousRead(previous.name, previous.entries) : `${previous.name}: ${previous.diagnostic.text[lang]}`}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </section>
+
+      <div className={view.row}>
+        <Button appearance="primary" disabled={!files.length || !!progress || work.busy} onClick={() => void runConsolidation()}>
+          {t.consolidate}
+        </Button>
+        {work.busy ? <Spinner size="tiny" label={t.consolidating} /> : null}
+      </div>
+      <ErrorBar error={work.error} onDismiss={work.clearError} t={t} lang={lang} />
+
+      {summary && total ? (
+        <section className={view.section} aria-labelledby="result-heading" data-testid="result">
+          <h2 id="result-heading" className={view.heading}>
+            {t.resultHeading}
+          </h2>
+          <dl className={styles.dl}>
+            <dt className={styles.dt}>{t.administrations}</dt>
+            <dd className={styles.dd} data-testid="result-administrations">
+              {summary.administrations.length}: {summary.administrations.map((a) => a.administration).join(', ')}
+            </dd>
+            <dt className={styles.dt}>{t.table1Total}</dt>
+            <dd className={styles.dd} data-testid="result-total">
+              {formatKr(total.total, lang)}
+              <br />
+              <span className={styles.muted}>
+                {summary.years.map((y) => `${y}: ${formatKr(total.byYear[String(y)] ?? 0, lang)}`).join(' · ')}
+              </span>
+            </dd>
+            <dt className={styles.dt}>{t.projects}</dt>
+            <dd className={styles.dd} data-testid="result-projects">
+              {summary.projects.monitored}: {t.colours.green} {summary.projects.green}, {t.colours.yellow} {summary.projects.yellow}, {t.colours.red}{' '}
+              {summary.projects.red}
+              {summary.projects.withoutColour ? `, ${t.withoutColour} ${summary.projects.withoutColour}` : ''}
+            </dd>
+            <dt className={styles.dt}>{t.escalations}</dt>
+            <dd className={styles.dd} data-testid="result-escalations">
+              {summary.escalations.length ? (
+                <ul className={styles.list}>
+                  {summary.escalations.map((e) => (
+                    <li key={`${e.administration}-${e.project}`}>
+                      {e.administration}: {e.project} ({e.redCount})
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                t.noEscalations
+              )}
+            </dd>
+            {summary.skipped.length ? (
+              <>
+                <dt className={styles.dt}>{t.leftOut}</dt>
+                <dd className={styles.dd}>
+                  <ul className={styles.list}>
+                    {summary.skipped.map((s) => (
+                      <li key={s.file}>
+                        {s.file}
+                        {s.reason ? `: ${s.reason}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <div className={view.row}>
+            {actions.excel ? (
+              <Button appearance="primary" disabled={work.busy} onClick={() => void writeHere()}>
+                {t.writeHere}
+              </Button>
+            ) : null}
+            {actions.excel?.canOpenNewWorkbook ? (
+              <Button disabled={work.busy} onClick={() => void openNew()}>
+                {t.openNew}
+              </Button>
+            ) : null}
+            <Button appearance={actions.excel ? 'secondary' : 'primary'} disabled={work.busy} onClick={() => void download()} data-testid="download">
+              {t.download}
+            </Button>
+          </div>
+          {note ? (
+            <MessageBar intent="success">
+              <MessageBarBody>{note}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import * as React from 'react';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Text } from '@fluentui/react-components';
+import { ADMINISTRATIONS, UNITS, administrationLabel, type AdministrationCode, type UnitCode } from '../../core/domain';
+import { countFindings, type Finding, type PaneActions, type TemplateChoice } from '../actions';
+import { ErrorBar, useAction, useViewStyles, type ViewProps } from './common';
+import { Findings } from './Findings';
+
+export interface FillViewProps extends ViewProps {
+  actions: PaneActions;
+}
+
+interface Checked {
+  diagnostics: Finding[];
+  /** The file checked (browser); undefined for this workbook. */
+  file?: string;
+}
+
+export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element {
+  const styles = useViewStyles();
+  const excel = actions.excel;
+  const [firstYear, setFirstYear] = React.useState(String(new Date().getFullYear() + 1));
+  const [administration, setAdministration] = React.useState<AdministrationCode | ''>('');
+  const [unit, setUnit] = React.useState<UnitCode>('kr');
+  const [note, setNote] = React.useState<string | undefined>(undefined);
+  const [exists, setExists] = React.useState(false);
+  const [checked, setChecked] = React.useState<Checked | undefined>(undefined);
+  const template = useAction();
+  const check = useAction();
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const year = Number(firstYear);
+  const yearValid = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const choice = (): TemplateChoice => ({ firstYear: year, administration: administration || undefined, unit });
+
+  const insert = async (force: boolean) => {
+    setNote(undefined);
+    setExists(false);
+    const result = await template.run(() => excel!.insertTemplate(choice(), force));
+    if (result?.status === 'exists') setExists(true);
+    else if (result) setNote(t.inserted(result.sheets.length));
+  };
+
+  const downloadTemplate = async () => {
+    setNote(undefined);
+    const c = choice();
+    const bytes = await template.run(() => actions.files.renderTemplate(c));
+    if (bytes) {
+      actions.download(bytes, `budgetredegoerelse-skabelon-${c.firstYear}${c.administration ? `-${c.administration}` : ''}.xlsx`);
+      setNote(t.templateDownloaded);
+    }
+  };
+
+  const validateWorkbook = async () => {
+    const diagnostics = await check.run(() => excel!.validateWorkbook());
+    if (diagnostics) setChecked({ diagnostics });
+  };
+
+  const validateFile = async (file: File) => {
+    const outcome = await check.run(() => actions.files.readFiles([file], () => undefined, new AbortController().signal));
+    const result = outcome?.results[0];
+    if (result) {
+      actions.files.forget([result.id]);
+      setChecked({ diagnostics: result.diagnostics, file: result.name });
+    }
+  };
+
+  const counts = checked ? countFindings(checked.diagnostics) : undefined;
+
+  return (
+    <div className={styles.view}>
+      <Text>{excel ? t.fillIntro : t.fillIntroBrowser}</Text>
+
+      <section className={styles.section} aria-labelledby="fill-template-heading">
+        <h2 id="fill-template-heading" className={styles.heading}>
+          {t.templateHeading}
+        </h2>
+        <Field label={t.firstYear} validationState={yearValid ? 'none' : 'error'}>
+          <Input type="number" min={2000} max={2100} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
+        </Field>
+        <Field label={t.administration}>
+          <Select value={administration} onChange={(_, d) => setAdministration(d.value as AdministrationCode | '')}>
+            <option value="">{t.administrationNone}</option>
+            {ADMINISTRATIONS.map((a) => (
+              <option key={a.code} value={a.code}>
+                {administrationLabel(a)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.unit}>
+          <Select value={unit} onChange={(_, d) => setUnit(d.value as UnitCode)}>
+            {UNITS.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.row}>
+          {excel ? (
+            <Button appearance="primary" disabled={!yearValid || template.busy} onClick={() => void insert(false)}>
+              {t.insertTemplate}
+            </Button>
+          ) : (
+            <Button appearance="primary" disabled={!yearValid || template.busy} onClick={() => void downloadTemplate()}>
+              {t.downloadTemplate}
+            </Button>
+          )}
+          {template.busy ? <Spinner size="tiny" label={t.inserting} /> : null}
+        </div>
+        {exists ? (
+          <MessageBar intent="warning" data-testid="template-exists">
+            <MessageBarBody>
+              <MessageBarTitle>{t.existsTitle}</MessageBarTitle>
+              {t.existsText}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void insert(true)}>{t.insertCopy}</Button>
+              <Button onClick={() => setExists(false)}>{t.cancel}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {note ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{note}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <ErrorBar error={template.error} onDismiss={template.clearError} t={t} lang={lang} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="fill-check-heading">
+        <h2 id="fill-check-heading" className={styles.heading}>
+          {t.checkHeading}
+        </h2>
+        <div className={styles.row}>
+          {excel ? (
+            <Button appearance={checked ? 'secondary' : 'primary'} disabled={check.busy} onClick={() => void validateWorkbook()}>
+              {checked ? t.validateAgain : t.validateWorkbook}
+            </Button>
+          ) : (
+            <>
+              <Button disabled={check.busy} onClick={() => fileInput.current?.click()}>
+                {t.validateFile}
+              </Button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-label={t.validateFileLabel}
+                className={styles.hiddenInput}
+                data-testid="check-file-input"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void validateFile(file);
+                }}
+              />
+            </>
+          )}
+          {check.busy ? <Spinner size="tiny" label={t.validating} /> : null}
+        </div>
+        <ErrorBar error={check.error} onDismiss={check.clearError} t={t} lang={lang} />
+        <div aria-live="polite">
+          {checked && counts ? (
+            <Text weight="semibold" data-testid="fill-summary">
+              {checked.file ? `${t.checkedFile(checked.file)}: ` : ''}
+              {t.summary(counts)}
+            </Text>
+          ) : null}
+        </div>
+        {checked && checked.diagnostics.length === 0 ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{t.noFindings}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {checked && checked.diagnostics.length > 0 ? (
+          <Findings
+            diagnostics={checked.diagnostics}
+            label={t.findingsLabel}
+            onGoTo={excel && !checked.file ? (sheet, cell) => void check.run(() => excel.goToCell(sheet, cell)) : undefined}
+            t={t}
+            lang={lang}
+          />
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import * as React from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import type { Lang } from '../../core/diagnostics';
+import { UserError } from '../actions';
+import type { Texts } from '../i18n';
+
+export interface ViewProps {
+  lang: Lang;
+  t: Texts;
+}
+
+/** A user-facing text for any error: a UserError's own words, otherwise a generic message (never a raw exception). */
+export function errorMessage(err: unknown, lang: Lang, t: Texts): string {
+  if (err instanceof UserError) return lang === 'en' ? err.en : err.da;
+  return t.genericError;
+}
+
+export const useViewStyles = makeStyles({
+  view: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalM,
+  },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'center',
+  },
+  heading: {
+    margin: '0',
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase400,
+  },
+  hiddenInput: {
+    display: 'none',
+  },
+});
+
+/** An error shown in a Fluent MessageBar with a dismiss button. */
+export function ErrorBar({ error, onDismiss, t, lang }: { error: unknown; onDismiss: () => void } & ViewProps): React.JSX.Element | null {
+  if (error === undefined || error === null) return null;
+  return (
+    <MessageBar intent="error" data-testid="error-bar">
+      <MessageBarBody>
+        <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+        {errorMessage(error, lang, t)}
+      </MessageBarBody>
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} onClick={onDismiss}>×</Button>} />
+    </MessageBar>
+  );
+}
+
+/** Runs an async action with a busy flag and an error slot. */
+export function useAction(): {
+  busy: boolean;
+  error: unknown;
+  clearError: () => void;
+  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+} {
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>(undefined);
+  const run = React.useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      return await action();
+    } catch (err) {
+      setError(err ?? new Error('unknown'));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, clearError: () => setError(undefined), run };
+}

@@ -1,0 +1,62 @@
+/**
+ * ExcelActions over the Office host (the only code that calls Excel.run). Host errors become UserErrors with a
+ * Danish and an English text; everything else is left to the pane's generic message.
+ */
+import { readSubmission } from '../core/parse/submission';
+import { buildTemplatePlan } from '../core/template/plan';
+import { validate } from '../core/validate/validate';
+import { HostError, OfficeHost } from '../hosts/office/host';
+import { toFinding } from './findingText';
+import { UserError, type ExcelActions, type FileActions } from './actions';
+
+const HOST_ERROR_EN: Record<HostError['reason'], string> = {
+  'no-table': 'There is no consolidated status in this workbook. Write it first under Consolidate.',
+  'write-failed': 'The consolidated status could not be written. The workbook is unchanged.',
+  'not-supported': 'This Excel cannot open a new workbook from the add-in. Download the file instead.',
+};
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+async function friendly<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof HostError) throw new UserError(err.message, HOST_ERROR_EN[err.reason]);
+    throw err;
+  }
+}
+
+export function createExcelActions(host: OfficeHost, files: FileActions): ExcelActions {
+  return {
+    canOpenNewWorkbook: host.features.createWorkbook,
+    insertTemplate: (choice, force) =>
+      friendly(async () => {
+        const plan = buildTemplatePlan({ firstYear: choice.firstYear, administration: choice.administration, unit: choice.unit });
+        // The .xlsx is only needed where Excel can insert sheets from a file (ExcelApi 1.13).
+        const base64 = host.features.insertFromBase64 ? toBase64(await files.renderTemplate(choice)) : undefined;
+        const result = await host.insertTemplate(plan, base64, force);
+        return { status: result.status, sheets: result.sheets };
+      }),
+    validateWorkbook: () =>
+      friendly(async () => {
+        const parsed = await readSubmission(await host.readWorkbook());
+        return validate(parsed).map(toFinding);
+      }),
+    goToCell: (sheet, cell) => friendly(() => host.goToCell(sheet, cell)),
+    writeConsolidated: (plan) => friendly(async () => ({ sheets: (await host.writeConsolidated(plan)).sheets })),
+    openAsNewWorkbook: (xlsx) => friendly(() => host.openAsNewWorkbook(toBase64(xlsx))),
+    applyFilter: (criteria) => friendly(() => host.applyFilter(criteria)),
+    clearFilters: () => friendly(() => host.clearFilters()),
+  };
+}
+
+/** ExcelActions for the Excel this pane runs in (after Office.onReady reported Excel). */
+export function createOfficeExcelActions(files: FileActions): ExcelActions {
+  const host = new OfficeHost({ run: (batch) => Excel.run(batch), createWorkbook: (base64) => Excel.createWorkbook(base64) }, Office.context.requirements);
+  return createExcelActions(host, files);
+}

@@ -1,0 +1,276 @@
+/**
+ * The task pane in a real browser (Debian's chromium through playwright-core), opened standalone: no Excel.
+ * Builds the pane (production, --env officejs=local) into a temporary folder, serves it on 127.0.0.1, reads the
+ * seven example submissions, consolidates, downloads the workbook and checks its totals with exceljs, filters
+ * the grid, runs axe-core on each view, checks that the Content Security Policy reported no violation, and
+ * takes the README's screenshots (docs/screenshots/). Also reads 50 files and prints how long it took and how
+ * responsive the pane stayed (numbers are reported, not asserted).
+ *
+ * Without /usr/bin/chromium the test is skipped locally (with a message) and fails in CI (process.env.CI).
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import ExcelJS from 'exceljs';
+import webpack from 'webpack';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+type ConfigFactory = (env: Record<string, string | boolean>, argv: { mode?: 'production' | 'development' }) => Promise<webpack.Configuration>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require('../../webpack.config.js') as ConfigFactory;
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const EXAMPLES = path.join(ROOT, 'examples');
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+const haveChromium = fs.existsSync(CHROMIUM);
+
+/** Ask again until the answer passes (or the time is up: then the last answer is returned for expect to show). */
+async function poll<T>(ask: () => Promise<T>, ok: (v: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await ask();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+if (!haveChromium && process.env.CI) {
+  test('chromium is installed (required in CI)', () => {
+    throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium (see .ci/run)`);
+  });
+} else if (!haveChromium) {
+  test.skip(`browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`, () => undefined);
+} else {
+  describe('task pane in chromium (standalone, no Excel)', () => {
+    let outDir: string;
+    let profileDir: string;
+    let server: http.Server;
+    let base: string;
+    let context: BrowserContext;
+    let page: Page;
+    const pageErrors: string[] = [];
+
+    beforeAll(async () => {
+      outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'integrationsstatus-e2e-'));
+      profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'integrationsstatus-chromium-'));
+      const config = await makeConfig({ officejs: 'local' }, { mode: 'production' });
+      config.output = { ...config.output, path: outDir };
+      config.devtool = false; // source maps are not needed here and cost build time
+      await new Promise<void>((resolve, reject) =>
+        webpack(config).run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats?.toString('errors-only'))) : resolve())),
+      );
+      server = http.createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const file = path.join(outDir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));
+        if (!file.startsWith(outDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+          res.writeHead(404).end();
+          return;
+        }
+        const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml' }[path.extname(file)];
+        res.writeHead(200, { 'Content-Type': type ?? 'application/octet-stream' });
+        fs.createReadStream(file).pipe(res);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      context = await chromium.launchPersistentContext(profileDir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        acceptDownloads: true,
+        viewport: { width: 480, height: 900 },
+        deviceScaleFactor: 1,
+        locale: 'da-DK',
+      });
+      // Record every CSP violation the page reports.
+      await context.addInitScript(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      page = context.pages()[0] ?? (await context.newPage());
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+    }, 240_000);
+
+    afterAll(async () => {
+      await context?.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      for (const dir of [outDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    /**
+     * axe-core on the page: serious and critical violations. Tabster's focus sentinels (<i data-tabster-dummy
+     * tabindex="0" aria-hidden="true">, which Fluent's keyboard navigation puts at the edges of a group and which
+     * pass focus straight on) are left out: axe reads them as focusable hidden elements.
+     */
+    async function axe(): Promise<string[]> {
+      // page.evaluate is not subject to the page's CSP, so axe-core can be injected without loosening it.
+      const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+      await page.evaluate(`${source}\n;void 0`);
+      const violations = (await page.evaluate(async () => {
+        type Axe = { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
+        const result = await (window as unknown as { axe: Axe }).axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, {
+          resultTypes: ['violations'],
+        });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+      })) as Array<{ id: string; impact: string; targets: string[] }>;
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+    }
+
+    const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+    const exampleFiles = () => fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
+
+    test('fill, consolidate, download and filter, accessibly and under the CSP', async () => {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.goto(`${base}/taskpane.html`);
+      await page.locator('[data-testid="host-status"][data-host="browser"]').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('browser-notice').textContent()).toMatch(/kræver Excel/);
+
+      // Udfyld: in a browser the template is a download and a file can be checked.
+      expect(await page.getByRole('tab', { name: 'Udfyld' }).getAttribute('aria-selected')).toBe('true');
+      const template = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Hent skabelon (.xlsx)' }).click();
+      expect((await template).suggestedFilename()).toMatch(/^budgetredegoerelse-skabelon-\d{4}\.xlsx$/);
+      await page.getByTestId('check-file-input').setInputFiles(path.join(EXAMPLES, 'TMF-budgetredegoerelse-2011.xlsx'));
+      expect(await poll(() => page.getByTestId('fill-summary').textContent(), (v) => !!v?.includes('13 fejl'))).toContain('13 fejl, 3 advarsler');
+      expect(await axe()).toEqual([]);
+      await shot('udfyld.png');
+
+      // Konsolider, reached with the keyboard: arrow keys move between tabs.
+      await page.getByRole('tab', { name: 'Udfyld' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      expect(await page.getByRole('tab', { name: 'Konsolider' }).getAttribute('aria-selected')).toBe('true');
+      const files = exampleFiles();
+      expect(files).toHaveLength(7);
+      await page.getByTestId('files-input').setInputFiles(files.map((f) => path.join(EXAMPLES, f)));
+      expect(await poll(() => page.getByTestId('file-row').count(), (n) => n === 7, 30_000)).toBe(7);
+      const rows = await page.getByTestId('file-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-file'), e.getAttribute('data-status'), e.getAttribute('data-errors')]));
+      for (const [file, status, errors] of rows) {
+        if (file!.startsWith('TMF')) expect([status, errors]).toEqual(['invalid', '13']);
+        else expect([file, status]).toEqual([file, 'valid']);
+      }
+      // A row opens to its findings.
+      await page.getByRole('button', { name: /^TMF-budgetredegoerelse-2011\.xlsx TMF ugyldig 13 fejl/ }).click();
+      expect(await poll(() => page.locator('[data-file^="TMF"] [data-testid="findings"] li').count(), (n) => n >= 16)).toBeGreaterThanOrEqual(16);
+      await page.getByRole('button', { name: 'Saml status' }).click();
+      await page.getByTestId('result').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('result-administrations').textContent()).toMatch(/^7: /);
+      expect(await axe()).toEqual([]);
+      await shot('konsolider.png');
+
+      // Download the consolidated workbook and check its totals.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('download').click();
+      const saved = path.join(outDir, 'samlet.xlsx');
+      await (await download).saveAs(saved);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(saved);
+      const economy = wb.getWorksheet('Økonomi')!;
+      let sof: unknown[] | undefined;
+      economy.eachRow((row) => {
+        const v = row.values as unknown[];
+        if (v[1] === 'SOF – Socialforvaltningen' && v[2] === 'Integrationsindsatser i relation til mål i integrationspolitikken') sof = v.slice(3, 8);
+      });
+      expect(sof).toEqual([14_100_000, 14_100_000, 14_100_000, 14_100_000, 56_400_000]);
+      expect(wb.getWorksheet('Samlet status')).toBeDefined();
+
+      // Filtrér: the grid of consolidated rows, filtered in the browser.
+      await page.getByRole('tab', { name: 'Filtrér' }).click();
+      const count = async () => (await page.getByTestId('filter-count').textContent()) ?? '';
+      const all = /^Viser (\d+) af (\d+) rækker$/.exec(await count())!;
+      expect(all[1]).toBe(all[2]);
+      const total = Number(all[2]);
+      expect(await page.getByTestId('overview-row').count()).toBe(total);
+      await page.getByRole('checkbox', { name: 'SOF – Socialforvaltningen' }).check();
+      const filtered = Number(/^Viser (\d+) af/.exec(await count())![1]);
+      expect(filtered).toBeGreaterThan(0);
+      expect(filtered).toBeLessThan(total);
+      const shownRows = await page.getByTestId('overview-row').allTextContents();
+      expect(shownRows).toHaveLength(filtered);
+      for (const r of shownRows) expect(r.startsWith('SOF – Socialforvaltningen')).toBe(true);
+      expect(await axe()).toEqual([]);
+      await shot('filtrer.png');
+      await page.getByRole('button', { name: 'Ryd filtre' }).click();
+      expect(await count()).toBe(`Viser ${total} af ${total} rækker`);
+
+      // The only report allowed: office.js's own telemetry frame, which the policy is meant to keep out.
+      const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      expect(csp.filter((v) => !/^frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(v))).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    }, 120_000);
+
+    test('reads 50 files off the UI thread: progress, a responsive pane, cancel', async () => {
+      await page.goto(`${base}/taskpane.html`);
+      await page.locator('[data-testid="host-status"][data-host="browser"]').waitFor({ timeout: 15_000 });
+      await page.getByRole('tab', { name: 'Konsolider' }).click();
+      const examples = exampleFiles().map((f) => ({ name: f, buffer: fs.readFileSync(path.join(EXAMPLES, f)) }));
+      const fifty = Array.from({ length: 50 }, (_, i) => {
+        const e = examples[i % examples.length];
+        return { name: `${String(i + 1).padStart(2, '0')}-${e.name}`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: e.buffer };
+      });
+      // In the page: when the progress text changes, and how late a 20 ms timer fires (UI-thread lag).
+      await page.evaluate(() => {
+        const w = window as unknown as { __progress: Array<[number, string]>; __lag: number; __stop: () => void };
+        w.__progress = [];
+        w.__lag = 0;
+        const seen = new Set<string>();
+        const observer = new MutationObserver(() => {
+          const label = document.querySelector('[data-testid="progress"] label')?.textContent ?? '';
+          if (label && !seen.has(label)) {
+            seen.add(label);
+            w.__progress.push([performance.now(), label]);
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        let last = performance.now();
+        const timer = setInterval(() => {
+          const now = performance.now();
+          w.__lag = Math.max(w.__lag, now - last - 20);
+          last = now;
+        }, 20);
+        w.__stop = () => {
+          observer.disconnect();
+          clearInterval(timer);
+        };
+      });
+      const started = await page.evaluate(() => performance.now());
+      await page.getByTestId('files-input').setInputFiles(fifty);
+      await page.getByTestId('progress').waitFor();
+      // While reading, the keyboard still moves focus (the UI thread is free).
+      const before = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+      await page.keyboard.press('Tab');
+      const after = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+      expect(await poll(() => page.getByTestId('file-row').count(), (n) => n === 50, 60_000)).toBe(50);
+      const m = await page.evaluate(() => {
+        const w = window as unknown as { __progress: Array<[number, string]>; __lag: number; __stop: () => void };
+        w.__stop();
+        return { progress: w.__progress, lag: w.__lag, end: performance.now() };
+      });
+      expect(after).not.toBe(before);
+      expect(m.progress.length).toBeGreaterThanOrEqual(10);
+      expect(m.progress[m.progress.length - 1][1]).toMatch(/af 50$/);
+      const times = [started, ...m.progress.map((p) => p[0])];
+      const gaps = times.slice(1).map((t, i) => t - times[i]);
+      const report = {
+        files: 50,
+        totalMs: Math.round(m.progress[m.progress.length - 1][0] - started),
+        progressUpdates: m.progress.length,
+        maxProgressGapMs: Math.round(Math.max(...gaps)),
+        medianProgressGapMs: Math.round(gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)]),
+        maxUiThreadLagMs: Math.round(m.lag),
+      };
+      console.log(`50-file read in chromium: ${JSON.stringify(report)}`);
+      fs.writeFileSync(path.join(os.tmpdir(), 'integrationsstatus-e2e-50files.json'), JSON.stringify(report, null, 2));
+
+      // Cancel: add 50 more and stop after the first progress event.
+      await page.getByTestId('files-input').setInputFiles(fifty);
+      await page.getByTestId('cancel-reading').click();
+      expect(await poll(() => page.getByText(/^Indlæsningen blev stoppet; \d+ af 50 filer blev læst\.$/).count(), (n) => n === 1, 30_000)).toBe(1);
+      expect(await page.getByTestId('file-row').count()).toBeLessThan(100);
+      expect(pageErrors).toEqual([]);
+    }, 120_000);
+  });
+}

@@ -1,0 +1,40 @@
+/** @jest-environment jsdom */
+import * as React from 'react';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/taskpane/components/App';
+import { languageFor } from '../../src/taskpane/i18n';
+import { fakeActions, renderPane } from './double';
+
+describe('App', () => {
+  test('Danish by default; English for an English Office', () => {
+    expect(languageFor('da-DK')).toBe('da');
+    expect(languageFor(undefined)).toBe('da');
+    expect(languageFor('en-US')).toBe('en');
+    expect(languageFor('en-GB')).toBe('en');
+  });
+
+  test('in a browser: says which features need Excel; tabs switch views with the keyboard', async () => {
+    renderPane(<App actions={fakeActions('browser')} lang="da" onLangChange={jest.fn()} />);
+    expect(screen.getByTestId('browser-notice').textContent).toMatch(/kræver Excel/);
+    const user = userEvent.setup();
+    const fill = screen.getByRole('tab', { name: 'Udfyld' });
+    expect(fill.getAttribute('aria-selected')).toBe('true');
+    // Arrow keys between tabs are Fluent's (tabster) and checked in the browser test; here: focus and Enter.
+    screen.getByRole('tab', { name: 'Konsolider' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('tab', { name: 'Konsolider' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel', { name: 'Konsolider' })).toBeTruthy();
+  });
+
+  test('the language switch calls back; English texts are shown', async () => {
+    const onLangChange = jest.fn();
+    const { rerender } = renderPane(<App actions={fakeActions('excel')} lang="da" onLangChange={onLangChange} />);
+    expect(screen.queryByTestId('browser-notice')).toBeNull();
+    await userEvent.setup().selectOptions(screen.getByLabelText('Sprog'), 'en');
+    expect(onLangChange).toHaveBeenCalledWith('en');
+    rerender(<App actions={fakeActions('excel')} lang="en" onLangChange={onLangChange} />);
+    expect(screen.getByRole('tab', { name: 'Consolidate' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
