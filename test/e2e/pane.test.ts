@@ -265,9 +265,19 @@ if (!haveChromium && process.env.CI) {
       console.log(`50-file read in chromium: ${JSON.stringify(report)}`);
       fs.writeFileSync(path.join(os.tmpdir(), 'integrationsstatus-e2e-50files.json'), JSON.stringify(report, null, 2));
 
-      // Cancel: add 50 more and stop after the first progress event.
+      // Cancel: add 50 more and press stop the moment the button appears (in the page, so the press cannot come
+      // after a fast machine has already read all 50).
+      await page.evaluate(() => {
+        const observer = new MutationObserver(() => {
+          const stop = document.querySelector<HTMLButtonElement>('[data-testid="cancel-reading"]');
+          if (stop) {
+            observer.disconnect();
+            stop.click();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
       await page.getByTestId('files-input').setInputFiles(fifty);
-      await page.getByTestId('cancel-reading').click();
       expect(await poll(() => page.getByText(/^Indlæsningen blev stoppet; \d+ af 50 filer blev læst\.$/).count(), (n) => n === 1, 30_000)).toBe(1);
       expect(await page.getByTestId('file-row').count()).toBeLessThan(100);
       expect(pageErrors).toEqual([]);
