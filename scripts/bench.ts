@@ -9,6 +9,7 @@
  * and prints medians of wall time, CPU time, peak RSS, workbooks/s and rows/s, and the ratios.
  * --memory prints the product's peak RSS for N = 100, 700 and 2000.
  */
+import { readZipDirectory, u16 } from '../src/core/file/package';
 import { fork } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -191,30 +192,12 @@ interface Result {
   check: number;
 }
 
-function u16(b: Uint8Array, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
-function u32(b: Uint8Array, o: number): number {
-  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
-}
 
 /** The floor: locate the needed parts via the central directory, inflate them, count tags and attributes. */
 function floorOne(bytes: Uint8Array): number {
-  let eocd = bytes.length - 22;
-  while (eocd >= 0 && u32(bytes, eocd) !== 0x06054b50) eocd--;
-  const count = u16(bytes, eocd + 10);
-  let p = u32(bytes, eocd + 16);
   let tokens = 0;
   const decoder = new TextDecoder();
-  for (let k = 0; k < count; k++) {
-    const method = u16(bytes, p + 10);
-    const csize = u32(bytes, p + 20);
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    const local = u32(bytes, p + 42);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    p += 46 + nameLen + extraLen + commentLen;
+  for (const { name, method, compressedSize: csize, localOffset: local } of readZipDirectory(bytes) ?? []) {
     if (!(name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/sharedStrings.xml' || name === 'xl/styles.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(name))) continue;
     const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     const data = bytes.subarray(start, start + csize);

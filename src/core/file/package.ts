@@ -38,10 +38,13 @@ function isSheetContent(name: string): boolean {
 }
 
 export interface ZipEntry {
+  /** As stored (a leading "/" kept); UTF-8 when the entry says so, else Latin-1 (as jszip reads names). */
   name: string;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
 }
 
 /** Why a file cannot be read; each reason has a message that says what the file is and what to do. */
@@ -73,11 +76,11 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-function u16(b: Uint8Array, o: number): number {
+export function u16(b: Uint8Array, o: number): number {
   return b[o] | (b[o + 1] << 8);
 }
 
-function u32(b: Uint8Array, o: number): number {
+export function u32(b: Uint8Array, o: number): number {
   return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 }
 
@@ -112,6 +115,9 @@ function sniffNonZip(bytes: Uint8Array): Unreadable {
   return { reason: 'FILE_NOT_ZIP', kind: printable ? 'text' : 'unknown' };
 }
 
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8');
+
 /** Read the zip's central directory; undefined when the end record or directory is missing or damaged. */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
   const min = Math.max(0, bytes.length - 22 - 0xffff);
@@ -139,18 +145,20 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
   if (offset + size > bytes.length) return undefined;
   const entries: ZipEntry[] = [];
   let p = offset;
-  const decoder = new TextDecoder('utf-8');
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return undefined;
+    const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     let compressedSize = u32(bytes, p + 20);
     let uncompressedSize = u32(bytes, p + 24);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
+    let localOffset = u32(bytes, p + 42);
     if (p + 46 + nameLen + extraLen > bytes.length) return undefined;
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    // ZIP64 extra field carries the real sizes when the 32-bit fields are saturated.
+    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
+    const name = flags & 0x800 ? utf8.decode(rawName) : latin1.decode(rawName);
+    // ZIP64 extra field carries the real sizes and offset when the 32-bit fields are saturated.
     let e = p + 46 + nameLen;
     const end = e + extraLen;
     while (e + 4 <= end) {
@@ -162,11 +170,15 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
           uncompressedSize = u64(bytes, q);
           q += 8;
         }
-        if (compressedSize === 0xffffffff) compressedSize = u64(bytes, q);
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
       }
       e += 4 + len;
     }
-    entries.push({ name, method, compressedSize, uncompressedSize });
+    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;

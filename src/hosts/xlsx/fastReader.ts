@@ -9,7 +9,8 @@
  * parts are unzipped with jszip, which works in a browser bundle.
  */
 import JSZip from 'jszip';
-import { cellRef as a1, splitSheetRef } from '../../core/cells';
+import { cellRef as a1, columnLetter, splitSheetRef } from '../../core/cells';
+import { readZipDirectory, u16, u32 } from '../../core/file/package';
 import { checkSheetExtent, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
 
 /**
@@ -33,17 +34,7 @@ interface PartSource {
   read(name: string): Promise<Uint8Array | undefined>;
 }
 
-function u16(b: Uint8Array, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
-
-function u32(b: Uint8Array, o: number): number {
-  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
-}
-
-function u64(b: Uint8Array, o: number): number {
-  return u32(b, o) + u32(b, o + 4) * 2 ** 32;
-}
+const utf8 = new TextDecoder('utf-8');
 
 interface RawEntry {
   method: number;
@@ -52,71 +43,15 @@ interface RawEntry {
   localOffset: number;
 }
 
-const latin1 = new TextDecoder('latin1');
-const utf8 = new TextDecoder('utf-8');
-
-/** The zip's central directory with local header offsets; throws when it is missing or damaged. */
+/** The zip's central directory by part name; throws when it is missing or damaged. */
 function readCentralDirectory(bytes: Uint8Array): Map<string, RawEntry> {
-  const min = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('End of data reached (data length = 0, asked index = 4). Corrupted zip ?');
-  let count = u16(bytes, eocd + 10);
-  let size = u32(bytes, eocd + 12);
-  let offset = u32(bytes, eocd + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc < 0 || u32(bytes, loc) !== 0x07064b50) throw new Error('Corrupted zip: missing ZIP64 locator');
-    const z = u64(bytes, loc + 8);
-    if (z + 56 > bytes.length || u32(bytes, z) !== 0x06064b50) throw new Error('Corrupted zip: missing ZIP64 end record');
-    count = u64(bytes, z + 32);
-    size = u64(bytes, z + 40);
-    offset = u64(bytes, z + 48);
-  }
-  if (offset + size > bytes.length) throw new Error('Corrupted zip: central directory outside the file');
+  const list = readZipDirectory(bytes);
+  if (!list) throw new Error('Corrupted zip: the central directory is missing or damaged');
   const entries = new Map<string, RawEntry>();
-  let p = offset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new Error('Corrupted zip or bug: unexpected signature');
-    const flags = u16(bytes, p + 8);
-    const method = u16(bytes, p + 10);
-    let compressedSize = u32(bytes, p + 20);
-    let uncompressedSize = u32(bytes, p + 24);
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    let localOffset = u32(bytes, p + 42);
-    if (p + 46 + nameLen + extraLen > bytes.length) throw new Error('Corrupted zip: truncated central directory');
-    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
-    let name = flags & 0x800 ? utf8.decode(rawName) : latin1.decode(rawName);
-    let e = p + 46 + nameLen;
-    const end = e + extraLen;
-    while (e + 4 <= end) {
-      const id = u16(bytes, e);
-      const len = u16(bytes, e + 2);
-      if (id === 0x0001) {
-        let q = e + 4;
-        if (uncompressedSize === 0xffffffff) {
-          uncompressedSize = u64(bytes, q);
-          q += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(bytes, q);
-          q += 8;
-        }
-        if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
-      }
-      e += 4 + len;
-    }
-    if (name.startsWith('/')) name = name.slice(1);
+  for (const { name: stored, method, compressedSize, uncompressedSize, localOffset } of list) {
+    const name = stored.startsWith('/') ? stored.slice(1) : stored;
     // A later entry with the same name replaces the earlier one (as in jszip); the order stays the first.
     if (!name.endsWith('/')) entries.set(name, { method, compressedSize, uncompressedSize, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
@@ -396,16 +331,6 @@ function decodeAddress(value: string): Address {
   return { address: col + row, col: colNumber, row: rowNumber };
 }
 
-function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 interface DecodedRef {
   sheetName: string | undefined;
   top?: number;
@@ -478,8 +403,8 @@ function serialisedSheetName(sheetName: string | undefined): string {
 }
 
 function shortRange(sheetName: string | undefined, top: number, left: number, bottom: number, right: number): string {
-  const tl = `$${columnLetters(left)}$${top}`;
-  if ((1 + bottom - top) * (1 + right - left) > 1) return `${serialisedSheetName(sheetName)}${tl}:$${columnLetters(right)}$${bottom}`;
+  const tl = `$${columnLetter(left)}$${top}`;
+  if ((1 + bottom - top) * (1 + right - left) > 1) return `${serialisedSheetName(sheetName)}${tl}:$${columnLetter(right)}$${bottom}`;
   return `${serialisedSheetName(sheetName)}${tl}`;
 }
 
