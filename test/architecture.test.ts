@@ -34,3 +34,14 @@ describe('src/core', () => {
     expect(FORBIDDEN.test('../domain')).toBe(false);
   });
 });
+
+describe('Excel.run', () => {
+  it('is called only in src/hosts/office', () => {
+    const src = path.join(__dirname, '..', 'src');
+    const callers = files(src)
+      .filter((f) => !f.startsWith(path.join(src, 'hosts', 'office')))
+      .filter((f) => readFileSync(f, 'utf8').split('\n').some((line) => !/^\s*(\*|\/\/)/.test(line) && /\bExcel\.(run|createWorkbook)\s*\(/.test(line)));
+    expect(callers.map((f) => path.relative(src, f))).toEqual([]);
+    expect(files(path.join(src, 'hosts', 'office')).some((f) => /\bExcel\.run\s*\(/.test(readFileSync(f, 'utf8')))).toBe(true);
+  });
+});

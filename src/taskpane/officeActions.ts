@@ -3,6 +3,7 @@
  * Danish and an English text; everything else is left to the pane's generic message.
  */
 import { readSubmission } from '../core/parse/submission';
+import { SheetTooLargeError } from '../core/reader';
 import { buildTemplatePlan } from '../core/template/plan';
 import { validate } from '../core/validate/validate';
 import { HostError, OfficeHost } from '../hosts/office/host';
@@ -27,6 +28,12 @@ async function friendly<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     if (err instanceof HostError) throw new UserError(err.message, HOST_ERROR_EN[err.reason]);
+    if (err instanceof SheetTooLargeError) {
+      throw new UserError(
+        `Arket ${err.sheet} er for stort til at blive kontrolleret (det bruger celler helt ud til ${err.cell}). Slet de overflødige rækker og kolonner, og prøv igen.`,
+        `The sheet ${err.sheet} is too large to check (it uses cells as far out as ${err.cell}). Delete the surplus rows and columns and try again.`,
+      );
+    }
     throw err;
   }
 }
@@ -57,6 +64,5 @@ export function createExcelActions(host: OfficeHost, files: FileActions): ExcelA
 
 /** ExcelActions for the Excel this pane runs in (after Office.onReady reported Excel). */
 export function createOfficeExcelActions(files: FileActions): ExcelActions {
-  const host = new OfficeHost({ run: (batch) => Excel.run(batch), createWorkbook: (base64) => Excel.createWorkbook(base64) }, Office.context.requirements);
-  return createExcelActions(host, files);
+  return createExcelActions(OfficeHost.forThisExcel(), files);
 }

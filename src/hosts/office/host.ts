@@ -64,6 +64,11 @@ export function freeName(wanted: string, taken: Set<string>): string {
 export class OfficeHost {
   readonly features: Features;
 
+  /** The host for the Excel this add-in runs in (after Office.onReady reported Excel). */
+  static forThisExcel(): OfficeHost {
+    return new OfficeHost({ run: (batch) => Excel.run(batch), createWorkbook: (base64) => Excel.createWorkbook(base64) }, Office.context.requirements);
+  }
+
   constructor(
     private readonly excel: ExcelApi,
     requirements: RequirementChecker,
