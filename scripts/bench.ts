@@ -10,6 +10,7 @@
  * --memory prints the product's peak RSS for N = 100, 700 and 2000.
  */
 import { readZipDirectory, u16 } from '../src/core/file/package';
+import { prng } from '../test/corpus/badFiles';
 import { fork } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -66,17 +67,6 @@ function parseArgs(argv: string[]): Options & { child?: string; dir?: string; ge
 
 // ---------------------------------------------------------------------------------------------------------
 // synthetic submissions
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['Lektiecafé', 'Bydelsmødre', 'Job', 'Mentor', 'Sprog', 'Fritid', 'Uddannelse', 'Netværk', 'Sundhed', 'Bolig', 'Forældre', 'Iværksætter', 'Praktik', 'Idræt', 'Vejledning'];
 const GROUPS = ['Unge 12-17 år', 'Ledige 25-45 år', 'Forældre med indvandrerbaggrund', 'Beboere i udsatte boligområder', 'Nyankomne flygtninge'];
