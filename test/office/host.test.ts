@@ -298,7 +298,14 @@ describe('requirement sets', () => {
     expect(excel.created).toEqual(['eA==']);
   });
 
-  it('the double’s errors look like Office.js errors', () => {
+  it('the double’s errors look like Office.js errors, and come at sync, as in Office.js', async () => {
     expect(new OfficeError('ItemNotFound', 'x')).toMatchObject({ code: 'ItemNotFound' });
+    const excel = new ExcelDouble();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Findes ikke').activate();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
   });
 });

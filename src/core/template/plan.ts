@@ -132,14 +132,14 @@ function rowValue(row: RawRow | null | undefined, col: ExpandedColumn, yearIndex
   return planValue(v);
 }
 
-function coverSheet(opts: Required<TemplateOptions>, fill: TemplateFill, names: DefinedNamePlan[]): SheetPlan {
+function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNamePlan[]): SheetPlan {
   const { labelColumn: lc, valueColumn: vc, firstFieldRow } = COVER;
   const blocks: Block[] = [
     { row: 1, col: lc, values: [[COVER.title]], style: TITLE },
     { row: 2, col: lc, values: [[COVER.subtitle]], style: { italic: true, fontColor: '595959' } },
   ];
   const validations: Validation[] = [];
-  const admin = findAdministration(opts.administration);
+  const admin = opts.administration ? findAdministration(opts.administration) : undefined;
   const defaults: Record<string, PlanValue> = {
     administration: admin ? administrationLabel(admin) : null,
     firstYear: opts.firstYear,
@@ -317,11 +317,14 @@ function infoSheet(names: DefinedNamePlan[]): SheetPlan {
   return { name: INFO.sheet, hidden: true, columns: [{ width: 18 }, { width: 24 }], blocks, protect: true };
 }
 
-function resolveOptions(opts: TemplateOptions): Required<TemplateOptions> {
+/** Every option decided; only the administration may stay open (the user picks it in the template). */
+type ResolvedOptions = Required<Omit<TemplateOptions, 'administration'>> & Pick<TemplateOptions, 'administration'>;
+
+function resolveOptions(opts: TemplateOptions): ResolvedOptions {
   return {
     firstYear: opts.firstYear,
     unit: opts.unit ?? 'kr',
-    administration: opts.administration ?? ('' as never),
+    administration: opts.administration,
     deadline: opts.deadline ?? defaultDeadline(opts.firstYear),
     statusYear: opts.statusYear ?? defaultStatusYear(opts.firstYear),
   };

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import type { ConsolidationResult, FileResult, PaneActions, PreviousResult, Progress } from '../actions';
 import { formatKr } from '../i18n';
-import { ErrorBar, useAction, useViewStyles, type ViewProps } from './common';
+import { ErrorBar, HiddenFileInput, useAction, useViewStyles, type ViewProps } from './common';
 import { Findings } from './Findings';
 
 const useStyles = makeStyles({
@@ -166,19 +166,14 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
         <Button appearance="primary" disabled={!!progress} onClick={() => filesInput.current?.click()}>
           {t.chooseFiles}
         </Button>
-        <input
+        <HiddenFileInput
           ref={filesInput}
-          type="file"
           multiple
           accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={t.filesInputLabel}
+          label={t.filesInputLabel}
           className={view.hiddenInput}
-          data-testid="files-input"
-          onChange={(e) => {
-            const list = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            void addFiles(list);
-          }}
+          testId="files-input"
+          onFiles={(files) => void addFiles(files)}
         />
       </div>
 
@@ -266,18 +261,13 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
               {t.removePrevious}
             </Button>
           ) : null}
-          <input
+          <HiddenFileInput
             ref={previousInput}
-            type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label={t.previousInputLabel}
+            label={t.previousInputLabel}
             className={view.hiddenInput}
-            data-testid="previous-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void choosePrevious(file);
-            }}
+            testId="previous-input"
+            onFiles={([file]) => void choosePrevious(file)}
           />
         </div>
         {previous ? (

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Text } from '@fluentui/react-components';
 import { ADMINISTRATIONS, UNITS, administrationLabel, type AdministrationCode, type UnitCode } from '../../core/domain';
 import { countFindings, type Finding, type PaneActions, type TemplateChoice } from '../actions';
-import { ErrorBar, useAction, useViewStyles, type ViewProps } from './common';
+import { ErrorBar, HiddenFileInput, useAction, useViewStyles, type ViewProps } from './common';
 import { Findings } from './Findings';
 
 export interface FillViewProps extends ViewProps {
@@ -142,18 +142,13 @@ export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element
               <Button disabled={check.busy} onClick={() => fileInput.current?.click()}>
                 {t.validateFile}
               </Button>
-              <input
+              <HiddenFileInput
                 ref={fileInput}
-                type="file"
                 accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-label={t.validateFileLabel}
+                label={t.validateFileLabel}
                 className={styles.hiddenInput}
-                data-testid="check-file-input"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) void validateFile(file);
-                }}
+                testId="check-file-input"
+                onFiles={([file]) => void validateFile(file)}
               />
             </>
           )}

@@ -82,3 +82,26 @@ export function useAction(): {
   }, []);
   return { busy, error, clearError: () => setError(undefined), run };
 }
+
+/** A hidden file input opened by a visible button; hands over the chosen files and clears itself for the next pick. */
+export const HiddenFileInput = React.forwardRef<
+  HTMLInputElement,
+  { accept: string; label: string; testId: string; className: string; multiple?: boolean; onFiles: (files: File[]) => void }
+>(function HiddenFileInput({ accept, label, testId, className, multiple, onFiles }, ref) {
+  return (
+    <input
+      ref={ref}
+      type="file"
+      multiple={multiple}
+      accept={accept}
+      aria-label={label}
+      className={className}
+      data-testid={testId}
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = '';
+        if (files.length) onFiles(files);
+      }}
+    />
+  );
+});
