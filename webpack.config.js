@@ -67,26 +67,6 @@ module.exports = async (env = {}, options = {}) => {
     );
   }
 
-  /**
-   * exceljs ships minified (dist/exceljs.min.js); minifying its 1 MB again only costs build time (more than
-   * half of a production build). Its chunk is marked as minimized before the minimizer runs.
-   */
-  const skipMinifiedExceljs = {
-    apply(compiler) {
-      const { Compilation } = compiler.webpack;
-      compiler.hooks.thisCompilation.tap('SkipMinifiedExceljs', (compilation) => {
-        compilation.hooks.processAssets.tap(
-          { name: 'SkipMinifiedExceljs', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
-          (assets) => {
-            for (const name of Object.keys(assets)) {
-              if (/^exceljs\.[^/]*\.js$/.test(name)) compilation.updateAsset(name, (s) => s, { minimized: true });
-            }
-          },
-        );
-      });
-    },
-  };
-
   const config = {
     mode: dev ? 'development' : 'production',
     devtool: 'source-map',
@@ -123,17 +103,8 @@ module.exports = async (env = {}, options = {}) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          // exceljs (about 1 MB) is only loaded in the worker, when a workbook is written or a file defeats
-          // the fast reader: a named lazy chunk, so its size is easy to follow.
-          exceljs: {
-            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
-            name: 'exceljs',
-            chunks: 'async',
-            priority: 10,
-          },
-          // Everything from node_modules needed at start-up goes to vendor.[hash].js.
-          // Only initial chunks: lazily imported libraries (e.g. exceljs) keep
-          // their own async chunks.
+          // Everything from node_modules needed at start-up goes to vendor.[hash].js; lazily imported code keeps
+          // its own async chunks.
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: 'vendor',
@@ -162,7 +133,6 @@ module.exports = async (env = {}, options = {}) => {
         },
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
-      skipMinifiedExceljs,
     ],
     devServer: {
       hot: true,

@@ -128,7 +128,7 @@ function submission(i: number, o: Options): { file: string; admin: Administratio
 }
 
 function poolDir(o: Options): string {
-  return path.join(os.tmpdir(), 'integration-status-bench', `rows${o.rows}-projects${o.projects}-seed${o.seed}-v1`);
+  return path.join(os.tmpdir(), 'integration-status-bench', `rows${o.rows}-projects${o.projects}-seed${o.seed}-v2`);
 }
 
 async function generateRange(o: Options, from: number, to: number, step: number): Promise<void> {

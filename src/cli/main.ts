@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ADMINISTRATION_CODES, findAdministration, type AdministrationCode, type UnitCode } from '../core/domain';
-import { diagnosticMessage, makeDiagnostic, type Diagnostic, type Lang } from '../core/diagnostics';
+import { diagnosticMessage, type Diagnostic, type Lang } from '../core/diagnostics';
 import { buildTemplatePlan } from '../core/template/plan';
 import { matchUnit } from '../core/parse/submission';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
@@ -13,7 +13,8 @@ import { readHistory } from '../core/consolidate/history';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
 import { checkPackage, unreadableDiagnostic } from '../core/file/package';
-import { checkFile, expandInputs, loadFile, loadWorkbook, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
+import { checkFiles } from '../hosts/xlsx/checkPool';
+import { describeError, expandInputs, loadFile, loadWorkbook, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
 import { countBySeverity, formatConsolidation, formatReports, formatSubmission } from './format';
 import { PRODUCT_VERSION } from './version';
 
@@ -125,8 +126,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (inputs: string[], opts: { json?: boolean; lang: Lang; deadline?: string }) => {
       const files = await expandInputs(inputs);
       if (files.length === 0) throw new UsageError('no .xlsx files found in the folders given');
-      const reports: FileReport[] = [];
-      for (const file of files) reports.push(await checkFileOrReport(file, { deadline: opts.deadline }));
+      const reports = await checkFiles(files, { deadline: opts.deadline });
       io.out(opts.json ? `${JSON.stringify({ files: reports.map((r) => reportJson(r, opts.lang)) }, null, 2)}\n` : formatReports(reports, opts.lang));
       setExit(exitCodeFor(reports));
     });
@@ -154,8 +154,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         setExit(2);
         return;
       }
-      const reports: FileReport[] = [];
-      for (const file of files) reports.push(await checkFileOrReport(file, {}));
+      const reports = await checkFiles(files);
       const result = consolidate(reports.map(toConsolidationInput), {
         strict: opts.strict,
         thresholds: { green: opts.green, yellow: opts.yellow },
@@ -190,16 +189,6 @@ function parseRatio(value: string): number {
   const n = Number(value.replace(',', '.'));
   if (!Number.isFinite(n) || n <= 0 || n > 2) throw new InvalidArgumentError('expected a ratio such as 0.9');
   return n;
-}
-
-/** A file that cannot even be opened (missing, a folder, no permission) is reported like an unreadable one. */
-async function checkFileOrReport(file: string, options: { deadline?: string }): Promise<FileReport> {
-  try {
-    return await checkFile(file, options);
-  } catch (err) {
-    const diagnostics = [makeDiagnostic('FILE_OPEN_FAILED', { sheet: null, cell: null }, { detail: describeError(err) })];
-    return { file: path.basename(file), path: file, size: 0, sha256: '', status: 'unreadable', diagnostics };
-  }
 }
 
 export function exitCodeFor(reports: FileReport[]): number {
@@ -248,10 +237,3 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-export function describeError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e && e.code === 'ENOENT') return `file not found: ${e.path ?? ''}`;
-  if (e && e.code === 'EACCES') return `permission denied: ${e.path ?? ''}`;
-  if (e && e.code === 'EISDIR') return `is a folder, not a file: ${e.path ?? ''}`;
-  return e && e.message ? e.message : String(err);
-}

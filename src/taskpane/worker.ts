@@ -1,7 +1,7 @@
 /**
  * The task pane's Web Worker: reads, validates and consolidates submitted files and renders .xlsx files off the
- * UI thread. Parsed submissions stay here (by id); the pane gets plain results. exceljs is imported only when a
- * workbook is rendered or a file defeats the fast reader, so it lives in its own lazy chunk.
+ * UI thread. Parsed submissions stay here (by id); the pane gets plain results. The .xlsx writer is imported only
+ * when a workbook is rendered, so it lives in its own lazy chunk.
  */
 import { consolidate, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
 import { readHistory } from '../core/consolidate/history';

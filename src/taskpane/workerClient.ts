@@ -1,6 +1,6 @@
 /**
  * FileActions backed by the Web Worker in worker.ts. The worker (and with it the readers, jszip and pako) is
- * only created when the first file is opened; exceljs is a further lazy chunk inside it.
+ * only created when the first file is opened; the .xlsx writer is a further lazy chunk inside it.
  */
 import { UserError, type ConsolidateRequest, type ConsolidationResult, type FileActions, type PreviousResult, type Progress, type ReadOutcome, type TemplateChoice } from './actions';
 import type { WorkerRequest, WorkerResponse } from './worker';

@@ -1,5 +1,4 @@
 /** `integration-status consolidate` end to end: the output file, read back by exceljs and by openpyxl. */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { XlsxWorkbookReader } from '../../src/hosts/xlsx/reader';
 import { SheetGrid } from '../../src/core/reader';
 import type { TemplateFill } from '../../src/core/template/fill';
 import { runCli } from '../helpers/cli';
+import { openpyxlJson, withOpenpyxl } from '../helpers/openpyxl';
 import { validFill, workbookBytes } from '../helpers/workbook';
 
 const examples = path.join(__dirname, '..', '..', 'examples');
@@ -23,17 +23,6 @@ async function sheet(file: string, name: string): Promise<SheetGrid> {
 function rowsOf(grid: SheetGrid): (string | number | boolean | null)[][] {
   return grid.sheet.values.map((r) => r.map((v) => (typeof v === 'object' && v !== null ? v.error : v)));
 }
-
-function hasOpenpyxl(): boolean {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-// CI installs python3-openpyxl; a developer machine without it skips the second-reader checks only.
-const withOpenpyxl = hasOpenpyxl() || process.env.CI ? it : it.skip;
 
 describe('consolidate', () => {
   it('writes the consolidated workbook from the examples and summarises it as JSON', async () => {
@@ -170,7 +159,7 @@ describe('consolidate', () => {
       'cells = [(ws.title, c.coordinate, c.data_type, c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]',
       'print(json.dumps({"formulas": [x[:2] for x in cells if x[2] == "f"], "strings": [x[3] for x in cells if x[2] == "s"]}))',
     ].join('\n');
-    const seen = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, out], { encoding: 'utf8' })) as { formulas: string[][]; strings: string[] };
+    const seen = openpyxlJson<{ formulas: string[][]; strings: string[] }>(script, out);
     expect(seen.formulas).toEqual([]);
     for (const a of attacks) expect(seen.strings.some((s) => s.includes(a.trim()))).toBe(true);
   });

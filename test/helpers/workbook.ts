@@ -6,7 +6,15 @@ import type { TemplateFill } from '../../src/core/template/fill';
 import { buildTemplatePlan } from '../../src/core/template/plan';
 import { validate, type ValidationOptions } from '../../src/core/validate/validate';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
-import { planToWorkbook } from '../../src/hosts/xlsx/renderPlan';
+import type { WorkbookPlan } from '../../src/core/plan/types';
+import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
+
+/** The rendered plan opened in exceljs, for tests that then change the workbook the way another program would. */
+export async function planToWorkbook(plan: WorkbookPlan): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await renderPlanToBuffer(plan)) as unknown as ArrayBuffer);
+  return wb;
+}
 
 export const project = {
   name: 'Bydelsmødre',

@@ -1,7 +1,7 @@
 /** Reading survives what people and programs do to a filled-in template. */
 import ExcelJS from 'exceljs';
 import { buildTemplatePlan } from '../../src/core/template/plan';
-import { planToWorkbook } from '../../src/hosts/xlsx/renderPlan';
+import { planToWorkbook } from '../helpers/workbook';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { SHEET_NAMES } from '../../src/core/template/definition';
 import type { TemplateFill } from '../../src/core/template/fill';

@@ -203,10 +203,15 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
   const mergedHistory = [...history.values()].sort(
     (a, b) => adminRank(a.administration) - adminRank(b.administration) || a.project.localeCompare(b.project) || a.year - b.year || a.quarter - b.quarter,
   );
+  const reds = new Map<string, number>();
+  for (const h of mergedHistory) {
+    if (h.colour !== 'red') continue;
+    const key = projectKey(h.administration, h.project);
+    reds.set(key, (reds.get(key) ?? 0) + 1);
+  }
   for (const m of monitoring) {
-    const key = projectKey(m.administration, m.project.name as string);
     // Red twice, in this status year or across the history, means a letter to the committee.
-    m.redCount = mergedHistory.filter((h) => projectKey(h.administration, h.project) === key && h.colour === 'red').length;
+    m.redCount = reds.get(projectKey(m.administration, m.project.name as string)) ?? 0;
     m.escalate = m.redCount >= 2;
   }
 

@@ -83,7 +83,7 @@ export class OfficeHost {
   }
 
   /**
-   * Insert the template. With ExcelApi 1.13 and no name clash the sheets come from the .xlsx the exceljs writer
+   * Insert the template. With ExcelApi 1.13 and no name clash the sheets come from the .xlsx the plan writer
    * made; otherwise they are built through the API under names that are free. A template already in the
    * workbook is left alone unless force is set.
    */

@@ -5,7 +5,7 @@ export interface RequirementChecker {
 }
 
 export interface Features {
-  /** Insert the template's sheets from the .xlsx the exceljs writer makes (ExcelApi 1.13). */
+  /** Insert the template's sheets from the .xlsx the plan writer makes (ExcelApi 1.13). */
   insertFromBase64: boolean;
   /** Open the consolidated workbook as a new workbook (ExcelApi 1.8). */
   createWorkbook: boolean;

@@ -1,9 +1,9 @@
 /** Files on disk (Node): reading submissions, writing workbooks atomically. */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
-import type { Diagnostic } from '../../core/diagnostics';
+import { constants as zlibConstants, crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
 import type { PackageLimits } from '../../core/file/package';
 import type { Submission } from '../../core/model';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
@@ -11,7 +11,8 @@ import { statusOf, validate, type FileStatus, type ValidationOptions } from '../
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookReader } from '../../core/reader';
 import { loadWorkbookBytes, readSubmissionFromBytes, type BytesReading } from './bytes';
-import { renderPlanToBuffer } from './renderPlan';
+import { writeWorkbook } from './write/workbook';
+import type { Compression } from './write/zip';
 
 export interface LoadedFile {
   path: string;
@@ -63,13 +64,31 @@ export function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): 
   return readSubmissionFromBytes(bytes, { limits, inflateRaw: zlibInflateRaw });
 }
 
+/**
+ * Node's zlib for the zip writer: each piece is deflated on its own and ended with a sync flush, so the pieces join
+ * into one valid deflate stream (closed by an empty final block) without a stream object or a callback.
+ */
+export const zlibCompression: Compression = {
+  deflateStream(onData) {
+    return {
+      push(data) {
+        onData(deflateRawSync(data, { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+      },
+      end() {
+        onData(Uint8Array.of(0x03, 0x00));
+      },
+    };
+  },
+  crc32: (data, previous) => zlibCrc32(data, previous),
+};
+
 /** Write to a temporary file beside the target, then rename: a failure never leaves a half-written file. */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+async function replaceAtomically(target: string, write: (tmp: string) => Promise<void> | void): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(tmp, bytes);
+    await write(tmp);
     await fs.rename(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true });
@@ -77,8 +96,22 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
   }
 }
 
-export async function writePlan(plan: WorkbookPlan, target: string): Promise<void> {
-  await writeFileAtomic(target, await renderPlanToBuffer(plan));
+export function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  return replaceAtomically(target, (tmp) => fs.writeFile(tmp, bytes));
+}
+
+/** Render the plan straight into the file, part by part: the output never has to fit in memory at once. */
+export function writePlan(plan: WorkbookPlan, target: string): Promise<void> {
+  return replaceAtomically(target, (tmp) => {
+    const fd = openSync(tmp, 'wx');
+    try {
+      writeWorkbook(plan, zlibCompression, (chunk) => {
+        for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+      });
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
 
 /** Expand files and folders into workbook files, sorted by name; folders are searched one level deep. */
@@ -120,4 +153,26 @@ export async function checkFile(file: string, options: ValidationOptions = {}): 
   if (reading.status === 'unreadable') return { ...base, status: 'unreadable', diagnostics: reading.diagnostics };
   const diagnostics = validate(reading.result, options);
   return { ...base, status: statusOf(diagnostics, false), diagnostics, submission: reading.result.submission };
+}
+
+/** A file that cannot even be opened (missing, a folder, no permission) is reported like an unreadable one. */
+export async function checkFileOrReport(file: string, options: ValidationOptions = {}): Promise<FileReport> {
+  try {
+    return await checkFile(file, options);
+  } catch (err) {
+    return openFailed(file, describeError(err));
+  }
+}
+
+export function openFailed(file: string, detail: string): FileReport {
+  const diagnostics = [makeDiagnostic('FILE_OPEN_FAILED', { sheet: null, cell: null }, { detail })];
+  return { file: path.basename(file), path: file, size: 0, sha256: '', status: 'unreadable', diagnostics };
+}
+
+export function describeError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e && e.code === 'ENOENT') return `file not found: ${e.path ?? ''}`;
+  if (e && e.code === 'EACCES') return `permission denied: ${e.path ?? ''}`;
+  if (e && e.code === 'EISDIR') return `is a folder, not a file: ${e.path ?? ''}`;
+  return e && e.message ? e.message : String(err);
 }

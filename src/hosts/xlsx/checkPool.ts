@@ -1,0 +1,74 @@
+/**
+ * Reading and validating many files on every core: worker threads and this thread take files from one queue.
+ * Results come back in the order of the files, the same as reading them one by one.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ValidationOptions } from '../../core/validate/validate';
+import { checkFileOrReport, openFailed, type FileReport } from './files';
+
+/** Starting a worker (and compiling the reader in it) costs about as much as reading 15-20 files. */
+const FILES_PER_WORKER = 24;
+/** A hostile file that slips past the size limits stops its worker, not the whole run. */
+const WORKER_HEAP_MB = 1024;
+
+/** Worker threads to use besides this one: INTEGRATION_STATUS_WORKERS, or one per further core. */
+export function workerCount(files: number): number {
+  const configured = Number(process.env.INTEGRATION_STATUS_WORKERS);
+  const wanted = Number.isInteger(configured) && configured >= 0 ? configured : os.availableParallelism() - 1;
+  return Math.max(0, Math.min(wanted, Math.floor(files / FILES_PER_WORKER)));
+}
+
+function startWorker(): Worker {
+  // The product runs as TypeScript through tsx; the worker registers it the same way before loading its module.
+  const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(path.join(__dirname, 'checkWorker.ts'))});`;
+  return new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+}
+
+export interface PoolOptions {
+  /** Worker threads besides this one (default: workerCount). */
+  workers?: number;
+  /** Whether this thread reads files too (default true; tests turn it off to make the workers do all). */
+  here?: boolean;
+}
+
+export async function checkFiles(files: string[], options: ValidationOptions = {}, pool: PoolOptions = {}): Promise<FileReport[]> {
+  const workers = pool.workers ?? workerCount(files.length);
+  const reports: FileReport[] = new Array(files.length);
+  let next = 0;
+  const take = () => (next < files.length ? next++ : -1);
+
+  const here = async () => {
+    for (let i = take(); i >= 0; i = take()) reports[i] = await checkFileOrReport(files[i], options);
+  };
+
+  const inWorker = () =>
+    new Promise<void>((resolve) => {
+      const worker = startWorker();
+      let current = -1;
+      const send = () => {
+        current = take();
+        if (current >= 0) worker.postMessage({ file: files[current], options });
+        else void worker.terminate();
+      };
+      worker.on('message', (m: FileReport | 'ready' | { failed: string }) => {
+        if (m === 'ready') return send();
+        reports[current] = 'failed' in m ? openFailed(files[current], m.failed) : m;
+        send();
+      });
+      // A worker that cannot start leaves its share to the others; one that stops on a file reports that file.
+      const stopped = (why: string) => {
+        if (current >= 0) reports[current] = openFailed(files[current], why);
+        current = -1;
+        resolve();
+      };
+      worker.on('error', (err) => stopped(`the reader stopped on this file: ${err.message}`));
+      worker.on('exit', () => stopped('the reader stopped on this file'));
+    });
+
+  await Promise.all([...Array.from({ length: workers }, inWorker), ...(pool.here === false && workers > 0 ? [] : [here()])]);
+  // Files left by workers that could not start.
+  await here();
+  return reports;
+}

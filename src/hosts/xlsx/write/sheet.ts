@@ -1,0 +1,269 @@
+/** One worksheet part, written row by row from a SheetPlan. */
+import { cellRef, columnLetter, parseRangeRef, rangeRef, type RangeAddress } from '../../../core/cells';
+import { isDate, isFormula, type Block, type CellStyle, type PlanValue, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
+import type { StyleSheet } from './styles';
+import type { SharedStrings } from './strings';
+import { escapeAttr, escapeXml, XML_HEADER } from './xml';
+
+export interface SheetContext {
+  styles: StyleSheet;
+  strings: SharedStrings;
+}
+
+/** A table as the sheet writes it: the header names are what its header cells hold. */
+export interface TablePart {
+  id: number;
+  plan: TablePlan;
+  range: RangeAddress;
+  columns: string[];
+}
+
+const DATE_FORMAT = 'dd-mm-yyyy';
+const DAY_MS = 86400000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+// Excel's titles and messages in data validations are limited; longer ones make Excel repair the file.
+const TITLE_MAX = 32;
+const MESSAGE_MAX = 255;
+
+const letters: string[] = [];
+const letter = (col: number) => letters[col] ?? (letters[col] = columnLetter(col));
+
+/** The serial number Excel shows as this date (with its 1900 leap-year quirk before March 1900). */
+export function dateSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  const days = (Date.UTC(y, m - 1, d) - EXCEL_EPOCH) / DAY_MS;
+  return days < 61 ? days - 1 : days;
+}
+
+interface PreparedBlock {
+  block: Block;
+  xf: number[];
+  dateXf: number[];
+}
+
+function prepare(block: Block, ctx: SheetContext): PreparedBlock {
+  let width = 0;
+  for (const line of block.values) width = Math.max(width, line.length);
+  const styles: CellStyle[] = Array.from({ length: width }, (_, c) => ({ ...block.style, ...block.columnStyles?.[c] }));
+  return {
+    block,
+    xf: styles.map((s) => (Object.keys(s).length ? ctx.styles.xf(s) : 0)),
+    dateXf: styles.map((s) => ctx.styles.xf(s.numberFormat ? s : { ...s, numberFormat: DATE_FORMAT })),
+  };
+}
+
+/** Table header cells must hold their column names as text, unique within the table. */
+function tableColumns(plan: SheetPlan, range: RangeAddress): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let c = range.left; c <= range.right; c++) {
+    const v = valueAt(plan, range.top, c);
+    let name = typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : `Kolonne ${c - range.left + 1}`;
+    const base = name;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} ${n}`;
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+  return names;
+}
+
+function valueAt(plan: SheetPlan, row: number, col: number): PlanValue | undefined {
+  let found: PlanValue | undefined;
+  for (const b of plan.blocks) {
+    const line = b.values[row - b.row];
+    if (line && col >= b.col && col < b.col + line.length) found = line[col - b.col];
+  }
+  return found;
+}
+
+function validationXml(v: Validation): string {
+  const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : s.slice(0, max));
+  const attrs: Record<string, string | undefined> = {
+    type: v.kind,
+    allowBlank: '1',
+    showInputMessage: v.prompt !== undefined ? '1' : undefined,
+    promptTitle: clip(v.promptTitle, TITLE_MAX),
+    prompt: clip(v.prompt, MESSAGE_MAX),
+    showErrorMessage: v.error !== undefined || v.strict ? '1' : undefined,
+    errorStyle: v.strict ? undefined : 'warning',
+    errorTitle: v.error ? 'Integrationsstatus' : undefined,
+    error: clip(v.error, MESSAGE_MAX),
+    sqref: v.ref,
+  };
+  let formulas: (string | number)[];
+  if (v.kind === 'list') {
+    formulas = [v.list ?? '""'];
+  } else if (v.kind === 'date') {
+    attrs.operator = 'greaterThanOrEqual';
+    formulas = [dateSerial('1990-01-01')];
+  } else if (v.min !== undefined && v.max !== undefined) {
+    formulas = [v.min, v.max];
+  } else if (v.max !== undefined) {
+    attrs.operator = 'lessThanOrEqual';
+    formulas = [v.max];
+  } else {
+    attrs.operator = 'greaterThanOrEqual';
+    formulas = [v.min ?? (v.kind === 'textLength' ? 0 : -2147483648)];
+  }
+  const attrText = Object.entries(attrs)
+    .filter(([, value]) => value !== undefined)
+    .map(([k, value]) => ` ${k}="${escapeAttr(value!)}"`)
+    .join('');
+  return `<dataValidation${attrText}>${formulas.map((f, i) => `<formula${i + 1}>${escapeXml(String(f))}</formula${i + 1}>`).join('')}</dataValidation>`;
+}
+
+/**
+ * Write the worksheet XML through `out`. Blocks may overlap (a later block wins, as when cells are written in
+ * order); rows are produced in order without holding the sheet's XML.
+ */
+export function writeSheet(plan: SheetPlan, ctx: SheetContext, tables: TablePart[], selected: boolean, out: (text: string) => void): void {
+  const prepared = plan.blocks.map((b) => prepare(b, ctx));
+  // Rows → the blocks that have a line there, in plan order.
+  const rows = new Map<number, number[]>();
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  prepared.forEach(({ block }, i) => {
+    block.values.forEach((line, r) => {
+      if (line.length === 0) return;
+      const row = block.row + r;
+      const list = rows.get(row);
+      if (list) list.push(i);
+      else rows.set(row, [i]);
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, block.col);
+      right = Math.max(right, block.col + line.length - 1);
+    });
+  });
+  for (const row of Object.keys(plan.rowHeights ?? {}).map(Number)) if (!rows.has(row)) rows.set(row, []);
+
+  // Header names the tables need, written over whatever the plan has there.
+  const headers = new Map<number, Map<number, string>>();
+  for (const t of tables) {
+    const line = headers.get(t.range.top) ?? new Map<number, string>();
+    t.columns.forEach((name, i) => line.set(t.range.left + i, name));
+    headers.set(t.range.top, line);
+  }
+
+  const { strings } = ctx;
+  const cellXml = (ref: string, v: PlanValue | undefined, xf: number, dateXf: number): string => {
+    const s = xf ? ` s="${xf}"` : '';
+    if (v === null || v === undefined) return xf ? `<c r="${ref}"${s}/>` : '';
+    switch (typeof v) {
+      case 'string':
+        return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
+      case 'number':
+        return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+      case 'boolean':
+        return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+    }
+    if (isDate(v)) return `<c r="${ref}" s="${dateXf}"><v>${dateSerial(v.date)}</v></c>`;
+    if (isFormula(v)) {
+      const f = `<f>${escapeXml(v.formula)}</f>`;
+      const r = v.result;
+      if (r === null || r === undefined) return `<c r="${ref}"${s}>${f}</c>`;
+      if (typeof r === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(r)}</v></c>`;
+      if (typeof r === 'boolean') return `<c r="${ref}"${s} t="b">${f}<v>${r ? 1 : 0}</v></c>`;
+      return `<c r="${ref}"${s}>${f}<v>${Number.isFinite(r) ? r : 0}</v></c>`;
+    }
+    return '';
+  };
+
+  const sheetPr = plan.tabColor || plan.print ? `<sheetPr>${plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.toUpperCase()}"/>` : ''}${plan.print ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` : '';
+  const dimension = bottom ? rangeRef(top, left, bottom, right) : 'A1';
+  let pane = '';
+  if (plan.frozen && (plan.frozen.rows || plan.frozen.columns)) {
+    const { rows: ys, columns: xs } = plan.frozen;
+    const active = ys && xs ? 'bottomRight' : ys ? 'bottomLeft' : 'topRight';
+    pane =
+      `<pane${xs ? ` xSplit="${xs}"` : ''}${ys ? ` ySplit="${ys}"` : ''} topLeftCell="${cellRef(ys + 1, xs + 1)}" activePane="${active}" state="frozen"/>` +
+      `<selection pane="${active}"/>`;
+  }
+  out(
+    `${XML_HEADER}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `${sheetPr}<dimension ref="${dimension}"/>` +
+      `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>',
+  );
+  const cols: string[] = [];
+  plan.columns?.forEach((c, i) => {
+    if (!c || (!c.width && !c.style)) return;
+    const style = c.style ? ` style="${ctx.styles.xf(c.style)}"` : '';
+    const width = c.width ? ` width="${c.width}" customWidth="1"` : ' width="9.140625"';
+    cols.push(`<col min="${i + 1}" max="${i + 1}"${width}${style}/>`);
+  });
+  if (cols.length) out(`<cols>${cols.join('')}</cols>`);
+
+  out('<sheetData>');
+  const heights = plan.rowHeights ?? {};
+  for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+    const height = heights[row];
+    let xml = height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`;
+    const blocks = rows.get(row)!;
+    const names = headers.get(row);
+    if (blocks.length === 1 && !names) {
+      const { block, xf, dateXf } = prepared[blocks[0]];
+      const line = block.values[row - block.row];
+      for (let c = 0; c < line.length; c++) xml += cellXml(letter(block.col + c) + row, line[c], xf[c], dateXf[c]);
+    } else {
+      // Overlapping blocks or table headers: later writes win.
+      const cells = new Map<number, string>();
+      for (const i of blocks) {
+        const { block, xf, dateXf } = prepared[i];
+        const line = block.values[row - block.row];
+        for (let c = 0; c < line.length; c++) {
+          const col = block.col + c;
+          const name = names?.get(col);
+          cells.set(col, cellXml(letter(col) + row, name ?? line[c], xf[c], dateXf[c]));
+        }
+      }
+      for (const [col, name] of names ?? []) if (!cells.has(col)) cells.set(col, cellXml(letter(col) + row, name, 0, 0));
+      for (const col of [...cells.keys()].sort((a, b) => a - b)) xml += cells.get(col);
+    }
+    out(`${xml}</row>`);
+  }
+  out('</sheetData>');
+
+  if (plan.protect) {
+    out('<sheetProtection sheet="1" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>');
+  }
+  if (plan.merges?.length) out(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  let priority = 1;
+  for (const cf of plan.conditionalFormats ?? []) {
+    const rules = cf.rules.map(
+      (rule) =>
+        `<cfRule type="cellIs" dxfId="${ctx.styles.dxf(rule)}" priority="${priority++}" operator="equal"><formula>${escapeXml(`"${rule.text.replace(/"/g, '""')}"`)}</formula></cfRule>`,
+    );
+    out(`<conditionalFormatting sqref="${cf.ref}">${rules.join('')}</conditionalFormatting>`);
+  }
+  if (plan.validations?.length) out(`<dataValidations count="${plan.validations.length}">${plan.validations.map(validationXml).join('')}</dataValidations>`);
+  out('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (plan.print) out(`<pageSetup paperSize="9" orientation="${plan.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`);
+  if (tables.length) out(`<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join('')}</tableParts>`);
+  out('</worksheet>');
+}
+
+/** The sheet's tables, with their ranges checked and names settled before any cell is written. */
+export function planTables(plan: SheetPlan, firstId: number): TablePart[] {
+  return (plan.tables ?? []).map((t, i) => {
+    const range = parseRangeRef(t.ref);
+    if (!range) throw new Error(`The table ${t.name} on sheet ${plan.name} has a bad range: ${t.ref}`);
+    // A table needs a data row below its header.
+    if (range.bottom === range.top) range.bottom++;
+    return { id: firstId + i, plan: t, range, columns: tableColumns(plan, range) };
+  });
+}
+
+export function tableXml(t: TablePart): string {
+  const ref = rangeRef(t.range.top, t.range.left, t.range.bottom, t.range.right);
+  const name = escapeAttr(t.plan.name);
+  return (
+    `${XML_HEADER}<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${t.id}" name="${name}" displayName="${name}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/>` +
+    `<tableColumns count="${t.columns.length}">${t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c)}"/>`).join('')}</tableColumns>` +
+    `<tableStyleInfo name="${escapeAttr(t.plan.style ?? 'TableStyleLight9')}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
+    '</table>'
+  );
+}

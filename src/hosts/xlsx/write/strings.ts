@@ -1,0 +1,25 @@
+/** The shared strings part: each distinct text is stored once and cells refer to it by index. */
+import { escapeText, needsPreserve, XML_HEADER } from './xml';
+
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private uses = 0;
+
+  id(text: string): number {
+    this.uses++;
+    let id = this.index.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.index.set(text, id);
+    }
+    return id;
+  }
+
+  write(out: (text: string) => void): void {
+    out(`${XML_HEADER}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.texts.length}">`);
+    for (const t of this.texts) out(needsPreserve(t) ? `<si><t xml:space="preserve">${escapeText(t)}</t></si>` : `<si><t>${escapeText(t)}</t></si>`);
+    out('</sst>');
+  }
+}

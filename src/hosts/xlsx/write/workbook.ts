@@ -1,0 +1,141 @@
+/**
+ * Renders a core WorkbookPlan to an .xlsx package (SpreadsheetML) in one pass: sheets are written row by row and
+ * deflated as they go, so memory holds the plan and the compressed output, never a whole sheet's XML.
+ */
+import { absoluteRef, quoteSheet } from '../../../core/cells';
+import type { WorkbookPlan } from '../../../core/plan/types';
+import { planTables, tableXml, writeSheet, type TablePart } from './sheet';
+import { SharedStrings } from './strings';
+import { StyleSheet } from './styles';
+import { THEME_XML } from './theme';
+import { escapeAttr, escapeXml, XML_HEADER } from './xml';
+import { ZipWriter, type Compression, type ZipSink } from './zip';
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL = (type: string) => `${NS_REL}/${type}`;
+const CT = 'application/vnd.openxmlformats-officedocument';
+
+function relationships(rels: { type: string; target: string }[]): string {
+  return (
+    `${XML_HEADER}<Relationships xmlns="${NS_PKG_REL}">` +
+    rels.map((r, i) => `<Relationship Id="rId${i + 1}" Type="${r.type}" Target="${escapeAttr(r.target)}"/>`).join('') +
+    '</Relationships>'
+  );
+}
+
+function contentTypes(sheetCount: number, tableCount: number): string {
+  const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
+  const parts = [
+    override('/xl/workbook.xml', `${CT}.spreadsheetml.sheet.main+xml`),
+    ...Array.from({ length: sheetCount }, (_, i) => override(`/xl/worksheets/sheet${i + 1}.xml`, `${CT}.spreadsheetml.worksheet+xml`)),
+    ...Array.from({ length: tableCount }, (_, i) => override(`/xl/tables/table${i + 1}.xml`, `${CT}.spreadsheetml.table+xml`)),
+    override('/xl/theme/theme1.xml', `${CT}.theme+xml`),
+    override('/xl/styles.xml', `${CT}.spreadsheetml.styles+xml`),
+    override('/xl/sharedStrings.xml', `${CT}.spreadsheetml.sharedStrings+xml`),
+    override('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'),
+    override('/docProps/app.xml', `${CT}.extended-properties+xml`),
+  ];
+  return (
+    `${XML_HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    parts.join('') +
+    '</Types>'
+  );
+}
+
+function coreProperties(plan: WorkbookPlan, created: Date): string {
+  const when = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const title = plan.properties?.title;
+  return (
+    `${XML_HEADER}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    (title ? `<dc:title>${escapeXml(title)}</dc:title>` : '') +
+    `<dc:creator>${escapeXml(plan.properties?.creator ?? 'Integrationsstatus')}</dc:creator>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+function appProperties(plan: WorkbookPlan): string {
+  const names = plan.sheets.map((s) => `<vt:lpstr>${escapeXml(s.name)}</vt:lpstr>`).join('');
+  return (
+    `${XML_HEADER}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ` +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Integrationsstatus</Application>' +
+    `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${plan.sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${plan.sheets.length}" baseType="lpstr">${names}</vt:vector></TitlesOfParts>` +
+    '</Properties>'
+  );
+}
+
+function workbookXml(plan: WorkbookPlan, active: number): string {
+  const sheets = plan.sheets
+    .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`)
+    .join('');
+  const names = plan.definedNames
+    .map((n) => `<definedName name="${escapeAttr(n.name)}">${escapeXml(`${quoteSheet(n.sheet)}!${absoluteRef(n.ref)}`)}</definedName>`)
+    .join('');
+  return (
+    `${XML_HEADER}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    '<workbookPr defaultThemeVersion="164011"/>' +
+    `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" firstSheet="${active}" activeTab="${active}"/></bookViews>` +
+    `<sheets>${sheets}</sheets>` +
+    (names ? `<definedNames>${names}</definedNames>` : '') +
+    '<calcPr calcId="171027"/>' +
+    '</workbook>'
+  );
+}
+
+/** Write the plan as an .xlsx package to `sink`. The same plan with a `created` date always gives the same bytes. */
+export function writeWorkbook(plan: WorkbookPlan, compression: Compression, sink: ZipSink): void {
+  if (plan.sheets.length === 0) throw new Error('a workbook needs at least one sheet');
+  const created = plan.properties?.created ? new Date(plan.properties.created) : new Date();
+  const zip = new ZipWriter(compression, sink, created);
+  const styles = new StyleSheet();
+  const strings = new SharedStrings();
+  let nextTable = 1;
+  const tables: TablePart[][] = plan.sheets.map((s) => {
+    const list = planTables(s, nextTable);
+    nextTable += list.length;
+    return list;
+  });
+  const active = Math.max(0, plan.sheets.findIndex((s) => !s.hidden));
+  const text = (name: string, xml: string) => zip.add(name, (write) => write(xml));
+
+  text('[Content_Types].xml', contentTypes(plan.sheets.length, nextTable - 1));
+  text(
+    '_rels/.rels',
+    relationships([
+      { type: REL('officeDocument'), target: 'xl/workbook.xml' },
+      { type: `${NS_PKG_REL}/metadata/core-properties`, target: 'docProps/core.xml' },
+      { type: REL('extended-properties'), target: 'docProps/app.xml' },
+    ]),
+  );
+  text('docProps/app.xml', appProperties(plan));
+  text('docProps/core.xml', coreProperties(plan, created));
+  text('xl/workbook.xml', workbookXml(plan, active));
+  text(
+    'xl/_rels/workbook.xml.rels',
+    relationships([
+      ...plan.sheets.map((_, i) => ({ type: REL('worksheet'), target: `worksheets/sheet${i + 1}.xml` })),
+      { type: REL('theme'), target: 'theme/theme1.xml' },
+      { type: REL('styles'), target: 'styles.xml' },
+      { type: REL('sharedStrings'), target: 'sharedStrings.xml' },
+    ]),
+  );
+  text('xl/theme/theme1.xml', THEME_XML);
+  plan.sheets.forEach((sheet, i) => {
+    zip.add(`xl/worksheets/sheet${i + 1}.xml`, (write) => writeSheet(sheet, { styles, strings }, tables[i], i === active, write));
+    if (tables[i].length) {
+      text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relationships(tables[i].map((t) => ({ type: REL('table'), target: `../tables/table${t.id}.xml` }))));
+      for (const t of tables[i]) text(`xl/tables/table${t.id}.xml`, tableXml(t));
+    }
+  });
+  // Known only once every sheet has been written.
+  text('xl/styles.xml', styles.toXml());
+  zip.add('xl/sharedStrings.xml', (write) => strings.write(write));
+  zip.finish();
+}
