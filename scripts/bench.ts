@@ -6,7 +6,9 @@
  *   floor    unzip only the parts the reader needs (zlib) and tokenize their XML, nothing else
  *   naive    exceljs: full workbook.xlsx.load of every file, then walk every cell
  *   product  `integration-status consolidate DIR --out OUT.xlsx`, through the CLI's own main()
- * and prints medians of wall time, CPU time, peak RSS, workbooks/s and rows/s, and the ratios.
+ * and prints medians of wall time, CPU time, peak RSS, workbooks/s and rows/s, and the ratios. --before adds
+ *   product-1thread  the product without worker threads
+ *   product-exceljs  the product on one thread, reading with exceljs (as before the fast reader)
  * --memory prints the product's peak RSS for N = 100, 700 and 2000.
  */
 import { readZipDirectory, u16 } from '../src/core/file/package';
@@ -232,8 +234,9 @@ async function measure(mode: string, dir: string): Promise<Result> {
         ),
       );
     }
-  } else if (mode === 'product' || mode === 'product-exceljs') {
-    // product-exceljs: the product as it was before the fast reader, reading every file with exceljs
+  } else if (mode === 'product' || mode === 'product-1thread' || mode === 'product-exceljs') {
+    // product-1thread: no worker threads; product-exceljs: also reading every file with exceljs, as before the fast reader
+    if (mode !== 'product') process.env.INTEGRATION_STATUS_WORKERS = '0';
     if (mode === 'product-exceljs') {
       FastXlsxReader.load = (bytes: Uint8Array) => XlsxWorkbookReader.load(bytes) as unknown as Promise<FastXlsxReader>;
     }
@@ -294,13 +297,13 @@ async function main(): Promise<void> {
   const dir = await ensureSet(o, o.n);
   const rowsPerFile = 2 * o.rows + o.projects;
   console.log(`${o.n} submissions × (${o.rows} + ${o.rows} initiatives, ${o.projects} projects) = ${o.n * rowsPerFile} rows; ${o.runs} runs per mode, medians; each run a fresh process`);
-  const modes = ['floor', 'naive', 'product', ...(o.before ? ['product-exceljs'] : [])];
+  const modes = ['floor', 'naive', 'product', ...(o.before ? ['product-1thread', 'product-exceljs'] : [])];
   const results: Record<string, Result[]> = Object.fromEntries(modes.map((m) => [m, []]));
   for (let run = 0; run < o.runs; run++) {
     for (const mode of modes) {
       const r = (await runChild(['--child', mode, '--dir', dir]))!;
       results[mode].push(r);
-      console.log(`  run ${run + 1} ${mode.padEnd(8)} wall ${(r.wallMs / 1000).toFixed(2)} s  cpu ${(r.cpuMs / 1000).toFixed(2)} s  rss ${r.maxRssMb.toFixed(0)} MB`);
+      console.log(`  run ${run + 1} ${mode.padEnd(15)} wall ${(r.wallMs / 1000).toFixed(2)} s  cpu ${(r.cpuMs / 1000).toFixed(2)} s  rss ${r.maxRssMb.toFixed(0)} MB`);
     }
   }
   const med: Record<string, { wall: number; cpu: number; rss: number }> = {};
@@ -317,7 +320,8 @@ async function main(): Promise<void> {
   }
   console.log(`\nproduct ÷ floor (wall): ${(med.product.wall / med.floor.wall).toFixed(2)}   (cpu: ${(med.product.cpu / med.floor.cpu).toFixed(2)})`);
   console.log(`naive ÷ product (wall): ${(med.naive.wall / med.product.wall).toFixed(2)}   (cpu: ${(med.naive.cpu / med.product.cpu).toFixed(2)})`);
-  if (med['product-exceljs']) console.log(`product with the exceljs reader ÷ product (wall): ${(med['product-exceljs'].wall / med.product.wall).toFixed(2)}`);
+  if (med['product-1thread']) console.log(`product on one thread ÷ product (wall): ${(med['product-1thread'].wall / med.product.wall).toFixed(2)}`);
+  if (med['product-exceljs']) console.log(`product reading with exceljs ÷ product (wall): ${(med['product-exceljs'].wall / med.product.wall).toFixed(2)}`);
 }
 
 main().catch((err) => {

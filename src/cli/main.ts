@@ -9,12 +9,10 @@ import { matchUnit } from '../core/parse/submission';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
 import { DEFAULT_THRESHOLDS, type HistoryEntry } from '../core/consolidate/colours';
 import { consolidate, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
-import { readHistory } from '../core/consolidate/history';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
-import { checkPackage, unreadableDiagnostic } from '../core/file/package';
 import { checkFiles } from '../hosts/xlsx/checkPool';
-import { describeError, expandInputs, loadFile, loadWorkbook, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
+import { describeError, expandInputs, loadFile, readHistoryBytes, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
 import { countBySeverity, formatConsolidation, formatReports, formatSubmission } from './format';
 import { PRODUCT_VERSION } from './version';
 
@@ -174,10 +172,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
 async function readPrevious(file: string): Promise<{ history: HistoryEntry[]; file: SubmittedFile } | { error: Diagnostic }> {
   const loaded = await loadFile(file);
-  const check = checkPackage(loaded.bytes);
-  if (!check.ok) return { error: unreadableDiagnostic(check.unreadable) };
-  const reading = await readHistory(await loadWorkbook(loaded.bytes));
-  if (reading.diagnostics.length) return { error: reading.diagnostics[0] };
+  const reading = await readHistoryBytes(loaded.bytes);
+  if (!reading.ok) return { error: reading.diagnostic };
   return { history: reading.entries, file: { name: loaded.name, size: loaded.size, sha256: loaded.sha256 } };
 }
 

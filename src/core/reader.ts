@@ -53,11 +53,16 @@ export class SheetTooLargeError extends Error {
   }
 }
 
+export interface SheetLimits {
+  maxRows: number;
+  maxCells: number;
+}
+
 /** Readers call this with the used range before building the grid. */
-export function checkSheetExtent(sheet: string, top: number, left: number, bottom: number, right: number, cell: string): void {
+export function checkSheetExtent(sheet: string, top: number, left: number, bottom: number, right: number, cell: string, limits: SheetLimits = SHEET_LIMITS): void {
   const rows = bottom - top + 1;
   const columns = right - left + 1;
-  if (rows > SHEET_LIMITS.maxRows || rows * columns > SHEET_LIMITS.maxCells) throw new SheetTooLargeError(sheet, rows, columns, cell);
+  if (rows > limits.maxRows || rows * columns > limits.maxCells) throw new SheetTooLargeError(sheet, rows, columns, cell);
 }
 
 export interface WorkbookReader {

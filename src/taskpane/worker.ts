@@ -4,14 +4,12 @@
  * when a workbook is rendered, so it lives in its own lazy chunk.
  */
 import { consolidate, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
-import { readHistory } from '../core/consolidate/history';
 import type { HistoryEntry } from '../core/consolidate/colours';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
-import { checkPackage, unreadableDiagnostic } from '../core/file/package';
 import type { WorkbookPlan } from '../core/plan/types';
 import { statusOf, validate } from '../core/validate/validate';
-import { loadWorkbookBytes, readSubmissionFromBytes, sha256Hex } from '../hosts/xlsx/bytes';
+import { readHistoryFromBytes, readSubmissionFromBytes, sha256Hex } from '../hosts/xlsx/bytes';
 import { countFindings, type ConsolidateRequest, type ConsolidationResult, type FileResult, type PreviousResult, type TemplateChoice } from './actions';
 import { overviewFromPlan } from './overviewPlan';
 import { toFinding } from './findingText';
@@ -93,10 +91,8 @@ async function readFiles(job: number, files: File[]): Promise<void> {
 
 async function readPrevious(file: File): Promise<PreviousResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const check = checkPackage(bytes);
-  if (!check.ok) return { ok: false, name: file.name, diagnostic: toFinding(unreadableDiagnostic(check.unreadable)) };
-  const reading = await readHistory(await loadWorkbookBytes(bytes));
-  if (reading.diagnostics.length) return { ok: false, name: file.name, diagnostic: toFinding(reading.diagnostics[0]) };
+  const reading = await readHistoryFromBytes(bytes);
+  if (!reading.ok) return { ok: false, name: file.name, diagnostic: toFinding(reading.diagnostic) };
   previous = { history: reading.entries, file: { name: file.name, size: bytes.byteLength, sha256: await sha256Hex(bytes) } };
   return { ok: true, name: file.name, entries: reading.entries.length };
 }

@@ -233,7 +233,19 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
 // ---------------------------------------------------------------- figures the sheets and the summary share
 
 export function sumByYear(years: number[], rows: { year: number; amount: number | null }[][]): number[] {
-  return years.map((y) => round2(rows.reduce((s, r) => s + (r.find((a) => a.year === y)?.amount ?? 0), 0)));
+  // One pass over the amounts: national runs have ~100,000 rows and, over many budget periods, ~100 years.
+  const sums = new Map<number, number>(years.map((y) => [y, 0]));
+  for (const r of rows) {
+    for (let i = 0; i < r.length; i++) {
+      const a = r[i];
+      // Only a row's first amount for a year counts.
+      let repeated = false;
+      for (let j = 0; j < i && !repeated; j++) repeated = r[j].year === a.year;
+      const sum = sums.get(a.year);
+      if (!repeated && sum !== undefined) sums.set(a.year, sum + (a.amount ?? 0));
+    }
+  }
+  return years.map((y) => round2(sums.get(y)!));
 }
 
 export function round2(n: number): number {

@@ -46,9 +46,15 @@ export const KIND_LABELS = { policy: 'Indsats – politikkens mål', other: 'Ind
 
 const colourLabel = (c: Colour | null): string | null => (c ? COLOUR_LABELS[c] : null);
 const colourRules = COLOURS.map((c) => ({ kind: 'textEquals' as const, text: COLOUR_LABELS[c], fill: COLOUR_FILLS[c] }));
+const adminLabels = new Map<string, string>();
 const adminLabel = (code: string) => {
-  const a = findAdministration(code);
-  return a ? administrationLabel(a) : code;
+  let label = adminLabels.get(code);
+  if (label === undefined) {
+    const a = findAdministration(code);
+    label = a ? administrationLabel(a) : code;
+    adminLabels.set(code, label);
+  }
+  return label;
 };
 const col = (header: string, width: number, style = STYLES.text): Column => ({ header, width, style });
 
@@ -57,7 +63,13 @@ function fileStatusText(inc: { status: string; errors: number }): string {
 }
 
 function economyCells(years: number[], amounts: { year: number; amount: number | null }[]): PlanValue[] {
-  const byYear = years.map((y) => amounts.find((a) => a.year === y)?.amount ?? null);
+  // Amounts are few (four years); the years of a national run can be many.
+  const byYear: (number | null)[] = new Array<number | null>(years.length).fill(null);
+  // Backwards, so a year's first amount is the one that stays.
+  for (let k = amounts.length - 1; k >= 0; k--) {
+    const i = years.indexOf(amounts[k].year);
+    if (i >= 0) byYear[i] = amounts[k].amount ?? null;
+  }
   const given = byYear.filter((v): v is number => v !== null);
   return [...byYear, given.length ? round2(given.reduce((a, b) => a + b, 0)) : null];
 }

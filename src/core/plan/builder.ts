@@ -35,12 +35,21 @@ export function fitCellText(v: PlanValue): PlanValue {
  */
 export function estimateRowHeight(values: PlanValue[], widths: number[], wraps: boolean[]): number | undefined {
   let lines = 1;
-  values.forEach((v, i) => {
-    if (!wraps[i] || typeof v !== 'string') return;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!wraps[i] || typeof v !== 'string') continue;
     const perLine = Math.max(4, Math.floor((widths[i] ?? 10) * 1.15) - 1);
-    const needed = v.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines = Math.max(lines, needed);
-  });
+    // Lines of each paragraph (between line breaks), counted without splitting the text.
+    let needed = 0;
+    for (let start = 0; ; ) {
+      const end = v.indexOf('\n', start);
+      const length = (end < 0 ? v.length : end) - start;
+      needed += Math.max(1, Math.ceil(length / perLine));
+      if (end < 0) break;
+      start = end + 1;
+    }
+    if (needed > lines) lines = needed;
+  }
   return lines > 1 ? Math.min(409, lines * LINE_HEIGHT + 3) : undefined;
 }
 
@@ -114,7 +123,10 @@ export class SheetBuilder {
     this.plan.rowHeights![header] = estimateRowHeight(columns.map((c) => c.header), columns.map((c) => c.width), columns.map(() => true)) ?? 18;
     this.plan.blocks.push({ row: header, col: 1, values: [columns.map((c) => c.header)], style: STYLES.header });
     if (rows.length) {
-      const block: Block = { row: header + 1, col: 1, values: rows.map((r) => r.map(fitCellText)), columnStyles: columns.map((c) => c.style) };
+      // Rows are copied only where a text has to be cut: national sheets have hundreds of thousands of rows.
+      const tooLong = (v: PlanValue) => typeof v === 'string' && v.length > MAX_CELL_TEXT;
+      const values = rows.map((r) => (r.some(tooLong) ? r.map(fitCellText) : r));
+      const block: Block = { row: header + 1, col: 1, values, columnStyles: columns.map((c) => c.style) };
       this.plan.blocks.push(block);
       const widths = columns.map((c) => c.width);
       const wraps = columns.map((c) => c.style.wrap === true);

@@ -41,7 +41,11 @@ export interface CellStyle {
   locked?: boolean;
 }
 
-/** A rectangle of values with one style, or a style per column. Row and col are 1-based. */
+/**
+ * A rectangle of values with one style, or a style per column. Row and col are 1-based. An empty (null) cell keeps
+ * its style where the style shows without a value (fill, border) or marks an input cell (unlocked); elsewhere it
+ * stays a blank cell, so wide sheets with many empty cells stay small.
+ */
 export interface Block {
   row: number;
   col: number;

@@ -4,9 +4,13 @@
  */
 import { Inflate } from 'pako';
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
-import { checkPackage, unreadableDiagnostic, type PackageLimits } from '../../core/file/package';
+import type { HistoryEntry } from '../../core/consolidate/colours';
+import { readHistory } from '../../core/consolidate/history';
+import { OUTPUT } from '../../core/consolidate/plan';
+import { checkPackage, DEFAULT_LIMITS, unreadableDiagnostic, type PackageLimits } from '../../core/file/package';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
-import { SHEET_LIMITS, SheetTooLargeError, type WorkbookReader } from '../../core/reader';
+import { SHEET_LIMITS, SheetTooLargeError, type SheetLimits, type WorkbookReader } from '../../core/reader';
+import { normalizeLabel } from '../../core/template/definition';
 import { FastXlsxReader, type InflateRaw } from './fastReader';
 
 /**
@@ -73,11 +77,46 @@ function firstLine(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 160);
 }
 
-function readFailure(err: unknown): Diagnostic {
+function readFailure(err: unknown, limits: SheetLimits = SHEET_LIMITS): Diagnostic {
   if (err instanceof SheetTooLargeError) {
     const n = (x: number) => x.toLocaleString('da-DK');
-    const params = { sheet: err.sheet, rows: n(err.rows), columns: n(err.columns), cell: err.cell, maxRows: n(SHEET_LIMITS.maxRows), maxCells: n(SHEET_LIMITS.maxCells) };
+    const params = { sheet: err.sheet, rows: n(err.rows), columns: n(err.columns), cell: err.cell, maxRows: n(limits.maxRows), maxCells: n(limits.maxCells) };
     return makeDiagnostic('FILE_SHEET_TOO_LARGE', { sheet: err.sheet, cell: null }, params, err.cell);
   }
   return makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, {}, firstLine(err));
+}
+
+/**
+ * A previous consolidated workbook can be national in size (hundreds of MB of sheet XML): only its monitoring
+ * sheet, with the history table, is unpacked and read, so the limits on the other parts can be wide.
+ */
+export const PREVIOUS_LIMITS: PackageLimits = {
+  ...DEFAULT_LIMITS,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxTotalUncompressedBytes: 16 * 1024 ** 3,
+  maxPartUncompressedBytes: 4 * 1024 ** 3,
+  maxSheetPartBytes: Infinity,
+};
+const HISTORY_PART_BYTES = 256 * 1024 * 1024;
+const HISTORY_SHEET_LIMITS: SheetLimits = { maxRows: 1_048_576, maxCells: 10_000_000 };
+
+export type HistoryFromBytes = { ok: true; entries: HistoryEntry[] } | { ok: false; diagnostic: Diagnostic };
+
+/** The quarter-colour history in a previous consolidated workbook; anything that stops it comes back as a finding. */
+export async function readHistoryFromBytes(bytes: Uint8Array, inflateRaw: InflateRaw = pakoInflateRaw): Promise<HistoryFromBytes> {
+  const check = checkPackage(bytes, PREVIOUS_LIMITS);
+  if (!check.ok) return { ok: false, diagnostic: unreadableDiagnostic(check.unreadable) };
+  const monitoring = normalizeLabel(OUTPUT.monitoring);
+  try {
+    const reader = await FastXlsxReader.load(bytes, {
+      inflateRaw,
+      onlySheets: (name) => normalizeLabel(name) === monitoring,
+      sheetLimits: HISTORY_SHEET_LIMITS,
+      maxPartBytes: HISTORY_PART_BYTES,
+    });
+    const reading = await readHistory(reader);
+    return reading.diagnostics.length ? { ok: false, diagnostic: reading.diagnostics[0] } : { ok: true, entries: reading.entries };
+  } catch (err) {
+    return { ok: false, diagnostic: readFailure(err, HISTORY_SHEET_LIMITS) };
+  }
 }

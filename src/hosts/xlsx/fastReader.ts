@@ -11,7 +11,7 @@
 import JSZip from 'jszip';
 import { cellRef as a1, columnLetter, splitSheetRef } from '../../core/cells';
 import { readZipDirectory, u16, u32 } from '../../core/file/package';
-import { checkSheetExtent, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
+import { checkSheetExtent, SHEET_LIMITS, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetLimits, type SheetValues, type WorkbookReader } from '../../core/reader';
 
 /**
  * Inflate raw DEFLATE data (no zlib header), e.g. Node's zlib.inflateRawSync. `size` is the size the zip
@@ -23,6 +23,15 @@ export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
 export interface FastReaderOptions {
   /** Synchronous raw inflate; when absent, jszip unzips the parts. */
   inflateRaw?: InflateRaw;
+  /**
+   * Read only the sheets this accepts; the others are neither unpacked nor listed. For large workbooks of which
+   * one sheet is wanted (the history in a national consolidated workbook).
+   */
+  onlySheets?: (name: string) => boolean;
+  /** Used-range limits for the sheets read (default SHEET_LIMITS). */
+  sheetLimits?: SheetLimits;
+  /** Refuse to unpack a part larger than this (with onlySheets, the package check cannot know which parts are read). */
+  maxPartBytes?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -56,13 +65,14 @@ function readCentralDirectory(bytes: Uint8Array): Map<string, RawEntry> {
   return entries;
 }
 
-function directSource(bytes: Uint8Array, inflateRaw: InflateRaw): PartSource {
+function directSource(bytes: Uint8Array, inflateRaw: InflateRaw, maxPartBytes = Infinity): PartSource {
   const entries = readCentralDirectory(bytes);
   return {
     names: [...entries.keys()],
     async read(name) {
       const entry = entries.get(name);
       if (!entry) return undefined;
+      if (entry.uncompressedSize > maxPartBytes) throw new Error(`${name} is too large to read (${entry.uncompressedSize} bytes)`);
       const at = entry.localOffset;
       if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw new Error(`Corrupted zip: bad local header for ${name}`);
       const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
@@ -141,7 +151,9 @@ function parseAttributes(xml: string, start: number, end: number): Record<string
     }
     const eq = xml.indexOf('=', i);
     if (eq < 0 || eq >= end) throw new Error('Invalid XML: attribute without value');
-    const name = xml.slice(i, eq).trim();
+    let nameEnd = eq;
+    while (nameEnd > i && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    const name = xml.slice(i, nameEnd);
     let q = eq + 1;
     while (q < end && ((c = xml.charCodeAt(q)) === 32 || c === 9 || c === 10 || c === 13)) q++;
     const quote = xml.charCodeAt(q);
@@ -149,7 +161,13 @@ function parseAttributes(xml: string, start: number, end: number): Record<string
     const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0 || close >= end) throw new Error('Invalid XML: unterminated attribute value');
     let value = xml.slice(q + 1, close);
-    if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
+    for (let k = 0; k < value.length; k++) {
+      const d = value.charCodeAt(k);
+      if (d === 9 || d === 10 || d === 13) {
+        value = value.replace(/\r\n|[\t\n\r]/g, ' ');
+        break;
+      }
+    }
     out[name] = decodeEntities(value);
     i = close + 1;
   }
@@ -271,9 +289,18 @@ const BUILTIN_FORMATS: Record<number, string> = {
   49: '@',
 };
 
+const dateFormats = new Map<string, boolean>();
+
 function isDateFmt(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  let known = dateFormats.get(fmt);
+  if (known === undefined) {
+    known = /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+    // Asked once per cell: remembered, within bounds (a hostile file can hold many formats).
+    if (dateFormats.size > 1000) dateFormats.clear();
+    dateFormats.set(fmt, known);
+  }
+  return known;
 }
 
 const MS_PER_DAY = 86400000;
@@ -305,6 +332,25 @@ interface Address {
 
 /** exceljs's colCache.decodeAddress. */
 function decodeAddress(value: string): Address {
+  // The usual case, letters then digits (A1): the address is the text itself.
+  let i = 0;
+  let colNumber = 0;
+  let rowNumber = 0;
+  let c = value.charCodeAt(0);
+  while (c >= 65 && c <= 90) {
+    colNumber = colNumber * 26 + c - 64;
+    c = value.charCodeAt(++i);
+  }
+  const letters = i;
+  while (c >= 48 && c <= 57) {
+    rowNumber = rowNumber * 10 + c - 48;
+    c = value.charCodeAt(++i);
+  }
+  if (letters > 0 && i > letters && i === value.length && colNumber <= 16384) return { address: value, col: colNumber, row: rowNumber };
+  return decodeAddressSlowly(value);
+}
+
+function decodeAddressSlowly(value: string): Address {
   let hasCol = false;
   let col = '';
   let colNumber: number | undefined = 0;
@@ -636,6 +682,7 @@ interface SheetContext {
   sharedStrings: SharedString[] | undefined;
   styles: (string | undefined)[] | undefined | null;
   date1904: boolean;
+  limits: SheetLimits;
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -870,7 +917,7 @@ function parseSheet(name: string, xml: string, ctx: SheetContext): SheetValues {
   }
   if (kept.length === 0) return { name, top: 1, left: 1, values: [], numberFormats: [] };
   // Before allocating the dense grid (as XlsxWorkbookReader): one stray cell at XFD1048576 must not ask for billions.
-  checkSheetExtent(name, top, left, bottom, right, a1(bottom, right));
+  checkSheetExtent(name, top, left, bottom, right, a1(bottom, right), ctx.limits);
   const height = bottom - top + 1;
   const width = right - left + 1;
   const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
@@ -906,7 +953,7 @@ export class FastXlsxReader implements WorkbookReader {
   /** Read a workbook; throws (like XlsxWorkbookReader.load) when it cannot be read. */
   static async load(data: Uint8Array | ArrayBuffer, options: FastReaderOptions = {}): Promise<FastXlsxReader> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const source = options.inflateRaw ? directSource(bytes, options.inflateRaw) : await jszipSource(bytes);
+    const source = options.inflateRaw ? directSource(bytes, options.inflateRaw, options.maxPartBytes) : await jszipSource(bytes);
     const text = async (name: string) => {
       const b = await source.read(name);
       return b === undefined ? undefined : utf8.decode(b);
@@ -921,7 +968,7 @@ export class FastXlsxReader implements WorkbookReader {
     const stylesXml = await text('xl/styles.xml');
     // undefined: no styles part (no formats); null: a styles part without cellXfs (exceljs fails on a styled cell)
     const styles = stylesXml === undefined ? undefined : (parseStyles(stylesXml) ?? null);
-    const ctx: SheetContext = { sharedStrings, styles, date1904: workbook.date1904 };
+    const ctx: SheetContext = { sharedStrings, styles, date1904: workbook.date1904, limits: options.sheetLimits ?? SHEET_LIMITS };
 
     // exceljs reads every part named like a worksheet, then attaches names from workbook.xml through the rels.
     const parts = source.names.filter((n) => SHEET_PART.test(n));
@@ -943,8 +990,9 @@ export class FastXlsxReader implements WorkbookReader {
     };
     const byId = new Map<number, { name: string; state: string; xml: string }>();
     for (const part of parts) {
-      const xml = (await text(part))!;
       const def = defs.get(part);
+      if (options.onlySheets && !(def && options.onlySheets(def.name))) continue;
+      const xml = (await text(part))!;
       if (!def || !(Number.isInteger(def.id) && def.id >= 0)) {
         unreferenced(xml); // a part no sheet points at is still parsed (and its errors fail the load)
         continue;

@@ -10,7 +10,7 @@ import { readSubmission, type ParseResult } from '../../core/parse/submission';
 import { statusOf, validate, type FileStatus, type ValidationOptions } from '../../core/validate/validate';
 import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookReader } from '../../core/reader';
-import { loadWorkbookBytes, readSubmissionFromBytes, type BytesReading } from './bytes';
+import { loadWorkbookBytes, readHistoryFromBytes, readSubmissionFromBytes, type BytesReading, type HistoryFromBytes } from './bytes';
 import { writeWorkbook } from './write/workbook';
 import type { Compression } from './write/zip';
 
@@ -58,6 +58,11 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
 }
 
 export type FileReading = BytesReading;
+
+/** The history in a previous consolidated workbook (with Node's zlib). */
+export function readHistoryBytes(bytes: Uint8Array): Promise<HistoryFromBytes> {
+  return readHistoryFromBytes(bytes, zlibInflateRaw);
+}
 
 /** Check the file's bytes, then read it (with Node's zlib); anything that cannot be read comes back as a finding. */
 export function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): Promise<FileReading> {

@@ -37,17 +37,24 @@ export function dateSerial(iso: string): number {
 
 interface PreparedBlock {
   block: Block;
+  /** Per column: the cell style, 0 for an empty cell whose style would not show (see Block). */
   xf: number[];
+  emptyXf: number[];
   dateXf: number[];
 }
+
+/** An empty cell keeps its style only where the style shows without a value, or marks a cell for input. */
+const showsEmpty = (s: CellStyle) => Boolean(s.fill || s.border || s.locked === false);
 
 function prepare(block: Block, ctx: SheetContext): PreparedBlock {
   let width = 0;
   for (const line of block.values) width = Math.max(width, line.length);
   const styles: CellStyle[] = Array.from({ length: width }, (_, c) => ({ ...block.style, ...block.columnStyles?.[c] }));
+  const xf = styles.map((s) => (Object.keys(s).length ? ctx.styles.xf(s) : 0));
   return {
     block,
-    xf: styles.map((s) => (Object.keys(s).length ? ctx.styles.xf(s) : 0)),
+    xf,
+    emptyXf: styles.map((s, c) => (showsEmpty(s) ? xf[c] : 0)),
     dateXf: styles.map((s) => ctx.styles.xf(s.numberFormat ? s : { ...s, numberFormat: DATE_FORMAT })),
   };
 }
@@ -148,9 +155,9 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, tables: TablePart
   }
 
   const { strings } = ctx;
-  const cellXml = (ref: string, v: PlanValue | undefined, xf: number, dateXf: number): string => {
+  const cellXml = (ref: string, v: PlanValue | undefined, xf: number, dateXf: number, emptyXf: number): string => {
+    if (v === null || v === undefined) return emptyXf ? `<c r="${ref}" s="${emptyXf}"/>` : '';
     const s = xf ? ` s="${xf}"` : '';
-    if (v === null || v === undefined) return xf ? `<c r="${ref}"${s}/>` : '';
     switch (typeof v) {
       case 'string':
         return `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
@@ -204,22 +211,22 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, tables: TablePart
     const blocks = rows.get(row)!;
     const names = headers.get(row);
     if (blocks.length === 1 && !names) {
-      const { block, xf, dateXf } = prepared[blocks[0]];
+      const { block, xf, dateXf, emptyXf } = prepared[blocks[0]];
       const line = block.values[row - block.row];
-      for (let c = 0; c < line.length; c++) xml += cellXml(letter(block.col + c) + row, line[c], xf[c], dateXf[c]);
+      for (let c = 0; c < line.length; c++) xml += cellXml(letter(block.col + c) + row, line[c], xf[c], dateXf[c], emptyXf[c]);
     } else {
       // Overlapping blocks or table headers: later writes win.
       const cells = new Map<number, string>();
       for (const i of blocks) {
-        const { block, xf, dateXf } = prepared[i];
+        const { block, xf, dateXf, emptyXf } = prepared[i];
         const line = block.values[row - block.row];
         for (let c = 0; c < line.length; c++) {
           const col = block.col + c;
           const name = names?.get(col);
-          cells.set(col, cellXml(letter(col) + row, name ?? line[c], xf[c], dateXf[c]));
+          cells.set(col, cellXml(letter(col) + row, name ?? line[c], xf[c], dateXf[c], emptyXf[c]));
         }
       }
-      for (const [col, name] of names ?? []) if (!cells.has(col)) cells.set(col, cellXml(letter(col) + row, name, 0, 0));
+      for (const [col, name] of names ?? []) if (!cells.has(col)) cells.set(col, cellXml(letter(col) + row, name, 0, 0, 0));
       for (const col of [...cells.keys()].sort((a, b) => a - b)) xml += cells.get(col);
     }
     out(`${xml}</row>`);
