@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import path from 'node:path';
-import { constants as zlibConstants, crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, crc32 as zlibCrc32, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
 import type { PackageLimits } from '../../core/file/package';
 import type { Submission } from '../../core/model';
@@ -69,21 +70,15 @@ export function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): 
   return readSubmissionFromBytes(bytes, { limits, inflateRaw: zlibInflateRaw });
 }
 
+const deflatePieceAsync = promisify(deflateRaw);
+const PIECE_OPTIONS = { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH };
+
 /**
- * Node's zlib for the zip writer: each piece is deflated on its own and ended with a sync flush, so the pieces join
- * into one valid deflate stream (closed by an empty final block) without a stream object or a callback.
+ * Node's zlib for the zip writer. Large pieces are compressed on libuv's thread pool, so deflating overlaps with
+ * writing the next piece's XML; small ones here, where a round trip would cost more.
  */
 export const zlibCompression: Compression = {
-  deflateStream(onData) {
-    return {
-      push(data) {
-        onData(deflateRawSync(data, { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH }));
-      },
-      end() {
-        onData(Uint8Array.of(0x03, 0x00));
-      },
-    };
-  },
+  deflatePiece: (data) => (data.length < 64 * 1024 ? deflateRawSync(data, PIECE_OPTIONS) : deflatePieceAsync(data, PIECE_OPTIONS)),
   crc32: (data, previous) => zlibCrc32(data, previous),
 };
 
@@ -107,10 +102,10 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void
 
 /** Render the plan straight into the file, part by part: the output never has to fit in memory at once. */
 export function writePlan(plan: WorkbookPlan, target: string): Promise<void> {
-  return replaceAtomically(target, (tmp) => {
+  return replaceAtomically(target, async (tmp) => {
     const fd = openSync(tmp, 'wx');
     try {
-      writeWorkbook(plan, zlibCompression, (chunk) => {
+      await writeWorkbook(plan, zlibCompression, (chunk) => {
         for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
       });
     } finally {

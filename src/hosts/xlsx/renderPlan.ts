@@ -8,7 +8,7 @@ import type { Compression } from './write/zip';
 export async function renderPlanToBuffer(plan: WorkbookPlan, compression: Compression = pakoCompression()): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  writeWorkbook(plan, compression, (chunk) => {
+  await writeWorkbook(plan, compression, (chunk) => {
     chunks.push(chunk);
     total += chunk.length;
   });

@@ -1,25 +1,23 @@
 /** Deflate for the zip writer in plain JavaScript (pako), for browsers and Web Workers. */
-import { Deflate } from 'pako';
+import { constants, Deflate } from 'pako';
 import { crc32, type Compression } from './zip';
 
 export function pakoCompression(level: 1 | 6 = 1): Compression {
   return {
-    deflateStream(onData) {
+    deflatePiece(data) {
       const deflate = new Deflate({ raw: true, level });
-      deflate.onData = (chunk: Uint8Array) => onData(chunk);
-      const check = () => {
-        if (deflate.err) throw new Error(deflate.msg || 'compression failed');
-      };
-      return {
-        push(data) {
-          deflate.push(data, false);
-          check();
-        },
-        end() {
-          deflate.push(new Uint8Array(0), true);
-          check();
-        },
-      };
+      const chunks: Uint8Array[] = [];
+      deflate.onData = (chunk: Uint8Array) => chunks.push(chunk);
+      deflate.push(data, constants.Z_SYNC_FLUSH);
+      if (deflate.err) throw new Error(deflate.msg || 'compression failed');
+      if (chunks.length === 1) return chunks[0];
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      return out;
     },
     crc32,
   };

@@ -1,6 +1,7 @@
 /** One worksheet part, written row by row from a SheetPlan. */
 import { cellRef, columnLetter, parseRangeRef, rangeRef, type RangeAddress } from '../../../core/cells';
 import { isDate, isFormula, type Block, type CellStyle, type PlanValue, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
+import { asciiBytes, ByteBuilder } from './bytes';
 import type { StyleSheet } from './styles';
 import type { SharedStrings } from './strings';
 import { escapeAttr, escapeXml, XML_HEADER } from './xml';
@@ -41,7 +42,13 @@ interface PreparedBlock {
   xf: number[];
   emptyXf: number[];
   dateXf: number[];
+  /** Per column, the bytes after a cell's reference: for text, for a number, for a styled blank. */
+  textTail: Uint8Array[];
+  numberTail: Uint8Array[];
+  emptyTail: Uint8Array[];
 }
+
+const styleAttr = (xf: number) => (xf ? ` s="${xf}"` : '');
 
 /** An empty cell keeps its style only where the style shows without a value, or marks a cell for input. */
 const showsEmpty = (s: CellStyle) => Boolean(s.fill || s.border || s.locked === false);
@@ -51,11 +58,15 @@ function prepare(block: Block, ctx: SheetContext): PreparedBlock {
   for (const line of block.values) width = Math.max(width, line.length);
   const styles: CellStyle[] = Array.from({ length: width }, (_, c) => ({ ...block.style, ...block.columnStyles?.[c] }));
   const xf = styles.map((s) => (Object.keys(s).length ? ctx.styles.xf(s) : 0));
+  const emptyXf = styles.map((s, c) => (showsEmpty(s) ? xf[c] : 0));
   return {
     block,
     xf,
-    emptyXf: styles.map((s, c) => (showsEmpty(s) ? xf[c] : 0)),
+    emptyXf,
     dateXf: styles.map((s) => ctx.styles.xf(s.numberFormat ? s : { ...s, numberFormat: DATE_FORMAT })),
+    textTail: xf.map((x) => asciiBytes(`"${styleAttr(x)} t="s"><v>`)),
+    numberTail: xf.map((x) => asciiBytes(`"${styleAttr(x)}><v>`)),
+    emptyTail: emptyXf.map((x) => asciiBytes(`"${styleAttr(x)}/>`)),
   };
 }
 
@@ -120,10 +131,10 @@ function validationXml(v: Validation): string {
 }
 
 /**
- * Write the worksheet XML through `out`. Blocks may overlap (a later block wins, as when cells are written in
- * order); rows are produced in order without holding the sheet's XML.
+ * The worksheet XML, in pieces. Blocks may overlap (a later block wins, as when cells are written in order); rows
+ * are produced in order without holding the sheet's XML.
  */
-export function writeSheet(plan: SheetPlan, ctx: SheetContext, tables: TablePart[], selected: boolean, out: (text: string) => void): void {
+export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[], selected: boolean): Generator<string | Uint8Array> {
   const prepared = plan.blocks.map((b) => prepare(b, ctx));
   // Rows → the blocks that have a line there, in plan order.
   const rows = new Map<number, number[]>();
@@ -188,11 +199,11 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, tables: TablePart
       `<pane${xs ? ` xSplit="${xs}"` : ''}${ys ? ` ySplit="${ys}"` : ''} topLeftCell="${cellRef(ys + 1, xs + 1)}" activePane="${active}" state="frozen"/>` +
       `<selection pane="${active}"/>`;
   }
-  out(
+  yield (
     `${XML_HEADER}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
       `${sheetPr}<dimension ref="${dimension}"/>` +
       `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-      '<sheetFormatPr defaultRowHeight="15"/>',
+      '<sheetFormatPr defaultRowHeight="15"/>'
   );
   const cols: string[] = [];
   plan.columns?.forEach((c, i) => {
@@ -201,20 +212,60 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, tables: TablePart
     const width = c.width ? ` width="${c.width}" customWidth="1"` : ' width="9.140625"';
     cols.push(`<col min="${i + 1}" max="${i + 1}"${width}${style}/>`);
   });
-  if (cols.length) out(`<cols>${cols.join('')}</cols>`);
+  if (cols.length) yield `<cols>${cols.join('')}</cols>`;
 
-  out('<sheetData>');
+  yield '<sheetData>';
   const heights = plan.rowHeights ?? {};
+  // Rows as bytes: the common cells (text, whole numbers, styled blanks) from precomputed pieces.
+  const out = new ByteBuilder();
+  const cellStart: Uint8Array[] = []; // `<c r="` and the column letters
+  const startOf = (col: number) => cellStart[col] ?? (cellStart[col] = asciiBytes(`<c r="${letter(col)}`));
+  const VALUE_END = asciiBytes('</v></c>');
+  const lastText: (string | undefined)[] = [];
+  const lastId: number[] = [];
   for (const row of [...rows.keys()].sort((a, b) => a - b)) {
     const height = heights[row];
-    let xml = height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`;
     const blocks = rows.get(row)!;
     const names = headers.get(row);
     if (blocks.length === 1 && !names) {
-      const { block, xf, dateXf, emptyXf } = prepared[blocks[0]];
+      out.text(height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`);
+      const { block, xf, dateXf, emptyXf, textTail, numberTail, emptyTail } = prepared[blocks[0]];
       const line = block.values[row - block.row];
-      for (let c = 0; c < line.length; c++) xml += cellXml(letter(block.col + c) + row, line[c], xf[c], dateXf[c], emptyXf[c]);
-    } else {
+      for (let c = 0; c < line.length; c++) {
+        const v = line[c];
+        const col = block.col + c;
+        if (v === null || v === undefined) {
+          if (!emptyXf[c]) continue;
+          out.bytes(startOf(col));
+          out.uint(row);
+          out.bytes(emptyTail[c]);
+        } else if (typeof v === 'string') {
+          out.bytes(startOf(col));
+          out.uint(row);
+          out.bytes(textTail[c]);
+          // Columns repeat their text from row to row (administration, type, Ja/Nej): skip the lookup then.
+          if (v !== lastText[col]) {
+            lastText[col] = v;
+            lastId[col] = strings.id(v);
+          } else strings.reuse();
+          out.uint(lastId[col]);
+          out.bytes(VALUE_END);
+        } else if (typeof v === 'number' && Number.isFinite(v)) {
+          out.bytes(startOf(col));
+          out.uint(row);
+          out.bytes(numberTail[c]);
+          out.number(v);
+          out.bytes(VALUE_END);
+        } else {
+          out.text(cellXml(letter(col) + row, v, xf[c], dateXf[c], emptyXf[c]));
+        }
+      }
+      out.text('</row>');
+      if (out.full) yield out.take();
+      continue;
+    }
+    let xml = height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`;
+    {
       // Overlapping blocks or table headers: later writes win.
       const cells = new Map<number, string>();
       for (const i of blocks) {
@@ -229,27 +280,29 @@ export function writeSheet(plan: SheetPlan, ctx: SheetContext, tables: TablePart
       for (const [col, name] of names ?? []) if (!cells.has(col)) cells.set(col, cellXml(letter(col) + row, name, 0, 0, 0));
       for (const col of [...cells.keys()].sort((a, b) => a - b)) xml += cells.get(col);
     }
-    out(`${xml}</row>`);
+    out.text(`${xml}</row>`);
+    if (out.full) yield out.take();
   }
-  out('</sheetData>');
+  yield out.take();
+  yield '</sheetData>';
 
   if (plan.protect) {
-    out('<sheetProtection sheet="1" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>');
+    yield '<sheetProtection sheet="1" formatColumns="0" formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>';
   }
-  if (plan.merges?.length) out(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+  if (plan.merges?.length) yield `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
   let priority = 1;
   for (const cf of plan.conditionalFormats ?? []) {
     const rules = cf.rules.map(
       (rule) =>
         `<cfRule type="cellIs" dxfId="${ctx.styles.dxf(rule)}" priority="${priority++}" operator="equal"><formula>${escapeXml(`"${rule.text.replace(/"/g, '""')}"`)}</formula></cfRule>`,
     );
-    out(`<conditionalFormatting sqref="${cf.ref}">${rules.join('')}</conditionalFormatting>`);
+    yield `<conditionalFormatting sqref="${cf.ref}">${rules.join('')}</conditionalFormatting>`;
   }
-  if (plan.validations?.length) out(`<dataValidations count="${plan.validations.length}">${plan.validations.map(validationXml).join('')}</dataValidations>`);
-  out('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  if (plan.print) out(`<pageSetup paperSize="9" orientation="${plan.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`);
-  if (tables.length) out(`<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join('')}</tableParts>`);
-  out('</worksheet>');
+  if (plan.validations?.length) yield `<dataValidations count="${plan.validations.length}">${plan.validations.map(validationXml).join('')}</dataValidations>`;
+  yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (plan.print) yield `<pageSetup paperSize="9" orientation="${plan.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
+  if (tables.length) yield `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join('')}</tableParts>`;
+  yield '</worksheet>';
 }
 
 /** The sheet's tables, with their ranges checked and names settled before any cell is written. */

@@ -17,9 +17,14 @@ export class SharedStrings {
     return id;
   }
 
-  write(out: (text: string) => void): void {
-    out(`${XML_HEADER}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.texts.length}">`);
-    for (const t of this.texts) out(needsPreserve(t) ? `<si><t xml:space="preserve">${escapeText(t)}</t></si>` : `<si><t>${escapeText(t)}</t></si>`);
-    out('</sst>');
+  /** Count one more use of the text a caller last got an id for. */
+  reuse(): void {
+    this.uses++;
+  }
+
+  *xml(): Generator<string> {
+    yield `${XML_HEADER}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.texts.length}">`;
+    for (const t of this.texts) yield needsPreserve(t) ? `<si><t xml:space="preserve">${escapeText(t)}</t></si>` : `<si><t>${escapeText(t)}</t></si>`;
+    yield '</sst>';
   }
 }

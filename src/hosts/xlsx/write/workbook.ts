@@ -4,7 +4,7 @@
  */
 import { absoluteRef, quoteSheet } from '../../../core/cells';
 import type { WorkbookPlan } from '../../../core/plan/types';
-import { planTables, tableXml, writeSheet, type TablePart } from './sheet';
+import { planTables, sheetXml, tableXml, type TablePart } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleSheet } from './styles';
 import { THEME_XML } from './theme';
@@ -90,7 +90,7 @@ function workbookXml(plan: WorkbookPlan, active: number): string {
 }
 
 /** Write the plan as an .xlsx package to `sink`. The same plan with a `created` date always gives the same bytes. */
-export function writeWorkbook(plan: WorkbookPlan, compression: Compression, sink: ZipSink): void {
+export async function writeWorkbook(plan: WorkbookPlan, compression: Compression, sink: ZipSink): Promise<void> {
   if (plan.sheets.length === 0) throw new Error('a workbook needs at least one sheet');
   const created = plan.properties?.created ? new Date(plan.properties.created) : new Date();
   const zip = new ZipWriter(compression, sink, created);
@@ -103,10 +103,9 @@ export function writeWorkbook(plan: WorkbookPlan, compression: Compression, sink
     return list;
   });
   const active = Math.max(0, plan.sheets.findIndex((s) => !s.hidden));
-  const text = (name: string, xml: string) => zip.add(name, (write) => write(xml));
 
-  text('[Content_Types].xml', contentTypes(plan.sheets.length, nextTable - 1));
-  text(
+  await zip.add('[Content_Types].xml', contentTypes(plan.sheets.length, nextTable - 1));
+  await zip.add(
     '_rels/.rels',
     relationships([
       { type: REL('officeDocument'), target: 'xl/workbook.xml' },
@@ -114,10 +113,10 @@ export function writeWorkbook(plan: WorkbookPlan, compression: Compression, sink
       { type: REL('extended-properties'), target: 'docProps/app.xml' },
     ]),
   );
-  text('docProps/app.xml', appProperties(plan));
-  text('docProps/core.xml', coreProperties(plan, created));
-  text('xl/workbook.xml', workbookXml(plan, active));
-  text(
+  await zip.add('docProps/app.xml', appProperties(plan));
+  await zip.add('docProps/core.xml', coreProperties(plan, created));
+  await zip.add('xl/workbook.xml', workbookXml(plan, active));
+  await zip.add(
     'xl/_rels/workbook.xml.rels',
     relationships([
       ...plan.sheets.map((_, i) => ({ type: REL('worksheet'), target: `worksheets/sheet${i + 1}.xml` })),
@@ -126,16 +125,16 @@ export function writeWorkbook(plan: WorkbookPlan, compression: Compression, sink
       { type: REL('sharedStrings'), target: 'sharedStrings.xml' },
     ]),
   );
-  text('xl/theme/theme1.xml', THEME_XML);
-  plan.sheets.forEach((sheet, i) => {
-    zip.add(`xl/worksheets/sheet${i + 1}.xml`, (write) => writeSheet(sheet, { styles, strings }, tables[i], i === active, write));
+  await zip.add('xl/theme/theme1.xml', THEME_XML);
+  for (const [i, sheet] of plan.sheets.entries()) {
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, { styles, strings }, tables[i], i === active));
     if (tables[i].length) {
-      text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relationships(tables[i].map((t) => ({ type: REL('table'), target: `../tables/table${t.id}.xml` }))));
-      for (const t of tables[i]) text(`xl/tables/table${t.id}.xml`, tableXml(t));
+      await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relationships(tables[i].map((t) => ({ type: REL('table'), target: `../tables/table${t.id}.xml` }))));
+      for (const t of tables[i]) await zip.add(`xl/tables/table${t.id}.xml`, tableXml(t));
     }
-  });
+  }
   // Known only once every sheet has been written.
-  text('xl/styles.xml', styles.toXml());
-  zip.add('xl/sharedStrings.xml', (write) => strings.write(write));
+  await zip.add('xl/styles.xml', styles.toXml());
+  await zip.add('xl/sharedStrings.xml', strings.xml());
   zip.finish();
 }

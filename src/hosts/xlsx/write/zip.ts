@@ -1,14 +1,22 @@
 /**
- * A zip writer for workbook packages. Each part is produced as text in pieces and deflated as it comes, so a large
- * sheet never exists as one string; finished parts go to a sink (a file, or a list of chunks).
+ * A zip writer for workbook packages. Each part comes as text in pieces and is deflated piece by piece as it comes,
+ * so a large sheet never exists as one string; finished parts go to a sink (a file, or a list of chunks).
  */
 
 /** Raw deflate and CRC-32, supplied by the host: Node's zlib, or pako in a browser. */
 export interface Compression {
-  /** A raw deflate stream; compressed bytes are handed to onData as they are produced. */
-  deflateStream(onData: (chunk: Uint8Array) => void): { push(data: Uint8Array): void; end(): void };
+  /**
+   * Deflate one piece on its own, ended by a sync flush and not marked last, so the pieces of a part join into one
+   * deflate stream. A promise lets the host compress on another thread while the next piece is being written.
+   */
+  deflatePiece(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
   crc32(data: Uint8Array, previous: number): number;
 }
+
+/** An empty final block: closes a stream of sync-flushed pieces. */
+const LAST_BLOCK = Uint8Array.of(0x03, 0x00);
+/** Pieces being compressed at once; each holds its uncompressed text until done. */
+const MAX_IN_FLIGHT = 4;
 
 export type ZipSink = (chunk: Uint8Array) => void;
 
@@ -47,34 +55,46 @@ export class ZipWriter {
     this.stamp = dosDateTime(date);
   }
 
-  /** Add one part; `produce` writes its text through `write`, in as many pieces as it likes. */
-  add(name: string, produce: (write: (text: string) => void) => void): void {
-    const compressed: Uint8Array[] = [];
-    let compressedSize = 0;
-    const stream = this.compression.deflateStream((chunk) => {
-      compressed.push(chunk);
-      compressedSize += chunk.length;
-    });
+  /** Add one part, as text or as pieces of text and UTF-8 bytes (a generator, so a large sheet never exists whole). */
+  async add(name: string, content: string | Iterable<string | Uint8Array>): Promise<void> {
+    const pieces: (Uint8Array | Promise<Uint8Array>)[] = [];
+    let settled = 0;
     let crc = 0;
     let size = 0;
     let pending: string[] = [];
     let pendingChars = 0;
-    const flush = () => {
+    const piece = async (bytes: Uint8Array) => {
+      crc = this.compression.crc32(bytes, crc);
+      size += bytes.length;
+      pieces.push(this.compression.deflatePiece(bytes));
+      // Wait for the oldest piece when enough are in flight: memory stays bounded however fast text comes.
+      while (pieces.length - settled > MAX_IN_FLIGHT) {
+        pieces[settled] = await pieces[settled];
+        settled++;
+      }
+    };
+    const flush = async () => {
       if (pendingChars === 0) return;
       const bytes = encoder.encode(pending.join(''));
       pending = [];
       pendingChars = 0;
-      crc = this.compression.crc32(bytes, crc);
-      size += bytes.length;
-      stream.push(bytes);
+      await piece(bytes);
     };
-    produce((text) => {
-      pending.push(text);
-      pendingChars += text.length;
-      if (pendingChars >= PIECE_CHARS) flush();
-    });
-    flush();
-    stream.end();
+    for (const item of typeof content === 'string' ? [content] : content) {
+      if (typeof item !== 'string') {
+        // Bytes already built: after the text before them, as a piece of their own.
+        await flush();
+        if (item.length) await piece(item);
+        continue;
+      }
+      pending.push(item);
+      pendingChars += item.length;
+      if (pendingChars >= PIECE_CHARS) await flush();
+    }
+    await flush();
+    const compressed = [...(await Promise.all(pieces)), LAST_BLOCK];
+    let compressedSize = 0;
+    for (const c of compressed) compressedSize += c.length;
     if (size > MAX_ZIP32 || compressedSize > MAX_ZIP32 || this.offset > MAX_ZIP32) {
       throw new Error(`the workbook part ${name} is larger than 4 GB`);
     }
