@@ -3,6 +3,7 @@
  * read with the fast reader, parse. Anything that cannot be read comes back as a finding, never a throw.
  */
 import { Inflate } from 'pako';
+import { concatBytes } from '../../core/bytes';
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
 import type { HistoryEntry } from '../../core/consolidate/colours';
 import { readHistory } from '../../core/consolidate/history';
@@ -28,13 +29,7 @@ export const pakoInflateRaw: InflateRaw = (data, size) => {
   };
   inflater.push(data, true);
   if (inflater.err) throw new Error(inflater.msg || 'damaged compressed data');
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 };
 
 /**

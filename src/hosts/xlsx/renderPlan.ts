@@ -1,4 +1,5 @@
 /** Renders a core WorkbookPlan to .xlsx bytes (Node and browser). */
+import { concatBytes } from '../../core/bytes';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { pakoCompression } from './write/compression';
 import { writeWorkbook } from './write/workbook';
@@ -7,16 +8,6 @@ import type { Compression } from './write/zip';
 /** The whole package in memory; Node code writing to disk uses writePlan (files.ts), which streams to the file. */
 export async function renderPlanToBuffer(plan: WorkbookPlan, compression: Compression = pakoCompression()): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  await writeWorkbook(plan, compression, (chunk) => {
-    chunks.push(chunk);
-    total += chunk.length;
-  });
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  await writeWorkbook(plan, compression, (chunk) => chunks.push(chunk));
+  return concatBytes(chunks);
 }

@@ -1,5 +1,6 @@
 /** Deflate for the zip writer in plain JavaScript (pako), for browsers and Web Workers. */
 import { constants, Deflate } from 'pako';
+import { concatBytes } from '../../../core/bytes';
 import { crc32, type Compression } from './zip';
 
 export function pakoCompression(level: 1 | 6 = 1): Compression {
@@ -10,14 +11,7 @@ export function pakoCompression(level: 1 | 6 = 1): Compression {
       deflate.onData = (chunk: Uint8Array) => chunks.push(chunk);
       deflate.push(data, constants.Z_SYNC_FLUSH);
       if (deflate.err) throw new Error(deflate.msg || 'compression failed');
-      if (chunks.length === 1) return chunks[0];
-      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-      }
-      return out;
+      return concatBytes(chunks);
     },
     crc32,
   };
