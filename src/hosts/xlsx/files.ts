@@ -13,7 +13,7 @@ import type { WorkbookPlan } from '../../core/plan/types';
 import type { WorkbookReader } from '../../core/reader';
 import { loadWorkbookBytes, readHistoryFromBytes, readSubmissionFromBytes, type BytesReading, type HistoryFromBytes } from './bytes';
 import { writeWorkbook } from './write/workbook';
-import type { Compression } from './write/zip';
+import { crc32, type Compression } from './write/zip';
 
 export interface LoadedFile {
   path: string;
@@ -79,7 +79,8 @@ const PIECE_OPTIONS = { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH };
  */
 export const zlibCompression: Compression = {
   deflatePiece: (data) => (data.length < 64 * 1024 ? deflateRawSync(data, PIECE_OPTIONS) : deflatePieceAsync(data, PIECE_OPTIONS)),
-  crc32: (data, previous) => zlibCrc32(data, previous),
+  // zlib.crc32 came with Node 20.15; earlier Node 20 releases get the JavaScript one.
+  crc32: typeof zlibCrc32 === 'function' ? (data, previous) => zlibCrc32(data, previous) : crc32,
 };
 
 /** Write to a temporary file beside the target, then rename: a failure never leaves a half-written file. */
