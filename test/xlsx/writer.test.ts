@@ -86,7 +86,7 @@ describe('cells', () => {
       {
         name: 'Celler',
         blocks: [
-          { row: 1, col: 1, values: [[1, 2.5, -0, 1e21, 1e-7, Number.NaN, true, false, { date: '2011-05-15' }, { date: '1900-02-28' }]] },
+          { row: 1, col: 1, values: [[1, 2.5, -0, 1e21, 1e-7, Number.NaN, true, false, { date: '2011-05-15' }, { date: '1900-02-28' }, { date: 'ikke en dato' }]] },
           { row: 2, col: 1, values: [[{ formula: 'SUM(A1:B1)', result: 3.5 }, { formula: 'A1&"x"', result: '1x' }, { formula: 'A1>0', result: true }, { formula: 'NOW()' }]] },
           // overlapping blocks: the later one wins, a null clears
           { row: 3, col: 1, values: [['under', 'under', 'under']] },
@@ -105,6 +105,7 @@ describe('cells', () => {
     // Excel counts a 29 February 1900 that never was: 28 February 1900 is serial 59 (our reader keeps exceljs's 58)
     const sheetXml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(sheetXml).toContain('<c r="J1" s="1"><v>59</v></c>');
+    expect(s.values[0][10]).toBe('ikke en dato');
     expect(s.values[1].slice(0, 4)).toEqual([3.5, '1x', true, null]);
     expect(s.values[2].slice(0, 3)).toEqual(['under', 'over', null]);
     const ws = (await exceljsRead(bytes)).getWorksheet('Celler')!;

@@ -38,8 +38,9 @@ export function dateSerial(iso: string): number {
 
 interface PreparedBlock {
   block: Block;
-  /** Per column: the cell style, 0 for an empty cell whose style would not show (see Block). */
+  /** Per column: the cell style (0: none). */
   xf: number[];
+  /** Per column: the style an empty cell keeps (0: none, where the style would not show; see Block). */
   emptyXf: number[];
   dateXf: number[];
   /** Per column, the bytes after a cell's reference: for text, for a number, for a styled blank. */
@@ -177,7 +178,11 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
       case 'boolean':
         return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
     }
-    if (isDate(v)) return `<c r="${ref}" s="${dateXf}"><v>${dateSerial(v.date)}</v></c>`;
+    if (isDate(v)) {
+      const serial = dateSerial(v.date);
+      // A date that is not one stays as its text rather than becoming a broken number.
+      return Number.isFinite(serial) ? `<c r="${ref}" s="${dateXf}"><v>${serial}</v></c>` : cellXml(ref, v.date, xf, dateXf, emptyXf);
+    }
     if (isFormula(v)) {
       const f = `<f>${escapeXml(v.formula)}</f>`;
       const r = v.result;
