@@ -1,5 +1,6 @@
 /** The styles part: every distinct cell style becomes one cellXfs entry, shared by all cells that use it. */
 import type { CellStyle, TextEqualsRule } from '../../../core/plan/types';
+import { Indexed } from './indexed';
 import { escapeAttr, XML_HEADER } from './xml';
 
 /** Formats Excel knows by number; any other format code gets its own id from 164 up. */
@@ -21,27 +22,6 @@ const rgb = (hex: string) => `FF${hex.toUpperCase()}`;
 
 /** Excel's name for vertical centring. */
 const VERTICAL = { top: 'top', middle: 'center', bottom: 'bottom' } as const;
-
-class Indexed {
-  readonly items: string[];
-  private readonly ids = new Map<string, number>();
-  constructor(initial: string[]) {
-    this.items = [...initial];
-    initial.forEach((x, i) => this.ids.set(x, i));
-  }
-  id(xml: string): number {
-    let id = this.ids.get(xml);
-    if (id === undefined) {
-      id = this.items.length;
-      this.items.push(xml);
-      this.ids.set(xml, id);
-    }
-    return id;
-  }
-  list(tag: string): string {
-    return `<${tag} count="${this.items.length}">${this.items.join('')}</${tag}>`;
-  }
-}
 
 export class StyleSheet {
   private readonly formats = new Map<string, number>();
