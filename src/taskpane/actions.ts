@@ -91,6 +91,8 @@ export interface FileActions {
   renderXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
   /** The template's .xlsx bytes. */
   renderTemplate(choice: TemplateChoice): Promise<Uint8Array>;
+  /** Get ready to read files soon (start the worker), so the first file does not wait for it. */
+  prepare?(): void;
 }
 
 /** Only inside Excel. */

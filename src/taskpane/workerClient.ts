@@ -1,6 +1,6 @@
 /**
  * FileActions backed by the Web Worker in worker.ts. The worker (and with it the readers, jszip and pako) is
- * only created when the first file is opened; the .xlsx writer is a further lazy chunk inside it.
+ * only created when the Konsolider view opens or a file is opened; the .xlsx writer is a further lazy chunk inside it.
  */
 import { UserError, type ConsolidateRequest, type ConsolidationResult, type FileActions, type PreviousResult, type Progress, type ReadOutcome, type TemplateChoice } from './actions';
 import type { WorkerRequest, WorkerResponse } from './worker';
@@ -103,6 +103,13 @@ export function createWorkerFileActions(): FileActions {
     },
     renderTemplate(choice: TemplateChoice): Promise<Uint8Array> {
       return request<Uint8Array>((job) => ({ type: 'template', job, choice })).promise;
+    },
+    prepare() {
+      try {
+        getWorker();
+      } catch {
+        // Reading will say so when it is asked for.
+      }
     },
   };
 }

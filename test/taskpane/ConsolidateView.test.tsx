@@ -10,6 +10,13 @@ import { consolidation, fakeActions, fakeExcel, fakeFiles, fileResult, finding, 
 const t = TEXTS.da;
 
 describe('Konsolider', () => {
+  test('gets the file reader ready as soon as the view opens, before any file is chosen', () => {
+    const files = fakeFiles();
+    renderPane(<ConsolidateView actions={fakeActions('browser', files)} t={t} lang="da" onConsolidated={jest.fn()} />);
+    expect(files.prepare).toHaveBeenCalledTimes(1);
+    expect(files.readFiles).not.toHaveBeenCalled();
+  });
+
   test('lists each file with administration, status and counts; a row expands to its findings', async () => {
     const files = fakeFiles({
       readFiles: jest.fn(async () => ({

@@ -36,6 +36,7 @@ export function fakeFiles(overrides: Partial<FileActions> = {}): jest.Mocked<Fil
     consolidate: jest.fn(async () => consolidation()),
     renderXlsx: jest.fn(async () => new Uint8Array([1, 2, 3])),
     renderTemplate: jest.fn(async () => new Uint8Array([4, 5, 6])),
+    prepare: jest.fn(),
     ...overrides,
   } as jest.Mocked<FileActions>;
 }

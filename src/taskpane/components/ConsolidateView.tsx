@@ -67,6 +67,8 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
   const previousInput = React.useRef<HTMLInputElement>(null);
   const reading = useAction();
   const work = useAction();
+  // Files are picked on this view: start the worker now rather than when the first one arrives.
+  React.useEffect(() => actions.files.prepare?.(), [actions.files]);
 
   const stale = () => {
     setResult(undefined);
