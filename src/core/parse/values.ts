@@ -122,10 +122,18 @@ export function shownDecimals(value: number, numberFormat: string): number {
  * Is this a date or time number format ("dd-mm-yyyy", "d. mmmm yyyy", "[$-406]d/m/yy h:mm")? Literal text
  * ("kr."), escaped characters and [colour]/[locale] sections are ignored first.
  */
+const dateFormats = new Map<string, boolean>();
+
 export function isDateFormat(numberFormat: string): boolean {
-  const section = (numberFormat || 'General').split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  if (/^general$/i.test(section.trim())) return false;
-  return /[dmyhs]/i.test(section);
+  let known = dateFormats.get(numberFormat);
+  if (known === undefined) {
+    const section = (numberFormat || 'General').split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    known = !/^general$/i.test(section.trim()) && /[dmyhs]/i.test(section);
+    // Asked for every cell read; a workbook has a handful of formats (bounded for hostile ones).
+    if (dateFormats.size > 1000) dateFormats.clear();
+    dateFormats.set(numberFormat, known);
+  }
+  return known;
 }
 
 function valueDecimals(value: number): number {

@@ -271,14 +271,25 @@ export const YES_NO_LABELS = ['Ja', 'Nej'] as const;
 // ---------------------------------------------------------------- header matching
 
 /** Headers compare equal when they differ only in case, spacing, dash style or a trailing colon/asterisk. */
+const normalizedLabels = new Map<string, string>();
+
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/[\s:*]+$/, '')
-    .trim()
-    .toLowerCase();
+  let label = normalizedLabels.get(text);
+  if (label === undefined) {
+    label = text
+      .normalize('NFC')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\s+/g, ' ')
+      .replace(/[\s:*]+$/, '')
+      .trim()
+      .toLowerCase();
+    // Headers and sheet names repeat in every file; long or endless distinct texts are not kept.
+    if (text.length <= 200) {
+      if (normalizedLabels.size > 5000) normalizedLabels.clear();
+      normalizedLabels.set(text, label);
+    }
+  }
+  return label;
 }
 
 export interface ExpandedColumn extends ColumnDef {
