@@ -277,3 +277,16 @@ describe('when the fast reader cannot read a file', () => {
     expect(reading).toEqual({ status: 'unreadable', diagnostics: [expect.objectContaining({ code: 'FILE_CORRUPT', value: expect.stringMatching(/unclosed tag/) })] });
   });
 });
+
+describe('reading one sheet of a large workbook (a previous consolidated workbook)', () => {
+  it('unpacks and lists only the sheets asked for, with their own limits, and refuses a part over the size given', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(root, 'examples', 'SOF-budgetredegoerelse-2011.xlsx')));
+    const full = await FastXlsxReader.load(bytes, { inflateRaw });
+    const one = await FastXlsxReader.load(bytes, { inflateRaw, onlySheets: (name) => name === 'Tabel 1' });
+    expect((await one.listSheets()).map((s) => s.name)).toEqual(['Tabel 1']);
+    expect(await one.readSheet('Tabel 1')).toEqual(await full.readSheet('Tabel 1'));
+    await expect(one.readSheet('Forside')).rejects.toThrow(/no sheet named Forside/);
+    await expect(FastXlsxReader.load(bytes, { inflateRaw, onlySheets: (name) => name === 'Tabel 1', sheetLimits: { maxRows: 2, maxCells: 100 } }).then((r) => r.readSheet('Tabel 1'))).rejects.toBeInstanceOf(SheetTooLargeError);
+    await expect(FastXlsxReader.load(bytes, { inflateRaw, maxPartBytes: 100 })).rejects.toThrow(/too large to read/);
+  });
+});

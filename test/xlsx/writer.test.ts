@@ -133,8 +133,10 @@ describe('workbook features', () => {
           { row: 1, col: 1, values: [['Navn', 'Beløb', 3]], style: { bold: true, fill: 'DDEBF7', wrap: true, vertical: 'middle', border: true } },
           { row: 2, col: 1, values: [['x', 1000, 'grøn'], ['y', 2000, 'rød']], columnStyles: [undefined, { numberFormat: '#,##0 "kr."', horizontal: 'right' }] },
           { row: 5, col: 1, values: [['Fletning']], style: { italic: true, fontColor: '595959', fontSize: 9 } },
+          { row: 1, col: 5, values: [['Ekstra'], [1], [2]] },
         ],
-        tables: [{ name: 'Tabel_1', ref: 'A1:C3' }],
+        // Tabel_2 reaches a column no block covers: its header cell is written with the column's name.
+        tables: [{ name: 'Tabel_1', ref: 'A1:C3' }, { name: 'Tabel_2', ref: 'E1:F3' }],
         conditionalFormats: [{ ref: 'C2:C3', rules: [{ kind: 'textEquals', text: 'grøn', fill: 'C6EFCE', fontColor: '006100' }] }],
         validations: [
           { ref: 'B2:B3', kind: 'decimal', min: 0, error: 'Skriv et beløb.', prompt: 'Beløb i kr.', promptTitle: 'Beløb' },
@@ -179,6 +181,7 @@ describe('workbook features', () => {
     expect(ws.getCell('A5').isMerged && ws.getCell('C5').isMerged).toBe(true);
     // a table's header cells hold its column names as text
     expect(ws.getCell('C1').value).toBe('3');
+    expect([ws.getCell('E1').value, ws.getCell('F1').value]).toEqual(['Ekstra', 'Kolonne 2']);
     expect(wb.definedNames.getRanges('IB_Beloeb').ranges).toEqual(["'Mål ''a'' til g'!$B$2:$B$3"]);
     const dv = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     expect(dv['B2:B3'] ?? dv.B2).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: 'Skriv et beløb.' });

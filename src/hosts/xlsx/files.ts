@@ -50,7 +50,7 @@ export async function sameFileAsAny(target: string, files: string[]): Promise<bo
 /** Node's zlib, stopping past the declared size (+1 to notice a part that lies about it): the size limits hold. */
 const zlibInflateRaw = (data: Uint8Array, size: number): Uint8Array => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
 
-export function loadWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
+function loadWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
   return loadWorkbookBytes(bytes, zlibInflateRaw);
 }
 

@@ -228,64 +228,62 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
   const VALUE_END = asciiBytes('</v></c>');
   const lastText: (string | undefined)[] = [];
   const lastId: number[] = [];
+  const writeCell = (row: number, col: number, v: PlanValue | undefined, p: PreparedBlock, c: number) => {
+    if (v === null || v === undefined) {
+      if (!p.emptyXf[c]) return;
+      out.bytes(startOf(col));
+      out.uint(row);
+      out.bytes(p.emptyTail[c]);
+    } else if (typeof v === 'string') {
+      out.bytes(startOf(col));
+      out.uint(row);
+      out.bytes(p.textTail[c]);
+      // Columns repeat their text from row to row (administration, type, Ja/Nej): skip the lookup then.
+      if (v !== lastText[col]) {
+        lastText[col] = v;
+        lastId[col] = strings.id(v);
+      } else strings.reuse();
+      out.uint(lastId[col]);
+      out.bytes(VALUE_END);
+    } else if (typeof v === 'number' && Number.isFinite(v)) {
+      out.bytes(startOf(col));
+      out.uint(row);
+      out.bytes(p.numberTail[c]);
+      out.number(v);
+      out.bytes(VALUE_END);
+    } else {
+      out.text(cellXml(letter(col) + row, v, p.xf[c], p.dateXf[c], p.emptyXf[c]));
+    }
+  };
+  // For table header names over columns no block covers (made only then: it registers styles).
+  let unstyled: PreparedBlock | undefined;
   for (const row of [...rows.keys()].sort((a, b) => a - b)) {
     const height = heights[row];
+    out.text(height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`);
     const blocks = rows.get(row)!;
     const names = headers.get(row);
     if (blocks.length === 1 && !names) {
-      out.text(height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`);
-      const { block, xf, dateXf, emptyXf, textTail, numberTail, emptyTail } = prepared[blocks[0]];
-      const line = block.values[row - block.row];
-      for (let c = 0; c < line.length; c++) {
-        const v = line[c];
-        const col = block.col + c;
-        if (v === null || v === undefined) {
-          if (!emptyXf[c]) continue;
-          out.bytes(startOf(col));
-          out.uint(row);
-          out.bytes(emptyTail[c]);
-        } else if (typeof v === 'string') {
-          out.bytes(startOf(col));
-          out.uint(row);
-          out.bytes(textTail[c]);
-          // Columns repeat their text from row to row (administration, type, Ja/Nej): skip the lookup then.
-          if (v !== lastText[col]) {
-            lastText[col] = v;
-            lastId[col] = strings.id(v);
-          } else strings.reuse();
-          out.uint(lastId[col]);
-          out.bytes(VALUE_END);
-        } else if (typeof v === 'number' && Number.isFinite(v)) {
-          out.bytes(startOf(col));
-          out.uint(row);
-          out.bytes(numberTail[c]);
-          out.number(v);
-          out.bytes(VALUE_END);
-        } else {
-          out.text(cellXml(letter(col) + row, v, xf[c], dateXf[c], emptyXf[c]));
-        }
-      }
-      out.text('</row>');
-      if (out.full) yield out.take();
-      continue;
-    }
-    let xml = height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`;
-    {
-      // Overlapping blocks or table headers: later writes win.
-      const cells = new Map<number, string>();
+      const p = prepared[blocks[0]];
+      const line = p.block.values[row - p.block.row];
+      for (let c = 0; c < line.length; c++) writeCell(row, p.block.col + c, line[c], p, c);
+    } else {
+      // Overlapping blocks or table headers: later writes win, and cells go out in column order.
+      const cells = new Map<number, [PlanValue | undefined, PreparedBlock, number]>();
       for (const i of blocks) {
-        const { block, xf, dateXf, emptyXf } = prepared[i];
-        const line = block.values[row - block.row];
-        for (let c = 0; c < line.length; c++) {
-          const col = block.col + c;
-          const name = names?.get(col);
-          cells.set(col, cellXml(letter(col) + row, name ?? line[c], xf[c], dateXf[c], emptyXf[c]));
-        }
+        const p = prepared[i];
+        const line = p.block.values[row - p.block.row];
+        for (let c = 0; c < line.length; c++) cells.set(p.block.col + c, [line[c], p, c]);
       }
-      for (const [col, name] of names ?? []) if (!cells.has(col)) cells.set(col, cellXml(letter(col) + row, name, 0, 0, 0));
-      for (const col of [...cells.keys()].sort((a, b) => a - b)) xml += cells.get(col);
+      for (const [col, name] of names ?? []) {
+        const cell = cells.get(col);
+        cells.set(col, cell ? [name, cell[1], cell[2]] : [name, (unstyled ??= prepare({ row: 1, col: 1, values: [[null]] }, ctx)), 0]);
+      }
+      for (const col of [...cells.keys()].sort((a, b) => a - b)) {
+        const [v, p, c] = cells.get(col)!;
+        writeCell(row, col, v, p, c);
+      }
     }
-    out.text(`${xml}</row>`);
+    out.text('</row>');
     if (out.full) yield out.take();
   }
   yield out.take();
