@@ -5,8 +5,11 @@
  * - `values` / `numberFormat` writes must match the range's shape (or be a single value);
  * - a string starting with "=" (or an expression starting with + or -) written into a cell that is not
  *   formatted as text becomes a formula, and a numeric string becomes a number;
- * - every sync's request size is measured; one over 5 MB throws RequestPayloadSizeLimitExceeded and applies nothing;
+ * - every sync's request and response sizes are estimated (UTF-8); a request over 5 MB throws
+ *   RequestPayloadSizeLimitExceeded and applies nothing, a response over 5 MB throws ResponsePayloadSizeLimitExceeded;
  * - syncs are counted.
+ * The sizes are estimates: officeRuntime.ts measures the real ones, with Office.js's own client runtime answered
+ * from this double's workbook (it then uses the double as the "server": `new DoubleContext(model, { limits: false })`).
  */
 import ExcelJS from 'exceljs';
 import { cellRef, columnNumber, parseRangeRef, quoteSheet, splitSheetRef } from '../../src/core/cells';
@@ -14,6 +17,8 @@ import { cellRef, columnNumber, parseRangeRef, quoteSheet, splitSheetRef } from 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export class OfficeError extends Error {
+  /** The tag of the queued step that failed (see DoubleContext.tag). */
+  tag?: number;
   constructor(
     readonly code: string,
     message: string,
@@ -70,7 +75,7 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   names: NameModel[] = [];
   tables: TableModel[] = [];
-  slicers: { table: string; column: string; sheet: string }[] = [];
+  slicers: { table: string; column: string; sheet: string; left?: number; top?: number }[] = [];
   selected?: { sheet: string; cell: string };
   active?: string;
   private nextId = 1;
@@ -149,24 +154,31 @@ function setFromExcelJs(cell: CellModel, v: ExcelJS.CellValue): void {
 interface Op {
   size: number;
   apply: () => unknown;
+  tag?: number;
 }
 
 export class DoubleContext {
   syncCount = 0;
   readonly requestSizes: number[] = [];
+  readonly responseSizes: number[] = [];
+  /** Set by a caller that maps its own actions onto this context: errors at sync carry the tag of the failing step. */
+  tag?: number;
   readonly calls: string[] = [];
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
   private queue: Op[] = [];
   private loads: { obj: ClientObject; props: string[] }[] = [];
 
-  constructor(readonly model: WorkbookModel) {
+  constructor(
+    readonly model: WorkbookModel,
+    private readonly options: { limits: boolean } = { limits: true },
+  ) {
     this.workbook = new WorkbookProxy(this);
     this.application = new ApplicationProxy(this);
   }
 
   enqueue(size: number, apply: () => unknown): void {
-    this.queue.push({ size, apply });
+    this.queue.push({ size, apply, tag: this.tag });
   }
 
   registerLoad(obj: ClientObject, props: string[]): void {
@@ -181,20 +193,37 @@ export class DoubleContext {
     const size = ops.reduce((s, o) => s + o.size, 0) + loads.length * 60 + 200;
     this.syncCount++;
     this.requestSizes.push(size);
-    if (size > PAYLOAD_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${size} bytes).`);
-    for (const op of ops) await op.apply();
-    for (const { obj, props } of loads) obj.snapshot(props);
+    if (this.options.limits && size > PAYLOAD_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${size} bytes).`);
+    for (const op of ops) {
+      try {
+        await op.apply();
+      } catch (err) {
+        if (err instanceof OfficeError) err.tag = op.tag;
+        throw err;
+      }
+    }
+    let response = 100;
+    for (const { obj, props } of loads) response += obj.snapshot(props);
+    this.responseSizes.push(response);
+    // As in Excel: the request has run; only its answer is refused.
+    if (this.options.limits && response > PAYLOAD_LIMIT) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
   }
 
   get maxRequestSize(): number {
     return Math.max(0, ...this.requestSizes);
   }
+
+  get maxResponseSize(): number {
+    return Math.max(0, ...this.responseSizes);
+  }
 }
 
-const sizeOf = (x: unknown) => JSON.stringify(x ?? null).length + 40;
+/** UTF-8 bytes of a value as JSON. */
+export const jsonBytes = (x: unknown): number => Buffer.byteLength(JSON.stringify(x ?? null), 'utf8');
+const sizeOf = (x: unknown) => jsonBytes(x) + 40;
 
 /** Base of every proxy: properties can only be read once loaded and synced. */
-abstract class ClientObject {
+export abstract class ClientObject {
   private loaded = new Map<string, unknown>();
   private pending = new Set<string>();
 
@@ -208,18 +237,35 @@ abstract class ClientObject {
     return this;
   }
 
-  snapshot(props: string[]): void {
+  /** Take the loaded properties' values now; returns about how many bytes they add to the response. */
+  snapshot(props: string[]): number {
     // A null object only answers isNullObject; its other properties stay unavailable.
     const isNull = this.isNull();
+    let bytes = 20;
     for (const p of props) {
       this.pending.delete(p);
       if (p === 'isNullObject') this.loaded.set(p, isNull);
-      else if (!isNull) this.loaded.set(p, this.current(p));
+      else if (!isNull) {
+        const value = this.current(p);
+        this.loaded.set(p, value);
+        bytes += p.length + 4 + jsonBytes(value);
+      }
     }
+    return bytes;
   }
 
   protected isNull(): boolean {
     return false;
+  }
+
+  /** For a server built on the double (officeRuntime.ts): does the object exist, now that the queued steps ran? */
+  existsNow(): boolean {
+    return !this.isNull();
+  }
+
+  /** For a server built on the double: the key Excel sends back so the client can address this object again. */
+  identity(): Record<string, unknown> | undefined {
+    return undefined;
   }
 
   protected read<T>(prop: string): T {
@@ -234,7 +280,8 @@ abstract class ClientObject {
   protected abstract current(prop: string): unknown;
 }
 
-class ClientResult<T> {
+/** What a method returns that the caller reads after sync (e.g. insertWorksheetsFromBase64). */
+export class ClientResult<T> {
   private done = false;
   private result!: T;
   set(v: T) {
@@ -275,6 +322,11 @@ export class WorkbookProxy {
     this.slicers = new SlicerCollectionProxy(ctx);
   }
 
+  /** In Office.js, context.application is workbook.application. */
+  get application(): ApplicationProxy {
+    return this.ctx.application;
+  }
+
   insertWorksheetsFromBase64(base64: string, _options?: unknown): ClientResult<string[]> {
     const result = new ClientResult<string[]>();
     this.ctx.enqueue(base64.length, async () => {
@@ -301,12 +353,16 @@ abstract class CollectionProxy<T extends ClientObject> extends ClientObject {
     return this;
   }
 
-  override snapshot(props: string[]): void {
+  override snapshot(props: string[]): number {
     const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
     this.itemsCache = this.makeItems();
-    this.itemsCache.forEach((item) => item.snapshot(itemProps));
-    super.snapshot(['items']);
+    let bytes = 0;
+    for (const item of this.itemsCache) bytes += item.snapshot(itemProps);
+    return bytes + super.snapshot(['items']);
   }
+
+  /** The i-th item when the step using it runs (Office.js addresses items it got without an id this way). */
+  abstract getItemAt(index: number): T;
 
   protected current(): unknown {
     return null;
@@ -320,10 +376,15 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
     return this.ctx.model.live().map((s) => new WorksheetProxy(this.ctx, () => s));
   }
 
-  getItem(name: string): WorksheetProxy {
+  getItemAt(index: number): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.model.live()[index]);
+  }
+
+  /** By name, or by the id Excel gives a sheet (worksheetId). */
+  getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.model.sheet(name);
-      if (!s) throw new OfficeError('ItemNotFound', `The requested worksheet ${name} does not exist.`);
+      const s = this.ctx.model.live().find((x) => worksheetId(x) === key) ?? this.ctx.model.sheet(key);
+      if (!s) throw new OfficeError('ItemNotFound', `The requested worksheet ${key} does not exist.`);
       return s;
     });
   }
@@ -339,6 +400,11 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
     });
     return new WorksheetProxy(this.ctx, () => created ?? this.ctx.model.sheet(name));
   }
+}
+
+/** A sheet's id in Excel's form, stable across renames. */
+export function worksheetId(s: SheetModel): string {
+  return `{00000000-0001-0000-${String(s.id).padStart(4, '0')}-000000000000}`;
 }
 
 export class WorksheetProxy extends ClientObject {
@@ -377,7 +443,12 @@ export class WorksheetProxy extends ClientObject {
   }
 
   protected override isNull(): boolean {
-    return !this.find();
+    return !(this.bound ?? this.find());
+  }
+
+  override identity(): Record<string, unknown> | undefined {
+    const s = this.bound ?? this.find();
+    return s ? { Id: worksheetId(s) } : undefined;
   }
 
   protected current(prop: string): unknown {
@@ -447,7 +518,7 @@ export class WorksheetProxy extends ClientObject {
         right = Math.max(right, col);
       }
       return bottom === 0 ? undefined : { top, left, bottom, right };
-    });
+    }, true);
   }
 
   activate(): void {
@@ -479,10 +550,12 @@ export class RangeProxy extends ClientObject {
   constructor(
     ctx: DoubleContext,
     readonly sheet: WorksheetProxy,
+    /** The cells, or a function that finds them when a step runs (undefined: a null object). */
     private readonly where: Rect | (() => Rect | undefined),
+    private readonly orNull = false,
   ) {
     super(ctx);
-    if (typeof where === 'function') super.load('isNullObject');
+    if (orNull) super.load('isNullObject');
     this.format = new FormatProxy(ctx, this);
     this.dataValidation = new DataValidationProxy(ctx, this);
     this.conditionalFormats = {
@@ -510,7 +583,7 @@ export class RangeProxy extends ClientObject {
   }
 
   protected override isNull(): boolean {
-    return typeof this.where === 'function' && this.where() === undefined;
+    return this.orNull && typeof this.where === 'function' && this.where() === undefined;
   }
 
   private cells<T>(fn: (cell: CellModel | undefined, r: number, c: number) => T): T[][] {
@@ -526,7 +599,7 @@ export class RangeProxy extends ClientObject {
   }
 
   protected current(prop: string): unknown {
-    if (prop === 'isNullObject') return typeof this.where === 'function' ? this.where() === undefined : false;
+    if (prop === 'isNullObject') return this.isNull();
     const r = this.rect();
     switch (prop) {
       case 'values':
@@ -562,6 +635,9 @@ export class RangeProxy extends ClientObject {
   }
   get rowCount(): number {
     return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
   }
 
   /** Shape check as Office.js does: a 2D array must be exactly the range's size; a single value fills it. */
@@ -606,6 +682,29 @@ export class RangeProxy extends ClientObject {
           s.cells.set(key, cell);
         }
       }
+    });
+  }
+
+  getRow(index: number): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => {
+      const r = this.rect();
+      return { top: r.top + index, bottom: r.top + index, left: r.left, right: r.right };
+    });
+  }
+
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, this.sheet, () => {
+      const a = this.rect();
+      const b = other.rect();
+      return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+    });
+  }
+
+  /** Office.js sends this before writing a large array in pieces: the range must have the array's shape. */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.ctx.enqueue(40, () => {
+      const r = this.rect();
+      if (r.bottom - r.top + 1 !== rows || r.right - r.left + 1 !== columns) throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`);
     });
   }
 
@@ -675,27 +774,32 @@ export function rowVisible(model: WorkbookModel, t: TableModel, row: number): bo
   return true;
 }
 
+/** A write-only group of format properties (font, fill, protection): only those named exist, as in Excel. */
+function styleGroup<K extends string>(names: readonly K[], set: (key: K, value: unknown) => void): Record<K, unknown> {
+  const group = {} as Record<K, unknown>;
+  for (const name of names) {
+    Object.defineProperty(group, name, {
+      set: (value: unknown) => set(name, value),
+      get: () => {
+        throw new OfficeError('PropertyNotLoaded', `The property '${name}' is not available.`);
+      },
+      enumerable: true,
+    });
+  }
+  return group;
+}
+
 export class FormatProxy {
-  readonly font: Record<string, unknown>;
-  readonly fill: Record<string, unknown>;
-  readonly protection: Record<string, unknown>;
+  readonly font: Record<'bold' | 'italic' | 'size' | 'color' | 'name' | 'underline', unknown>;
+  readonly fill: Record<'color', unknown>;
+  readonly protection: Record<'locked' | 'formulaHidden', unknown>;
   constructor(
     private readonly ctx: DoubleContext,
     private readonly range: RangeProxy,
   ) {
-    const setter = (group: string) =>
-      new Proxy({} as Record<string, unknown>, {
-        set: (_t, key, value) => {
-          this.style(`${group}.${String(key)}`, value);
-          return true;
-        },
-        get: (_t, key) => {
-          throw new OfficeError('PropertyNotLoaded', `The property '${group}.${String(key)}' is not available.`);
-        },
-      });
-    this.font = setter('font');
-    this.fill = setter('fill');
-    this.protection = setter('protection');
+    this.font = styleGroup(['bold', 'italic', 'size', 'color', 'name', 'underline'], (k, v) => this.style(`font.${k}`, v));
+    this.fill = styleGroup(['color'], (k, v) => this.style(`fill.${k}`, v));
+    this.protection = styleGroup(['locked', 'formulaHidden'], (k, v) => this.style(`protection.${k}`, v));
   }
 
   private style(key: string, value: unknown): void {
@@ -773,15 +877,21 @@ export class DataValidationProxy {
 
 export class ConditionalFormatProxy {
   state: { fill?: string; font?: string; rule?: unknown } = {};
-  readonly cellValue = {
-    format: {
-      fill: new Proxy({} as { color?: string }, { set: (_t, _k, v) => ((this.state.fill = v), true) }),
-      font: new Proxy({} as { color?: string }, { set: (_t, _k, v) => ((this.state.font = v), true) }),
-    },
-    rule: undefined as unknown,
-  };
+  readonly cellValue: { format: { fill: Record<'color', unknown>; font: Record<'color', unknown> }; rule: unknown };
   constructor() {
-    Object.defineProperty(this.cellValue, 'rule', { set: (v) => (this.state.rule = v) });
+    const state = this.state;
+    this.cellValue = {
+      format: {
+        fill: styleGroup(['color'], (_k, v) => (state.fill = v as string)),
+        font: styleGroup(['color'], (_k, v) => (state.font = v as string)),
+      },
+      set rule(v: unknown) {
+        state.rule = v;
+      },
+      get rule(): unknown {
+        throw new OfficeError('PropertyNotLoaded', "The property 'rule' is not available.");
+      },
+    };
   }
 }
 
@@ -796,6 +906,11 @@ export class NamedItemProxy extends ClientObject {
   }
   protected override isNull(): boolean {
     return !this.find();
+  }
+
+  override identity(): Record<string, unknown> | undefined {
+    const n = this.find();
+    return n ? { _Id: n.name } : undefined;
   }
 
   protected current(prop: string): unknown {
@@ -822,6 +937,7 @@ export class NamedItemProxy extends ClientObject {
   delete(): void {
     this.ctx.enqueue(40, () => {
       const n = this.find();
+      if (!n) throw new OfficeError('ItemNotFound', 'The name does not exist.');
       this.ctx.model.names = this.ctx.model.names.filter((x) => x !== n);
     });
   }
@@ -837,6 +953,12 @@ function absolute(ref: string): string {
 export class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
   protected makeItems(): NamedItemProxy[] {
     return this.ctx.model.names.map((n) => new NamedItemProxy(this.ctx, () => n));
+  }
+  getItemAt(index: number): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.ctx.model.names[index]);
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.ctx.model.names.find((x) => x.name.toLowerCase() === name.toLowerCase()));
   }
   getItemOrNullObject(name: string): NamedItemProxy {
     const p = new NamedItemProxy(this.ctx, () => this.ctx.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase()));
@@ -964,14 +1086,30 @@ export class TableCollectionProxy {
 
 export class SlicerCollectionProxy {
   constructor(private readonly ctx: DoubleContext) {}
-  add(table: string, column: string, dest: WorksheetProxy): Record<string, unknown> {
+  add(table: string, column: string, dest: WorksheetProxy): { left: number; top: number } {
+    const made: { table: string; column: string; sheet: string; left?: number; top?: number } = { table, column, sheet: '' };
     this.ctx.enqueue(sizeOf([table, column]), () => {
       const t = this.ctx.model.tables.find((x) => x.name === table);
       if (!t) throw new OfficeError('ItemNotFound', `no table ${table}`);
       new TableColumnProxy(this.ctx, new TableProxy(this.ctx, () => t), column).index();
-      this.ctx.model.slicers.push({ table, column, sheet: dest.model().name });
+      made.sheet = dest.model().name;
+      this.ctx.model.slicers.push(made);
     });
-    return {};
+    const ctx = this.ctx;
+    return {
+      set left(v: number) {
+        ctx.enqueue(40, () => (made.left = v));
+      },
+      set top(v: number) {
+        ctx.enqueue(40, () => (made.top = v));
+      },
+      get left(): number {
+        throw new OfficeError('PropertyNotLoaded', "The property 'left' is not available.");
+      },
+      get top(): number {
+        throw new OfficeError('PropertyNotLoaded', "The property 'top' is not available.");
+      },
+    };
   }
 }
 
