@@ -652,7 +652,7 @@ export class RangeProxy extends ClientObject {
     return (row, col) => input[row][col];
   }
 
-  set values(input: Scalar[][] | Scalar) {
+  set values(input: (Scalar | null)[][] | Scalar) {
     const get = this.grid(input, 'values');
     this.ctx.enqueue(sizeOf(input), () => {
       const s = this.sheet.model();
@@ -660,29 +660,39 @@ export class RangeProxy extends ClientObject {
       const r = this.rect();
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
+          const v = get(row - r.top, col - r.left);
+          // As documented for Office.js: null in a 2D array leaves that cell as it is.
+          if (v === null) continue;
           const key = `${row},${col}`;
           const cell = s.cells.get(key) ?? { value: null, type: 'Empty' as const, numberFormat: 'General', style: {} };
-          writeValue(cell, get(row - r.top, col - r.left));
+          writeValue(cell, v);
           s.cells.set(key, cell);
         }
       }
     });
   }
 
-  set numberFormat(input: string[][] | string) {
+  set numberFormat(input: (string | null)[][] | string) {
     const get = this.grid(input, 'numberFormat');
     this.ctx.enqueue(sizeOf(input), () => {
       const s = this.sheet.model();
       const r = this.rect();
       for (let row = r.top; row <= r.bottom; row++) {
         for (let col = r.left; col <= r.right; col++) {
+          const f = get(row - r.top, col - r.left);
+          if (f === null) continue;
           const key = `${row},${col}`;
           const cell = s.cells.get(key) ?? { value: null, type: 'Empty' as const, numberFormat: 'General', style: {} };
-          cell.numberFormat = get(row - r.top, col - r.left);
+          cell.numberFormat = f;
           s.cells.set(key, cell);
         }
       }
     });
+  }
+
+  /** Office.js: stop tracking the range across syncs (client side only). */
+  untrack(): this {
+    return this;
   }
 
   getRow(index: number): RangeProxy {

@@ -1,11 +1,13 @@
-/** The Office.js host against the strict Excel double: reading, the template, the consolidated sheets, filters. */
+/**
+ * The Office.js host on Office.js's own client runtime, answered from the strict Excel double (officeRuntime.ts):
+ * reading, the template, the consolidated sheets, filters. The double's own strictness is tested first.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { consolidate, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { readSubmission } from '../../src/core/parse/submission';
-import { SheetBuilder, STYLES } from '../../src/core/plan/builder';
-import type { PlanValue, WorkbookPlan } from '../../src/core/plan/types';
+import type { WorkbookPlan } from '../../src/core/plan/types';
 import { buildTemplatePlan } from '../../src/core/template/plan';
 import { SHEET_NAMES } from '../../src/core/template/definition';
 import { EXAMPLES } from '../../src/examples/submissions';
@@ -13,18 +15,18 @@ import { exampleInputs } from '../helpers/examples';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { HostError, MARKER_PREFIX, OfficeHost } from '../../src/hosts/office/host';
-import { ExcelDouble, OfficeError, requirementsUpTo, type DoubleContext } from './excelDouble';
+import { ExcelDouble, OfficeError, requirementsUpTo, type WorkbookModel } from './excelDouble';
+import { OfficeRuntime } from './officeRuntime';
 import { validFill, workbookBytes } from '../helpers/workbook';
 
 const examples = path.join(__dirname, '..', '..', 'examples');
 const options = { generatedAt: '2010-06-01T12:00:00Z', productVersion: 'test' };
 
-function host(excel: ExcelDouble, version = '1.13', maxRequestBytes?: number): OfficeHost {
-  return new OfficeHost(excel, requirementsUpTo(version), maxRequestBytes);
+function host(office: OfficeRuntime, version = '1.13'): OfficeHost {
+  return new OfficeHost(office.excel, requirementsUpTo(version));
 }
 
-
-const formulaCells = (excel: ExcelDouble) =>
+const formulaCells = (excel: { model: WorkbookModel }) =>
   excel.model.live().flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.formula).map(([k, c]) => `${s.name}!${k}: ${c.formula}`));
 
 describe('the Excel double is strict', () => {
@@ -61,13 +63,28 @@ describe('the Excel double is strict', () => {
       }),
     ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
   });
+
+  it('counts what a sync answers, and refuses an answer over 5 MB after running the request, as Excel does', async () => {
+    const excel = new ExcelDouble();
+    const sheet = excel.model.addSheet('Ark1');
+    for (let r = 1; r <= 200; r++) sheet.cells.set(`${r},1`, { value: 'æ'.repeat(15_000), type: 'String', numberFormat: 'General', style: {} });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Ark1').getRange('B1').values = [['skrevet']];
+        context.workbook.worksheets.getItem('Ark1').getRange('A1:A200').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(excel.model.cell(sheet, 1, 2)?.value).toBe('skrevet');
+    expect(excel.contexts[0].maxResponseSize).toBeGreaterThan(200 * 15_000 * 2);
+  });
 });
 
 describe('reading the open workbook', () => {
   it.each(['BIF', 'SOF', 'TMF'])('gives the same submission and findings as reading the %s .xlsx with exceljs, in three syncs', async (code) => {
     const file = path.join(examples, EXAMPLES.find((e) => e.administration === code)!.file);
     const bytes = new Uint8Array(readFileSync(file));
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     await excel.model.loadXlsx(bytes);
     const fromOffice = await readSubmission(await host(excel).readWorkbook());
     const fromFile = await parseXlsx(bytes);
@@ -76,7 +93,7 @@ describe('reading the open workbook', () => {
   });
 
   it('refuses a sheet too large to hold, without loading its values', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     await excel.model.loadXlsx(await workbookBytes(validFill()));
     const notes = excel.model.addSheet('Noter');
     notes.cells.set('1,1', { value: 'a', type: 'String', numberFormat: 'General', style: {} });
@@ -84,11 +101,11 @@ describe('reading the open workbook', () => {
     const reader = await host(excel).readWorkbook();
     await expect(reader.readSheet('Noter')).rejects.toMatchObject({ name: 'SheetTooLargeError', sheet: 'Noter', cell: 'A1048576' });
     expect((await reader.readSheet(SHEET_NAMES.cover)).values.length).toBeGreaterThan(5);
-    expect(excel.maxRequestSize).toBeLessThan(100_000);
+    expect(excel.maxResponseBytes).toBeLessThan(100_000);
   });
 
   it('reads error cells as errors, not as text', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     await excel.model.loadXlsx(await workbookBytes(validFill(), (wb) => {
       wb.getWorksheet(SHEET_NAMES.policy)!.getCell('H5').value = { formula: '1/0', result: { error: '#DIV/0!' } } as never;
     }));
@@ -101,7 +118,7 @@ describe('inserting the template', () => {
   const plan = buildTemplatePlan({ firstYear: 2012, administration: 'SUF' });
 
   it('inserts the exceljs-made template with ExcelApi 1.13 and adds the defined names', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     excel.model.addSheet('Mine noter');
     const base64 = Buffer.from(await renderPlanToBuffer(plan)).toString('base64');
     const result = await host(excel).insertTemplate(plan, base64);
@@ -114,7 +131,7 @@ describe('inserting the template', () => {
   });
 
   it('builds it through the API where ExcelApi 1.13 is missing: same sheets, names, dropdowns, frozen headers, protection', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     const result = await host(excel, '1.12').insertTemplate(plan);
     expect(result.method).toBe('api');
     const { submission, diagnostics } = await readSubmission(await host(excel).readWorkbook());
@@ -131,7 +148,7 @@ describe('inserting the template', () => {
   });
 
   it('never overwrites a sheet the user already has, and leaves a template already there alone', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     const mine = excel.model.addSheet('Forside');
     mine.cells.set('1,1', { value: 'min egen forside', type: 'String', numberFormat: 'General', style: {} });
     const base64 = Buffer.from(await renderPlanToBuffer(plan)).toString('base64');
@@ -150,7 +167,7 @@ describe('writing the consolidated sheets', () => {
   });
 
   it('writes every sheet with the table, colours, frozen header and slicers, and the values of the plan', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     const result = await host(excel).writeConsolidated(plan);
     expect(result).toEqual({ sheets: plan.sheets.map((s) => s.name), replaced: [], slicers: true });
@@ -165,7 +182,7 @@ describe('writing the consolidated sheets', () => {
     expect(excel.model.cell(overview, sofRow, 18)?.value).toBe(12_300_000);
     expect(excel.model.cell(overview, sofRow, 22)?.value).toBe(49_200_000);
     expect(formulaCells(excel)).toEqual([]);
-    expect(excel.contexts[0].application.suspendedCalculation).toBeGreaterThan(0);
+    expect(excel.actionsNamed('SuspendApiCalculationUntilNextSync')).toBeGreaterThan(0);
   });
 
   it('keeps text from submissions as text, whatever it starts with', async () => {
@@ -174,7 +191,7 @@ describe('writing the consolidated sheets', () => {
     fill.policy![0] = { ...fill.policy![0]!, name: attacks[0], targetGroup: attacks[1], activity: attacks[2], expectedResult: attacks[3], status: attacks[4], followUp: attacks[5] };
     const reading = await parseXlsx(await workbookBytes(fill));
     const c = consolidate([{ file: { name: 'angreb.xlsx', size: 1, sha256: 'x' }, status: 'valid', diagnostics: [], submission: reading.submission }], options);
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     await host(excel).writeConsolidated(buildConsolidatedPlan(c));
     expect(formulaCells(excel)).toEqual([]);
     const texts = excel.model.live().flatMap((s) => [...s.cells.values()].filter((x) => x.type === 'String').map((x) => x.value));
@@ -182,14 +199,14 @@ describe('writing the consolidated sheets', () => {
   });
 
   it('a second run replaces the sheets it made before, also when the user renamed one, and touches nothing else', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     const notes = excel.model.addSheet('Noter');
     notes.cells.set('1,1', { value: 'min note', type: 'String', numberFormat: 'General', style: {} });
     const userOm = excel.model.addSheet('Om');
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     const first = await host(excel).writeConsolidated(plan);
     expect(first.sheets).toContain('Om (2)');
-    await excel.run(async (context) => {
+    await excel.excel.run(async (context) => {
       context.workbook.worksheets.getItem(OUTPUT.economy).name = 'Økonomi 2011';
       await context.sync();
     });
@@ -204,7 +221,7 @@ describe('writing the consolidated sheets', () => {
   });
 
   it('if writing fails half-way, the user’s sheets and the previous consolidated sheets stay as they were', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     excel.model.addSheet('Noter');
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     await host(excel).writeConsolidated(plan);
@@ -216,49 +233,10 @@ describe('writing the consolidated sheets', () => {
   });
 });
 
-describe('request sizes and syncs', () => {
-  function widePlan(rows: number): WorkbookPlan {
-    const b = new SheetBuilder(OUTPUT.overview);
-    b.title('Samlet status');
-    const cols = Array.from({ length: 10 }, (_, i) => ({ header: `Kolonne ${i + 1}`, width: 14, style: i < 6 ? STYLES.text : STYLES.kr }));
-    const data: PlanValue[][] = Array.from({ length: rows }, (_, r) => cols.map((_, c) => (c < 6 ? `Tekst ${r}-${c} med lidt længere indhold` : r * 1000 + c)));
-    b.table(cols, data, { excelTable: OUTPUT.overviewTable });
-    const plan = b.build();
-    plan.rowHeights = {};
-    return { sheets: [plan], definedNames: [] };
-  }
-
-  async function measure(rows: number): Promise<{ syncs: number; max: number; sizes: number[] }> {
-    const excel = new ExcelDouble();
-    await host(excel, '1.9').writeConsolidated(widePlan(rows));
-    const ctx = excel.contexts[0] as DoubleContext;
-    return { syncs: ctx.syncCount, max: ctx.maxRequestSize, sizes: ctx.requestSizes };
-  }
-
-  it('takes the same syncs for 1,000 and 100,000 rows apart from one per extra ~4 MB chunk, none over 4 MB', async () => {
-    const small = await measure(1_000);
-    const large = await measure(100_000);
-    const dataBytes = 100_000 * 10 * 30;
-    expect(small.max).toBeLessThanOrEqual(4_000_000);
-    expect(large.max).toBeLessThanOrEqual(4_000_000);
-    const extra = large.syncs - small.syncs;
-    expect(extra).toBeGreaterThan(0);
-    expect(extra).toBeLessThanOrEqual(Math.ceil(dataBytes / 2_000_000) + 1);
-    process.stdout.write(`syncs: 1,000 rows ${small.syncs} (largest request ${small.max} bytes); 100,000 rows ${large.syncs} (largest ${large.max} bytes)\n`);
-  }, 120_000);
-
-  it('a request over the 5 MB limit is refused by Excel, and the workbook stays as it was', async () => {
-    const excel = new ExcelDouble();
-    excel.model.addSheet('Noter');
-    await expect(host(excel, '1.13', 50_000_000).writeConsolidated(widePlan(40_000))).rejects.toThrow(/kunne ikke skrives \(for store data i én forespørgsel\)/);
-    expect(excel.model.live().map((s) => s.name)).toEqual(['Noter']);
-  }, 60_000);
-});
-
 describe('filters and going to a cell', () => {
-  let excel: ExcelDouble;
+  let excel: OfficeRuntime;
   beforeAll(async () => {
-    excel = new ExcelDouble();
+    excel = new OfficeRuntime();
     await host(excel).writeConsolidated(buildConsolidatedPlan(consolidate(await exampleInputs(), options)));
   });
 
@@ -277,7 +255,7 @@ describe('filters and going to a cell', () => {
   });
 
   it('says so when there is no consolidated table', async () => {
-    await expect(host(new ExcelDouble()).applyFilter({})).rejects.toMatchObject({ reason: 'no-table' });
+    await expect(host(new OfficeRuntime()).applyFilter({})).rejects.toMatchObject({ reason: 'no-table' });
   });
 
   it('selects the cell of a finding', async () => {
@@ -289,7 +267,7 @@ describe('filters and going to a cell', () => {
 
 describe('requirement sets', () => {
   it('degrades without slicers (ExcelApi 1.9) and without createWorkbook (1.7)', async () => {
-    const excel = new ExcelDouble();
+    const excel = new OfficeRuntime();
     const result = await host(excel, '1.9').writeConsolidated(buildConsolidatedPlan(consolidate([], options)));
     expect(result.slicers).toBe(false);
     expect(excel.model.slicers).toEqual([]);

@@ -280,21 +280,25 @@ class Server {
     }
   }
 
-  /** An Instantiate action's answer: null for a null object, else what lets the client address the object again. */
+  /**
+   * An Instantiate action's answer: null for a null object, {} for another object of the double's (so the client
+   * knows it is not null), and the keys that let the client address it again: its id, and a _ReferenceId where
+   * the client asked Excel to keep it (_KeepReference).
+   */
   private identity(target: Target, keep: boolean): unknown {
-    if (target instanceof ClientObject && !target.existsNow()) return null;
-    if (!this.identities) return undefined;
-    if (!(target instanceof ClientObject)) return keep ? this.keep(target, {}) : undefined;
-    const value: Record<string, unknown> = { ...target.identity() };
-    if (keep) this.keep(target, value);
-    return Object.keys(value).length ? value : undefined;
+    const value: Record<string, unknown> = {};
+    if (target instanceof ClientObject) {
+      if (!target.existsNow()) return null;
+      if (this.identities) Object.assign(value, target.identity());
+    } else if (!keep || !this.identities) return undefined;
+    if (keep && this.identities) this.keep(target, value);
+    return value;
   }
 
-  private keep(target: Target, value: Record<string, unknown>): Record<string, unknown> {
+  private keep(target: Target, value: Record<string, unknown>): void {
     const id = `{6C2A0B1E-0000-4000-8000-${String(this.nextReference++).padStart(12, '0')}}`;
     this.references.set(id, target);
     value._ReferenceId = id;
-    return value;
   }
 }
 

@@ -10,6 +10,7 @@ import { SheetBuilder, STYLES } from '../../src/core/plan/builder';
 import type { PlanValue, WorkbookPlan } from '../../src/core/plan/types';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { OfficeHost } from '../../src/hosts/office/host';
+import { POLICY_AREA, SHEET_NAMES } from '../../src/core/template/definition';
 import { validFill, workbookBytes } from '../helpers/workbook';
 import { requirementsUpTo } from './excelDouble';
 import { OfficeRuntime, SAFE_PAYLOAD_BYTES } from './officeRuntime';
@@ -128,17 +129,24 @@ describe('"Kontrollér" on the real runtime', () => {
 
   it('reads a template sheet of 40,000 typed rows in row chunks, every response under 4.5 MB', async () => {
     const office = new OfficeRuntime();
-    const fill = validFill();
+    await office.model.loadXlsx(await workbookBytes(validFill()));
+    // Rows typed below the prepared ones: the first initiative's row, copied 40,000 times with its own name.
+    const sheet = office.model.sheet(SHEET_NAMES.policy)!;
+    const first = POLICY_AREA.headerRow + 1;
     const rows = 40_000;
-    fill.policy = Array.from({ length: rows }, (_, i) => ({ ...fill.policy![0]!, name: `Indsats ${i + 1} – ${'beskrivelse '.repeat(4)}` }));
-    const bytes = await workbookBytes(fill);
-    await office.model.loadXlsx(bytes);
+    const template = [...sheet.cells].filter(([key]) => key.startsWith(`${first},`));
+    for (let r = 1; r < rows; r++) {
+      for (const [key, cell] of template) sheet.cells.set(`${first + r},${key.split(',')[1]}`, { ...cell, style: {}, value: key.endsWith(',1') ? `Indsats ${r + 1} – ${'beskrivelse '.repeat(4)}` : cell.value });
+    }
     const result = await readSubmission(await host(office).readWorkbook());
     process.stdout.write(`Kontrollér, 40,000 rows: ${figures(office)}\n`);
     expectWithinLimits(office);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.submission.policyInitiatives).toHaveLength(rows);
-    expect(result).toEqual(await parseXlsx(bytes));
-    // Syncs: names, extents, and one per chunk of values.
-    expect(office.syncs).toBeLessThan(2 + Math.ceil(office.requests.reduce((s, r) => s + r.responseBytes, 0) / 1_000_000) + 2);
+    expect(result.submission.policyInitiatives[rows - 1].name).toBe(`Indsats ${rows} – ${'beskrivelse '.repeat(4)}`.trim());
+    // Syncs: names, extents, and one per chunk of values; a chunk's answer is not far below the budget.
+    const answers = office.requests.slice(2).map((r) => r.responseBytes);
+    expect(answers.length).toBeGreaterThan(3);
+    expect(answers.length).toBeLessThanOrEqual(Math.ceil(answers.reduce((a, b) => a + b, 0) / 700_000) + 1);
   }, 300_000);
 });

@@ -10,9 +10,11 @@ import { OUTPUT } from '../../core/consolidate/plan';
 import type { WorkbookReader } from '../../core/reader';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { INFO } from '../../core/template/definition';
-import { renderPlan, MAX_REQUEST_BYTES } from './renderPlan';
+import { MARKER_PREFIX, markedSheets } from './markers';
+import { MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES } from './payload';
+import { renderPlan } from './renderPlan';
 import { detectFeatures, type Features, type RequirementChecker } from './requirements';
-import { readSnapshot } from './snapshotReader';
+import { openWorkbook } from './snapshotReader';
 
 /** The part of the Excel namespace the host uses; tests pass a strict double. */
 export interface ExcelApi {
@@ -20,8 +22,7 @@ export interface ExcelApi {
   createWorkbook(base64?: string): Promise<void>;
 }
 
-/** Workbook-level names that mark the sheets the add-in wrote, so a re-run finds them even when renamed. */
-export const MARKER_PREFIX = 'Integrationsstatus_';
+export { MARKER_PREFIX };
 
 export interface InsertResult {
   /** "inserted": the sheets are in; "exists": the template is already in this workbook and nothing was done. */
@@ -73,13 +74,17 @@ export class OfficeHost {
     private readonly excel: ExcelApi,
     requirements: RequirementChecker,
     private readonly maxRequestBytes = MAX_REQUEST_BYTES,
+    private readonly maxResponseBytes = MAX_RESPONSE_BYTES,
   ) {
     this.features = detectFeatures(requirements);
   }
 
-  /** The open workbook as the core reads it (two syncs). */
+  /**
+   * The open workbook as the core reads it: names, then the sheets holding the template (three syncs for a
+   * template, one more per chunk of a very long sheet). The add-in's consolidated sheets are never read.
+   */
   async readWorkbook(): Promise<WorkbookReader> {
-    return this.excel.run((context) => readSnapshot(context));
+    return openWorkbook((batch) => this.excel.run(batch), this.maxResponseBytes);
   }
 
   /**
@@ -138,7 +143,7 @@ export class OfficeHost {
       wb.names.load('items/name,items/formula');
       await context.sync();
       const markers = wb.names.items.filter((n) => n.name.startsWith(MARKER_PREFIX));
-      const ours = new Set(markers.map((m) => sheetOfFormula(m.formula)).filter((s): s is string => s !== undefined));
+      const ours = markedSheets(markers);
       const taken = new Set(wb.worksheets.items.map((s) => s.name));
       const temp = new Map<string, string>();
       for (const s of plan.sheets) {
@@ -245,12 +250,6 @@ async function countRows(context: Excel.RequestContext, table: Excel.Table): Pro
   visible.load('rowCount');
   await context.sync();
   return { visibleRows: visible.rowCount, totalRows: body.rowCount };
-}
-
-function sheetOfFormula(formula: string): string | undefined {
-  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
-  if (!m) return undefined;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
 
 async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<void> {

@@ -1,28 +1,80 @@
 /**
- * Renders a core WorkbookPlan into the open workbook through Office.js: values as 2D arrays per block,
- * formats, widths, merges, dropdowns, conditional formats, tables, frozen panes and protection.
- * Writes are queued and sent in batches kept under ~4 MB (Excel on the web refuses requests over 5 MB).
+ * Renders a core WorkbookPlan into the open workbook through Office.js: values as 2D arrays, formats per run of
+ * equally styled columns, row heights by autofit per block (or per run of equal heights), widths, merges, dropdowns,
+ * conditional formats, tables, frozen panes and protection. Every queued step carries an upper bound of the bytes it
+ * adds to the request (UTF-8 JSON with Office.js's per-object cost), and steps are sent in batches under the budget.
  */
 import { absoluteRef, quoteSheet } from '../../core/cells';
 import { isoToSerial } from '../../core/parse/values';
 import { isDate, isFormula, type Block, type CellStyle, type PlanValue, type SheetPlan, type WorkbookPlan } from '../../core/plan/types';
+import { jsonBytes, MAX_REQUEST_BYTES, REQUEST_COST as COST, utf8Bytes } from './payload';
 import type { Features } from './requirements';
 
-export const MAX_REQUEST_BYTES = 4_000_000;
-/** What each queued call adds to a request besides its data. */
-const STEP_OVERHEAD = 64;
+export { MAX_REQUEST_BYTES };
 
-/** One piece of queued work and roughly how many bytes it adds to the request. */
-interface Step {
-  bytes: number;
-  queue: () => void;
-}
+/**
+ * Office.js cuts a values or number-format write of more cells than this into pieces of its own, each costing three
+ * more objects per property; writing at most this many cells per range is cheaper.
+ */
+const CELLS_PER_WRITE = 1500;
 
 export interface RenderOptions {
   features: Features;
   /** The name each plan sheet gets in the workbook (e.g. a temporary name while replacing). */
   sheetName?: (planName: string) => string;
+  /** The request budget of one sync (bytes, an upper bound of the real request). */
   maxRequestBytes?: number;
+}
+
+/**
+ * The objects of one request. Worksheet and range proxies are made once per request and reused; none is kept
+ * across a sync (a sheet from worksheets.add() is only valid in the request that made it).
+ */
+class Batch {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  private readonly ranges = new Map<string, Excel.Range>();
+
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  addSheet(name: string): void {
+    this.sheets.set(name, this.context.workbook.worksheets.add(name));
+  }
+
+  sheet(name: string): Excel.Worksheet {
+    let ws = this.sheets.get(name);
+    if (!ws) {
+      ws = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, ws);
+    }
+    return ws;
+  }
+
+  /** Rows and columns 0-based. Untracked: it is only used in this request. */
+  range(sheet: string, row: number, col: number, rows: number, cols: number): Excel.Range {
+    const key = `${sheet}\u0000${row},${col},${rows},${cols}`;
+    let range = this.ranges.get(key);
+    if (!range) {
+      range = this.sheet(sheet).getRangeByIndexes(row, col, rows, cols).untrack();
+      this.ranges.set(key, range);
+    }
+    return range;
+  }
+
+  address(sheet: string, ref: string): Excel.Range {
+    return this.sheet(sheet).getRange(ref).untrack();
+  }
+
+  /** After a sync: the next request makes its own objects. */
+  clear(): void {
+    this.sheets.clear();
+    this.ranges.clear();
+  }
+}
+
+/** One piece of queued work and an upper bound of the bytes it adds to the request. */
+interface Step {
+  bytes: number;
+  queue: (batch: Batch) => void;
 }
 
 /** Excel column width in points for a width given in characters (Calibri 11). */
@@ -30,12 +82,18 @@ export function widthInPoints(chars: number): number {
   return Math.round(chars * 5.6 + 5);
 }
 
-function cellFormat(v: PlanValue, style: CellStyle | undefined): string {
+/**
+ * The number format a cell is written with; null leaves the cell as it is (General: every sheet written is new).
+ * An empty cell keeps its column's format only where it is an input cell, as in the .xlsx writer.
+ */
+function cellFormat(v: PlanValue, style: CellStyle | undefined): string | null {
   // A string stays a string: in a General cell Excel would turn "=…" into a formula, "1.0" into 1, "15-05-2010" into a date.
   if (typeof v === 'string') return '@';
-  if (isDate(v)) return style?.numberFormat && style.numberFormat !== '@' ? style.numberFormat : 'dd-mm-yyyy';
-  if (isFormula(v)) return style?.numberFormat && style.numberFormat !== '@' ? style.numberFormat : 'General';
-  return style?.numberFormat ?? 'General';
+  let format: string | undefined;
+  if (isDate(v)) format = style?.numberFormat && style.numberFormat !== '@' ? style.numberFormat : 'dd-mm-yyyy';
+  else if (isFormula(v)) format = style?.numberFormat !== '@' ? style?.numberFormat : undefined;
+  else if (v !== null || style?.locked === false) format = style?.numberFormat;
+  return format && format !== 'General' ? format : null;
 }
 
 function cellInput(v: PlanValue): string | number | boolean {
@@ -45,63 +103,201 @@ function cellInput(v: PlanValue): string | number | boolean {
   return v;
 }
 
-function applyFormat(range: Excel.Range, style: CellStyle): void {
-  const f = range.format;
-  if (style.bold !== undefined) f.font.bold = style.bold;
-  if (style.italic !== undefined) f.font.italic = style.italic;
-  if (style.fontSize) f.font.size = style.fontSize;
-  if (style.fontColor) f.font.color = `#${style.fontColor}`;
-  if (style.fill) f.fill.color = `#${style.fill}`;
-  if (style.wrap) f.wrapText = true;
-  if (style.horizontal) f.horizontalAlignment = ({ left: 'Left', center: 'Center', right: 'Right' } as const)[style.horizontal];
-  if (style.vertical) f.verticalAlignment = ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[style.vertical];
-  if (style.locked === false) f.protection.locked = false;
+/** The format properties a style sets, in the order they are sent; numberFormat goes with the values. */
+function formatSettings(style: CellStyle): [group: 'format' | 'font' | 'fill' | 'protection', property: string, value: string | number | boolean][] {
+  const out: [('format' | 'font' | 'fill' | 'protection'), string, string | number | boolean][] = [];
+  if (style.bold !== undefined) out.push(['font', 'bold', style.bold]);
+  if (style.italic !== undefined) out.push(['font', 'italic', style.italic]);
+  if (style.fontSize) out.push(['font', 'size', style.fontSize]);
+  if (style.fontColor) out.push(['font', 'color', `#${style.fontColor}`]);
+  if (style.fill) out.push(['fill', 'color', `#${style.fill}`]);
+  if (style.wrap) out.push(['format', 'wrapText', true]);
+  if (style.horizontal) out.push(['format', 'horizontalAlignment', ({ left: 'Left', center: 'Center', right: 'Right' } as const)[style.horizontal]]);
+  if (style.vertical) out.push(['format', 'verticalAlignment', ({ top: 'Top', middle: 'Center', bottom: 'Bottom' } as const)[style.vertical]]);
+  if (style.locked === false) out.push(['protection', 'locked', false]);
+  return out;
 }
 
-function sizeOf(x: unknown): number {
-  return JSON.stringify(x).length;
+/** A step that applies a style to a range: one object per group used, one action per property. */
+function formatStep(range: (b: Batch) => Excel.Range, style: CellStyle): Step | undefined {
+  const settings = formatSettings(style);
+  if (!settings.length) return undefined;
+  const groups = new Set(settings.map(([g]) => g)).size;
+  let bytes = COST.range + COST.object * (1 + groups);
+  for (const [, property, value] of settings) bytes += COST.action + property.length + jsonBytes(value);
+  return {
+    bytes,
+    queue: (b) => {
+      const format = range(b).format;
+      for (const [group, property, value] of settings) {
+        const target = group === 'format' ? format : format[group];
+        (target as unknown as Record<string, unknown>)[property] = value;
+      }
+    },
+  };
 }
 
-/** Steps for one block: rows in chunks small enough for one request each, then the formats. */
-function blockSteps(ws: () => Excel.Worksheet, block: Block, maxBytes: number): Step[] {
+/** Runs of equal neighbours: [start, length, value] for each run where key(value) repeats. */
+function runs<T>(items: T[], key: (item: T) => string): [number, number, T][] {
+  const out: [number, number, T][] = [];
+  for (let i = 0; i < items.length; ) {
+    let j = i + 1;
+    const k = key(items[i]);
+    while (j < items.length && key(items[j]) === k) j++;
+    out.push([i, j - i, items[i]]);
+    i = j;
+  }
+  return out;
+}
+
+function blockWidth(block: Block): number {
+  let width = 0;
+  for (const row of block.values) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** The style of the block's column c (the block style with the column's own over it). */
+function columnStyle(block: Block, c: number): CellStyle | undefined {
+  const own = block.columnStyles?.[c];
+  return own ? { ...block.style, ...own } : block.style;
+}
+
+/**
+ * Steps for one block's values: rectangles of at most CELLS_PER_WRITE cells and a quarter of the budget, number
+ * formats first (so text that starts with "=" stays text), then the values. A row too large on its own is cut by columns.
+ */
+function valueSteps(sheet: string, block: Block, maxBytes: number): Step[] {
   const steps: Step[] = [];
-  const width = Math.max(...block.values.map((r) => r.length));
-  const styleAt = (c: number): CellStyle | undefined => (block.columnStyles?.[c] ? { ...block.style, ...block.columnStyles[c] } : block.style);
-  let start = 0;
-  while (start < block.values.length) {
-    let bytes = 0;
-    let end = start;
-    const values: (string | number | boolean)[][] = [];
-    const formats: string[][] = [];
-    while (end < block.values.length) {
-      const row = block.values[end];
-      const v = Array.from({ length: width }, (_, c) => cellInput(row[c] ?? null));
-      const f = Array.from({ length: width }, (_, c) => cellFormat(row[c] ?? null, styleAt(c)));
-      const rowBytes = sizeOf(v) + sizeOf(f);
-      // A chunk takes under half a request, so two fit in one with room for the formats around them.
-      if (values.length > 0 && bytes + rowBytes > maxBytes * 0.45) break;
-      values.push(v);
-      formats.push(f);
-      bytes += rowBytes;
-      end++;
-    }
-    const top = block.row - 1 + start;
+  const width = blockWidth(block);
+  if (width === 0) return steps;
+  const styles = Array.from({ length: width }, (_, c) => columnStyle(block, c));
+  const cap = Math.floor(maxBytes / 4);
+  const fixed = COST.range + 2 * COST.action;
+  // Pending rectangle: rows [top, top + values.length) × columns [left, left + w).
+  let values: (string | number | boolean)[][] = [];
+  let formats: (string | null)[][] = [];
+  let bytes = 0;
+  let top = 0;
+  let left = 0;
+  const flush = () => {
+    if (!values.length) return;
+    const v = values;
+    const f = formats;
+    const row = block.row - 1 + top;
+    const col = block.col - 1 + left;
     steps.push({
-      bytes,
-      queue: () => {
-        const range = ws().getRangeByIndexes(top, block.col - 1, values.length, width);
-        // The text format goes first, so text that starts with "=" stays text.
-        range.numberFormat = formats;
-        range.values = values;
+      bytes: fixed + bytes,
+      queue: (b) => {
+        const range = b.range(sheet, row, col, v.length, v[0].length);
+        range.numberFormat = f;
+        range.values = v;
       },
     });
-    start = end;
-  }
-  const rows = block.values.length;
-  if (block.style) steps.push({ bytes: 200, queue: () => applyFormat(ws().getRangeByIndexes(block.row - 1, block.col - 1, rows, width), block.style!) });
-  block.columnStyles?.forEach((s, c) => {
-    if (s) steps.push({ bytes: 200, queue: () => applyFormat(ws().getRangeByIndexes(block.row - 1, block.col - 1 + c, rows, 1), s) });
+    values = [];
+    formats = [];
+    bytes = 0;
+  };
+  block.values.forEach((planRow, r) => {
+    const inputs = Array.from({ length: width }, (_, c) => cellInput(planRow[c] ?? null));
+    const fmts = Array.from({ length: width }, (_, c) => cellFormat(planRow[c] ?? null, styles[c]));
+    const cells = inputs.map((v, c) => jsonBytes(v) + jsonBytes(fmts[c]) + 2);
+    const rowBytes = cells.reduce((a, b) => a + b, 4);
+    if (rowBytes > cap || width > CELLS_PER_WRITE) {
+      // A row on its own would be too large: write it in column pieces.
+      flush();
+      let start = 0;
+      while (start < width) {
+        let end = start;
+        let pieceBytes = 4;
+        while (end < width && end - start < CELLS_PER_WRITE && (end === start || pieceBytes + cells[end] <= cap)) pieceBytes += cells[end++];
+        values = [inputs.slice(start, end)];
+        formats = [fmts.slice(start, end)];
+        bytes = pieceBytes;
+        top = r;
+        left = start;
+        flush();
+        start = end;
+      }
+      return;
+    }
+    if (values.length && ((values.length + 1) * width > CELLS_PER_WRITE || bytes + rowBytes > cap)) flush();
+    if (!values.length) {
+      top = r;
+      left = 0;
+    }
+    values.push(inputs);
+    formats.push(fmts);
+    bytes += rowBytes;
   });
+  flush();
+  return steps;
+}
+
+/** Format steps for a block: one per run of neighbouring columns with the same style, over all the block's rows. */
+function blockFormatSteps(sheet: string, block: Block): Step[] {
+  const width = blockWidth(block);
+  const rows = block.values.length;
+  if (!width || !rows) return [];
+  const styles = Array.from({ length: width }, (_, c) => columnStyle(block, c) ?? {});
+  const steps: Step[] = [];
+  for (const [start, count, style] of runs(styles, (s) => JSON.stringify(formatSettings(s)))) {
+    const step = formatStep((b) => b.range(sheet, block.row - 1, block.col - 1 + start, rows, count), style);
+    if (step) steps.push(step);
+  }
+  return steps;
+}
+
+function isWrapped(block: Block): boolean {
+  const width = blockWidth(block);
+  for (let c = 0; c < width; c++) if (columnStyle(block, c)?.wrap) return true;
+  return false;
+}
+
+/**
+ * Row heights without a step per row: Excel measures the rows of each block of wrapped text itself (autofit, once per
+ * block); the heights of other rows (titles, notes, headers) are set per run of rows with the same height.
+ */
+function rowHeightSteps(sheet: string, plan: SheetPlan): Step[] {
+  const steps: Step[] = [];
+  const autofitted = new Set<number>();
+  for (const block of plan.blocks) {
+    if (block.values.length < 2 || !isWrapped(block)) continue;
+    for (let r = 0; r < block.values.length; r++) autofitted.add(block.row + r);
+    const rows = block.values.length;
+    const cols = blockWidth(block);
+    steps.push({ bytes: COST.range + COST.object + COST.action, queue: (b) => b.range(sheet, block.row - 1, block.col - 1, rows, cols).format.autofitRows() });
+  }
+  const explicit = Object.entries(plan.rowHeights ?? {})
+    .map(([row, height]) => ({ row: Number(row), height }))
+    .filter((h) => !autofitted.has(h.row))
+    .sort((a, b) => a.row - b.row);
+  // Neighbouring rows with the same height form one range.
+  for (let i = 0; i < explicit.length; ) {
+    let j = i + 1;
+    while (j < explicit.length && explicit[j].row === explicit[j - 1].row + 1 && explicit[j].height === explicit[i].height) j++;
+    const { row, height } = explicit[i];
+    const count = j - i;
+    steps.push({ bytes: COST.range + COST.object + COST.action + 12, queue: (b) => (b.range(sheet, row - 1, 0, count, 1).format.rowHeight = height) });
+    i = j;
+  }
+  return steps;
+}
+
+/** Column widths and whole-column styles, one step per run of neighbouring columns that share them. */
+function columnSteps(sheet: string, plan: SheetPlan): Step[] {
+  const steps: Step[] = [];
+  const columns = plan.columns ?? [];
+  const columnStep = (start: number, count: number, bytes: number, apply: (format: Excel.RangeFormat) => void): Step => ({
+    bytes: 2 * COST.range + COST.object * 2 + bytes,
+    queue: (b) => apply(b.range(sheet, 0, start, 1, count).getEntireColumn().untrack().format),
+  });
+  for (const [start, count, c] of runs(columns, (c) => String(c?.width ?? ''))) {
+    const width = c?.width;
+    if (width) steps.push(columnStep(start, count, COST.action + 8, (f) => (f.columnWidth = widthInPoints(width))));
+  }
+  for (const [start, count, c] of runs(columns, (c) => String(c?.style?.locked === false))) {
+    if (c?.style?.locked === false) steps.push(columnStep(start, count, COST.object + COST.action + 8, (f) => (f.protection.locked = false)));
+  }
   return steps;
 }
 
@@ -122,48 +318,48 @@ function validationRule(v: NonNullable<SheetPlan['validations']>[number]): Excel
   }
 }
 
-function sheetSteps(plan: SheetPlan, name: string, context: Excel.RequestContext, o: Required<RenderOptions>): Step[] {
-  const ws = () => context.workbook.worksheets.getItem(name);
-  const steps: Step[] = [{ bytes: 200, queue: () => context.workbook.worksheets.add(name) }];
-  plan.columns?.forEach((c, i) => {
-    if (c?.width) steps.push({ bytes: 100, queue: () => (ws().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = widthInPoints(c.width!)) });
-    if (c?.style?.locked === false) steps.push({ bytes: 100, queue: () => (ws().getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.protection.locked = false) });
-  });
-  for (const block of plan.blocks) steps.push(...blockSteps(ws, block, o.maxRequestBytes));
-  const heights = Object.entries(plan.rowHeights ?? {});
-  for (const [row, h] of heights) steps.push({ bytes: 100, queue: () => (ws().getRangeByIndexes(Number(row) - 1, 0, 1, 1).format.rowHeight = h) });
-  for (const ref of plan.merges ?? []) steps.push({ bytes: 100, queue: () => ws().getRange(ref).merge(false) });
+function sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): Step[] {
+  const steps: Step[] = [{ bytes: COST.sheet + COST.action + utf8Bytes(name), queue: (b) => b.addSheet(name) }];
+  steps.push(...columnSteps(name, plan));
+  for (const block of plan.blocks) steps.push(...valueSteps(name, block, o.maxRequestBytes));
+  for (const block of plan.blocks) steps.push(...blockFormatSteps(name, block));
+  steps.push(...rowHeightSteps(name, plan));
+  for (const ref of plan.merges ?? []) steps.push({ bytes: COST.range + COST.action + ref.length, queue: (b) => b.address(name, ref).merge(false) });
   if (o.features.dataValidation) {
     for (const v of plan.validations ?? []) {
+      const rule = validationRule(v);
+      const errorAlert = v.error ? { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'Integrationsstatus', message: v.error } : undefined;
+      const prompt = v.prompt ? { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt } : undefined;
       steps.push({
-        bytes: 400,
-        queue: () => {
-          const dv = ws().getRange(v.ref).dataValidation;
-          dv.rule = validationRule(v);
-          if (v.error) dv.errorAlert = { showAlert: true, style: v.strict ? 'Stop' : 'Warning', title: 'Integrationsstatus', message: v.error };
-          if (v.prompt) dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt };
+        bytes: COST.range + COST.object + 3 * COST.action + v.ref.length + jsonBytes([rule, errorAlert, prompt]),
+        queue: (b) => {
+          const dv = b.address(name, v.ref).dataValidation;
+          dv.rule = rule;
+          if (errorAlert) dv.errorAlert = errorAlert as Excel.DataValidationErrorAlert;
+          if (prompt) dv.prompt = prompt;
         },
       });
     }
   }
   for (const cf of plan.conditionalFormats ?? []) {
     for (const rule of cf.rules) {
+      const criteria = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' as const };
       steps.push({
-        bytes: 300,
-        queue: () => {
-          const format = ws().getRange(cf.ref).conditionalFormats.add('CellValue');
+        bytes: COST.range + 6 * COST.object + 4 * COST.action + cf.ref.length + jsonBytes(criteria) + 40,
+        queue: (b) => {
+          const format = b.address(name, cf.ref).conditionalFormats.add('CellValue');
           format.cellValue.format.fill.color = `#${rule.fill}`;
           if (rule.fontColor) format.cellValue.format.font.color = `#${rule.fontColor}`;
-          format.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+          format.cellValue.rule = criteria;
         },
       });
     }
   }
   for (const t of plan.tables ?? []) {
     steps.push({
-      bytes: 300,
-      queue: () => {
-        const table = ws().tables.add(`${quoteSheet(name)}!${t.ref}`, true);
+      bytes: COST.sheet + 2 * COST.object + 3 * COST.action + utf8Bytes(name + t.ref + t.name + (t.style ?? '')) + 20,
+      queue: (b) => {
+        const table = b.sheet(name).tables.add(`${quoteSheet(name)}!${t.ref}`, true);
         table.name = t.name;
         if (t.style) table.style = t.style;
       },
@@ -172,34 +368,46 @@ function sheetSteps(plan: SheetPlan, name: string, context: Excel.RequestContext
   if (plan.frozen && (plan.frozen.rows || plan.frozen.columns)) {
     const { rows, columns } = plan.frozen;
     steps.push({
-      bytes: 100,
-      queue: () => (columns ? ws().freezePanes.freezeAt(ws().getRangeByIndexes(0, 0, Math.max(rows, 1), columns)) : ws().freezePanes.freezeRows(rows)),
+      bytes: COST.range + COST.object + COST.action + 20,
+      queue: (b) => (columns ? b.sheet(name).freezePanes.freezeAt(b.range(name, 0, 0, Math.max(rows, 1), columns)) : b.sheet(name).freezePanes.freezeRows(rows)),
     });
   }
-  if (plan.tabColor) steps.push({ bytes: 100, queue: () => (ws().tabColor = `#${plan.tabColor}`) });
-  if (plan.hidden) steps.push({ bytes: 100, queue: () => (ws().visibility = 'Hidden') });
-  if (plan.protect) steps.push({ bytes: 200, queue: () => ws().protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowInsertRows: true, allowDeleteRows: true, allowSort: true, allowAutoFilter: true }) });
+  if (plan.tabColor) {
+    const colour = `#${plan.tabColor}`;
+    steps.push({ bytes: COST.action + 10, queue: (b) => (b.sheet(name).tabColor = colour) });
+  }
+  if (plan.hidden) steps.push({ bytes: COST.action + 10, queue: (b) => (b.sheet(name).visibility = 'Hidden') });
+  if (plan.protect) {
+    const options = { allowFormatColumns: true, allowFormatRows: true, allowInsertRows: true, allowDeleteRows: true, allowSort: true, allowAutoFilter: true };
+    steps.push({ bytes: COST.object + COST.action + jsonBytes(options), queue: (b) => b.sheet(name).protection.protect(options) });
+  }
   return steps;
 }
 
-/** Queue the steps and sync whenever the next step would take the request over the limit. */
+/**
+ * Queue the steps and sync whenever the next would take the request over the budget. Calculation is suspended in
+ * every request; screen updating once per write (suspending it again after each sync makes Excel flicker).
+ */
 async function runInBatches(context: Excel.RequestContext, steps: Step[], maxBytes: number, suspendScreen: boolean): Promise<void> {
+  const batch = new Batch(context);
+  const opening = COST.object * 2 + COST.action * 2 + 200;
   let pending = 0;
   const begin = () => {
     context.application.suspendApiCalculationUntilNextSync();
-    if (suspendScreen) context.application.suspendScreenUpdatingUntilNextSync();
+    pending = opening;
   };
   begin();
+  if (suspendScreen) context.application.suspendScreenUpdatingUntilNextSync();
   for (const step of steps) {
-    if (pending > 0 && pending + step.bytes + STEP_OVERHEAD > maxBytes) {
-      // One sync per ~4 MB is how large writes stay under Excel's request limit; the count does not grow with rows otherwise.
+    if (pending > opening && pending + step.bytes > maxBytes) {
+      // One sync per budget's worth of steps: the number of syncs grows with the data, never with rows as such.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      pending = 0;
+      batch.clear();
       begin();
     }
-    step.queue();
-    pending += step.bytes + STEP_OVERHEAD;
+    step.queue(batch);
+    pending += step.bytes;
   }
   await context.sync();
 }
@@ -208,11 +416,11 @@ async function runInBatches(context: Excel.RequestContext, steps: Step[], maxByt
 export async function renderPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: RenderOptions): Promise<Map<string, string>> {
   const o: Required<RenderOptions> = { sheetName: (n) => n, maxRequestBytes: MAX_REQUEST_BYTES, ...options };
   const names = new Map(plan.sheets.map((s) => [s.name, o.sheetName(s.name)]));
-  const steps = plan.sheets.flatMap((s) => sheetSteps(s, names.get(s.name)!, context, o));
+  const steps = plan.sheets.flatMap((s) => sheetSteps(s, names.get(s.name)!, o));
   for (const n of plan.definedNames) {
-    steps.push({ bytes: 200, queue: () => context.workbook.names.add(n.name, `=${quoteSheet(names.get(n.sheet) ?? n.sheet)}!${absoluteRef(n.ref)}`) });
+    const formula = `=${quoteSheet(names.get(n.sheet) ?? n.sheet)}!${absoluteRef(n.ref)}`;
+    steps.push({ bytes: COST.object + COST.action + utf8Bytes(n.name + formula) + 10, queue: () => context.workbook.names.add(n.name, formula) });
   }
   await runInBatches(context, steps, o.maxRequestBytes, o.features.suspendScreenUpdating);
   return names;
 }
-

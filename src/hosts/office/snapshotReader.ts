@@ -1,30 +1,87 @@
-/** Reads the open workbook into the core's WorkbookReader in three syncs, whatever its size. */
+/**
+ * Reads the open workbook for the core, only as far as the core needs it: sheet and defined names first, then the
+ * sheets that hold the template's areas, in row chunks whose answers stay under Excel's 5 MB response limit. The
+ * add-in's own consolidated sheets are never read; another sheet is read only when the core asks for it.
+ */
 import { splitSheetRef } from '../../core/cells';
 import { checkSheetExtent, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
+import { COVER, INFO, normalizeLabel, SHEET_ORDER, TABLE1, TABLE_AREAS } from '../../core/template/definition';
+import { markedSheets } from './markers';
+import { jsonBytes, MAX_RESPONSE_BYTES } from './payload';
 
-/** A finished read of the workbook: sheets, used ranges and defined names, answered from memory. */
-export class SnapshotReader implements WorkbookReader {
+/** Excel.run, as the host has it. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The template's defined names and sheet names, from its definition. */
+const TEMPLATE_NAMES = new Set([INFO.definedName, TABLE1.definedName, ...COVER.fields.map((f) => f.definedName), ...TABLE_AREAS.map((a) => a.definedName)].map((n) => n.toLowerCase()));
+const TEMPLATE_SHEETS = new Set(SHEET_ORDER.map(normalizeLabel));
+
+/** A first guess at the answer's bytes per cell (value, value type, number format); what comes back corrects it. */
+const FIRST_BYTES_PER_CELL = 48;
+
+type SheetRead = SheetValues | SheetTooLargeError;
+
+/** The workbook as the core reads it: names from the first sync, sheets read once, on first use if not before. */
+export class OfficeWorkbookReader implements WorkbookReader {
+  private readonly reads = new Map<string, Promise<SheetRead>>();
+
   constructor(
+    private readonly run: ExcelRun,
     private readonly sheets: SheetInfo[],
-    private readonly values: Map<string, SheetValues | SheetTooLargeError>,
     private readonly names: DefinedName[],
-  ) {}
+    read: Map<string, SheetRead>,
+    private readonly budget: number,
+  ) {
+    for (const [name, values] of read) this.reads.set(name, Promise.resolve(values));
+  }
 
-  async listSheets(): Promise<SheetInfo[]> {
-    return this.sheets;
+  listSheets(): Promise<SheetInfo[]> {
+    return Promise.resolve(this.sheets);
+  }
+
+  definedNames(): Promise<DefinedName[]> {
+    return Promise.resolve(this.names);
   }
 
   async readSheet(name: string): Promise<SheetValues> {
-    const v = this.values.get(name);
-    if (!v) throw new Error(`no sheet named ${name}`);
+    if (!this.sheets.some((s) => s.name === name)) throw new Error(`no sheet named ${name}`);
+    let read = this.reads.get(name);
+    if (!read) {
+      read = this.run(async (context) => (await readSheets(context, [name], this.budget)).get(name)!);
+      this.reads.set(name, read);
+    }
+    const values = await read;
     // A sheet too large to hold is refused here, as the file readers do.
-    if (v instanceof SheetTooLargeError) throw v;
-    return v;
+    if (values instanceof SheetTooLargeError) throw values;
+    return values;
   }
+}
 
-  async definedNames(): Promise<DefinedName[]> {
-    return this.names;
-  }
+/**
+ * Open the workbook for reading: one sync for the sheet and defined names, one for the extents of the sheets that
+ * hold the template's names (or carry its sheet names), then one per chunk of their values.
+ */
+export async function openWorkbook(run: ExcelRun, budget = MAX_RESPONSE_BYTES): Promise<OfficeWorkbookReader> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name,items/visibility');
+    const names = context.workbook.names;
+    names.load('items/name,items/type,items/formula');
+    await context.sync();
+
+    const ours = markedSheets(names.items);
+    const sheets: SheetInfo[] = worksheets.items.filter((ws) => !ours.has(ws.name)).map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' }));
+    const defined: DefinedName[] = [];
+    for (const n of names.items) {
+      if (n.type !== 'Range') continue;
+      const target = splitSheetRef(n.formula);
+      if (target) defined.push({ name: n.name, sheet: target.sheet, ref: target.ref });
+    }
+    const holding = new Set(defined.filter((d) => TEMPLATE_NAMES.has(d.name.toLowerCase())).map((d) => d.sheet));
+    const wanted = sheets.map((s) => s.name).filter((s) => holding.has(s) || TEMPLATE_SHEETS.has(normalizeLabel(s)));
+    const read = await readSheets(context, wanted, budget);
+    return new OfficeWorkbookReader(run, sheets, defined, read, budget);
+  });
 }
 
 /** "'Mål a-g'!B3:F10" → top-left row and column (1-based). */
@@ -54,7 +111,8 @@ function trimmed(name: string, top: number, left: number, values: CellValue[][],
   if (bottom < firstRow) return { name, top: 1, left: 1, values: [], numberFormats: [] };
   const rows = values.slice(firstRow, bottom + 1);
   const fmts = formats.slice(firstRow, bottom + 1);
-  const width = Math.max(...rows.map((r) => r.length));
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
   let right = width - 1;
   while (right >= 0 && rows.every((r) => r[right] === null || r[right] === undefined)) right--;
   let firstCol = 0;
@@ -68,54 +126,129 @@ function trimmed(name: string, top: number, left: number, values: CellValue[][],
   };
 }
 
-/** Three syncs whatever the workbook's size: names; used-range extents; the values of every sheet within the limits. */
-export async function readSnapshot(context: Excel.RequestContext): Promise<SnapshotReader> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/visibility');
-  const names = context.workbook.names;
-  names.load('items/name,items/type,items/formula');
-  await context.sync();
+/** Rows [top, top + rows) × columns [left, left + cols) of one sheet, 1-based. */
+interface Chunk {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
 
-  const extents = worksheets.items.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true);
+interface Grid {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  /** The used range's bottom-right cell, A1 style. */
+  last: string;
+  values: CellValue[][];
+  formats: string[][];
+}
+
+const errorCode = (err: unknown) => (err as { code?: string } | null)?.code;
+
+/**
+ * The used ranges of these sheets: one sync for their extents, then their values in chunks of rows, as many per
+ * sync as fit the response budget. How many bytes a cell takes is learnt from each answer; an answer Excel refuses
+ * as too large is asked for again in smaller chunks.
+ */
+async function readSheets(context: Excel.RequestContext, names: string[], budget: number): Promise<Map<string, SheetRead>> {
+  const out = new Map<string, SheetRead>();
+  if (!names.length) return out;
+  const extents = names.map((name) => {
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
     range.load('address,rowCount,columnCount');
-    return { ws, range };
+    return { name, range };
   });
   await context.sync();
 
-  const values = new Map<string, SheetValues | SheetTooLargeError>();
-  const used: { ws: Excel.Worksheet; range: Excel.Range }[] = [];
-  for (const { ws, range } of extents) {
+  const grids = new Map<string, Grid>();
+  const queue: Chunk[] = [];
+  for (const { name, range } of extents) {
     if (range.isNullObject) {
-      values.set(ws.name, { name: ws.name, top: 1, left: 1, values: [], numberFormats: [] });
+      out.set(name, { name, top: 1, left: 1, values: [], numberFormats: [] });
       continue;
     }
     const { top, left } = addressOrigin(range.address);
     const last = range.address.slice(range.address.lastIndexOf('!') + 1).split(':').pop()!.replace(/\$/g, '');
     try {
-      checkSheetExtent(ws.name, top, left, top + range.rowCount - 1, left + range.columnCount - 1, last);
+      checkSheetExtent(name, top, left, top + range.rowCount - 1, left + range.columnCount - 1, last);
     } catch (err) {
       if (!(err instanceof SheetTooLargeError)) throw err;
-      values.set(ws.name, err);
+      out.set(name, err);
       continue;
     }
-    range.load('values,valueTypes,numberFormat');
-    used.push({ ws, range });
+    grids.set(name, { top, left, rows: range.rowCount, cols: range.columnCount, last, values: [], formats: [] });
+    queue.push({ sheet: name, top, left, rows: range.rowCount, cols: range.columnCount });
   }
-  await context.sync();
 
-  const sheets: SheetInfo[] = worksheets.items.map((ws) => ({ name: ws.name, visible: ws.visibility === 'Visible' }));
-  for (const { ws, range } of used) {
-    const { top, left } = addressOrigin(range.address);
-    const cells = range.values.map((row, r) => row.map((v, c) => cellValue(v, String(range.valueTypes[r][c]))));
-    const formats = (range.numberFormat as unknown[][]).map((row) => row.map((f) => (typeof f === 'string' ? f : 'General')));
-    values.set(ws.name, trimmed(ws.name, top, left, cells, formats));
+  let perCell = FIRST_BYTES_PER_CELL;
+  while (queue.length) {
+    // As many chunks as the budget holds; the chunk that does not fit is cut by rows.
+    const group: Chunk[] = [];
+    let bytes = 0;
+    while (queue.length) {
+      const next = queue[0];
+      const fit = Math.floor((budget - bytes) / (next.cols * perCell));
+      if (fit >= next.rows) {
+        group.push(queue.shift()!);
+        bytes += next.rows * next.cols * perCell;
+        continue;
+      }
+      if (fit >= 1 || !group.length) {
+        const take = Math.max(1, fit);
+        group.push({ ...next, rows: take });
+        queue[0] = { ...next, top: next.top + take, rows: next.rows - take };
+      }
+      break;
+    }
+    const sheets = new Map<string, Excel.Worksheet>();
+    const ranges = group.map((c) => {
+      let ws = sheets.get(c.sheet);
+      if (!ws) {
+        ws = context.workbook.worksheets.getItem(c.sheet);
+        sheets.set(c.sheet, ws);
+      }
+      const range = ws.getRangeByIndexes(c.top - 1, c.left - 1, c.rows, c.cols);
+      range.load('values,valueTypes,numberFormat');
+      return range;
+    });
+    try {
+      // One sync per chunk of values: the count grows with the data read, never with the sheets' other rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (err) {
+      if (errorCode(err) !== 'ResponsePayloadSizeLimitExceeded') throw err;
+      const single = group.length === 1 && group[0].rows === 1 ? grids.get(group[0].sheet) : undefined;
+      if (single) {
+        // Even one row is more than Excel will send at once: the sheet is refused as too large.
+        const sheet = group[0].sheet;
+        out.set(sheet, new SheetTooLargeError(sheet, single.rows, single.cols, single.last));
+        grids.delete(sheet);
+        for (let i = queue.length - 1; i >= 0; i--) if (queue[i].sheet === sheet) queue.splice(i, 1);
+      } else {
+        queue.unshift(...group);
+      }
+      perCell *= 4;
+      continue;
+    }
+    let cells = 0;
+    let answered = 0;
+    group.forEach((c, i) => {
+      const range = ranges[i];
+      const grid = grids.get(c.sheet);
+      if (!grid) return;
+      answered += jsonBytes(range.values) + jsonBytes(range.valueTypes) + jsonBytes(range.numberFormat);
+      cells += c.rows * c.cols;
+      range.values.forEach((row, r) => {
+        grid.values.push(row.map((v, k) => cellValue(v, String(range.valueTypes[r][k]))));
+        grid.formats.push((range.numberFormat[r] as unknown[]).map((f) => (typeof f === 'string' ? f : 'General')));
+      });
+    });
+    // What the cells took in this answer, with room for denser ones to come.
+    if (cells) perCell = Math.max(perCell, Math.ceil((answered / cells) * 1.5));
   }
-  const defined: DefinedName[] = [];
-  for (const n of names.items) {
-    if (n.type !== 'Range') continue;
-    const target = splitSheetRef(n.formula);
-    if (target) defined.push({ name: n.name, sheet: target.sheet, ref: target.ref });
-  }
-  return new SnapshotReader(sheets, values, defined);
+  for (const [name, grid] of grids) out.set(name, trimmed(name, grid.top, grid.left, grid.values, grid.formats));
+  return out;
 }
