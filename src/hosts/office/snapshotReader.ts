@@ -7,7 +7,7 @@ import { splitSheetRef } from '../../core/cells';
 import { checkSheetExtent, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
 import { COVER, INFO, normalizeLabel, SHEET_ORDER, TABLE1, TABLE_AREAS } from '../../core/template/definition';
 import { markedSheets } from './markers';
-import { jsonBytes, MAX_RESPONSE_BYTES } from './payload';
+import { EXCEL_PAYLOAD_LIMIT, jsonBytes, MAX_RESPONSE_BYTES } from './payload';
 
 /** Excel.run, as the host has it. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -18,6 +18,8 @@ const TEMPLATE_SHEETS = new Set(SHEET_ORDER.map(normalizeLabel));
 
 /** A first guess at the answer's bytes per cell (value, value type, number format); what comes back corrects it. */
 const FIRST_BYTES_PER_CELL = 48;
+/** An empty cell's answer: "", "Empty" and "General" with their quotes and commas. */
+const MIN_BYTES_PER_CELL = 24;
 
 type SheetRead = SheetValues | SheetTooLargeError;
 
@@ -183,23 +185,27 @@ async function readSheets(context: Excel.RequestContext, names: string[], budget
     queue.push({ sheet: name, top, left, rows: range.rowCount, cols: range.columnCount });
   }
 
-  let perCell = FIRST_BYTES_PER_CELL;
+  // Bytes per cell of each sheet's answers: guessed first, then learnt from what comes back.
+  const density = new Map<string, number>();
+  const perCell = (sheet: string) => density.get(sheet) ?? FIRST_BYTES_PER_CELL;
   while (queue.length) {
     // As many chunks as the budget holds; the chunk that does not fit is cut by rows.
     const group: Chunk[] = [];
     let bytes = 0;
     while (queue.length) {
       const next = queue[0];
-      const fit = Math.floor((budget - bytes) / (next.cols * perCell));
+      const rowBytes = next.cols * perCell(next.sheet);
+      const fit = Math.floor((budget - bytes) / rowBytes);
       if (fit >= next.rows) {
         group.push(queue.shift()!);
-        bytes += next.rows * next.cols * perCell;
+        bytes += next.rows * rowBytes;
         continue;
       }
       if (fit >= 1 || !group.length) {
         const take = Math.max(1, fit);
         group.push({ ...next, rows: take });
         queue[0] = { ...next, top: next.top + take, rows: next.rows - take };
+        bytes += take * rowBytes;
       }
       break;
     }
@@ -230,24 +236,23 @@ async function readSheets(context: Excel.RequestContext, names: string[], budget
       } else {
         queue.unshift(...group);
       }
-      perCell *= 4;
+      // The answer was over Excel's limit where it was guessed at `bytes`: guess at least that ratio higher.
+      const factor = Math.max(2, (EXCEL_PAYLOAD_LIMIT / bytes) * 1.5);
+      for (const c of group) density.set(c.sheet, Math.ceil(perCell(c.sheet) * factor));
       continue;
     }
-    let cells = 0;
-    let answered = 0;
     group.forEach((c, i) => {
       const range = ranges[i];
       const grid = grids.get(c.sheet);
       if (!grid) return;
-      answered += jsonBytes(range.values) + jsonBytes(range.valueTypes) + jsonBytes(range.numberFormat);
-      cells += c.rows * c.cols;
       range.values.forEach((row, r) => {
         grid.values.push(row.map((v, k) => cellValue(v, String(range.valueTypes[r][k]))));
         grid.formats.push((range.numberFormat[r] as unknown[]).map((f) => (typeof f === 'string' ? f : 'General')));
       });
+      // What this sheet's cells took, with room for denser rows to come; a refused answer corrects a low guess.
+      const answered = jsonBytes(range.values) + jsonBytes(range.valueTypes) + jsonBytes(range.numberFormat);
+      density.set(c.sheet, Math.max(MIN_BYTES_PER_CELL, Math.ceil((answered / (c.rows * c.cols)) * 1.5)));
     });
-    // What the cells took in this answer, with room for denser ones to come.
-    if (cells) perCell = Math.max(perCell, Math.ceil((answered / cells) * 1.5));
   }
   for (const [name, grid] of grids) out.set(name, trimmed(name, grid.top, grid.left, grid.values, grid.formats));
   return out;
