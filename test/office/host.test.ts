@@ -160,14 +160,18 @@ describe('inserting the template', () => {
   });
 });
 
-describe('writing the consolidated sheets', () => {
+// Whether Excel sends ids back (so items are addressed by id) or not (by index): the host must work either way.
+describe.each([
+  ['Excel answering with ids', { identities: true }],
+  ['Excel answering only which objects are null', { identities: false }],
+])('writing the consolidated sheets (%s)', (_mode, answers) => {
   let inputs: ConsolidationInput[];
   beforeAll(async () => {
     inputs = await exampleInputs();
   });
 
   it('writes every sheet with the table, colours, frozen header and slicers, and the values of the plan', async () => {
-    const excel = new OfficeRuntime();
+    const excel = new OfficeRuntime(undefined, answers);
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     const result = await host(excel).writeConsolidated(plan);
     expect(result).toEqual({ sheets: plan.sheets.map((s) => s.name), replaced: [], slicers: true });
@@ -191,7 +195,7 @@ describe('writing the consolidated sheets', () => {
     fill.policy![0] = { ...fill.policy![0]!, name: attacks[0], targetGroup: attacks[1], activity: attacks[2], expectedResult: attacks[3], status: attacks[4], followUp: attacks[5] };
     const reading = await parseXlsx(await workbookBytes(fill));
     const c = consolidate([{ file: { name: 'angreb.xlsx', size: 1, sha256: 'x' }, status: 'valid', diagnostics: [], submission: reading.submission }], options);
-    const excel = new OfficeRuntime();
+    const excel = new OfficeRuntime(undefined, answers);
     await host(excel).writeConsolidated(buildConsolidatedPlan(c));
     expect(formulaCells(excel)).toEqual([]);
     const texts = excel.model.live().flatMap((s) => [...s.cells.values()].filter((x) => x.type === 'String').map((x) => x.value));
@@ -199,7 +203,7 @@ describe('writing the consolidated sheets', () => {
   });
 
   it('a second run replaces the sheets it made before, also when the user renamed one, and touches nothing else', async () => {
-    const excel = new OfficeRuntime();
+    const excel = new OfficeRuntime(undefined, answers);
     const notes = excel.model.addSheet('Noter');
     notes.cells.set('1,1', { value: 'min note', type: 'String', numberFormat: 'General', style: {} });
     const userOm = excel.model.addSheet('Om');
@@ -221,7 +225,7 @@ describe('writing the consolidated sheets', () => {
   });
 
   it('if writing fails half-way, the user’s sheets and the previous consolidated sheets stay as they were', async () => {
-    const excel = new OfficeRuntime();
+    const excel = new OfficeRuntime(undefined, answers);
     excel.model.addSheet('Noter');
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     await host(excel).writeConsolidated(plan);

@@ -14,9 +14,10 @@
  * Like Excel on the web, a request body over 5 MB fails with RequestPayloadSizeLimitExceeded and is not executed;
  * a response over 5 MB fails with ResponsePayloadSizeLimitExceeded (the request has then been executed).
  *
- * `new OfficeRuntime(model, { identities: false })` answers only which objects are null: an object path the runtime
- * invalidates after a request (e.g. the sheet worksheets.add() returns) then fails with InvalidObjectPath when used
- * in a later sync, so code that keeps such a proxy across syncs fails here whatever Excel sends back.
+ * `new OfficeRuntime(model, { identities: false })` answers only which objects are null, never an id or a reference:
+ * an object path the runtime invalidates after a request (e.g. the sheet worksheets.add() returns) then fails with
+ * InvalidObjectPath when used in a later sync, and collection items are addressed by index (GetItemAt), so code
+ * that relies on what Excel may or may not send back fails here.
  *
  * How answers are made: each object path maps onto the double's proxies by name (Worksheets → workbook.worksheets,
  * GetRange(…) → getRange(…), an indexer → getItem(…), SetProperty Values → range.values = …, Query → load and read).
@@ -256,7 +257,7 @@ class Server {
         if (!select || select.some((p) => p.includes('/')) || action.QueryInfo?.Expand?.length) throw new NotInDouble(`queries other than a flat select (${JSON.stringify(action.QueryInfo)})`);
         if (!(target instanceof ClientObject)) throw new NotInDouble(`load on ${describe(target)}`);
         target.load(select);
-        later(() => loaded(target, select));
+        later(() => loaded(target, select, this.identities));
         return;
       }
       case 3: {
@@ -302,11 +303,14 @@ class Server {
   }
 }
 
-/** A Query action's answer: the selected properties (PascalCase, as Excel sends them), for a collection per item. */
-function loaded(target: ClientObject, select: string[]): unknown {
+/**
+ * A Query action's answer: the selected properties (PascalCase, as Excel sends them), for a collection per item,
+ * with each object's id where identities are answered.
+ */
+function loaded(target: ClientObject, select: string[], identities: boolean): unknown {
   if (!target.existsNow()) return null;
   const read = (o: ClientObject) => {
-    const out: Record<string, unknown> = { ...o.identity() };
+    const out: Record<string, unknown> = identities ? { ...o.identity() } : {};
     for (const p of select) out[pascal(p)] = (o as unknown as Target)[p];
     return out;
   };

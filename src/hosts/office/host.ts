@@ -161,7 +161,8 @@ export class OfficeHost {
         throw new HostError(`Den samlede status kunne ikke skrives (${errorText(err)}). Projektmappen er uændret.`, 'write-failed');
       }
       // Swap: drop the previous add-in sheets and their markers, then give the new sheets their names.
-      for (const m of markers) m.delete();
+      // By name: an item proxy from names.items may be addressed by its index, which shifts as items go.
+      for (const m of markers) wb.names.getItem(m.name).delete();
       for (const name of ours) wb.worksheets.getItem(name).delete();
       const remaining = new Set([...taken].filter((t) => !ours.has(t) && ![...temp.values()].includes(t)));
       const final: string[] = [];
