@@ -21,8 +21,10 @@
  *
  * How answers are made: each object path maps onto the double's proxies by name (Worksheets → workbook.worksheets,
  * GetRange(…) → getRange(…), an indexer → getItem(…), SetProperty Values → range.values = …, Query → load and read).
- * To run a new API through the runtime (charts.add, slicers, worksheet events), give the double that member; a
- * member the double lacks fails the request with code "NotInDouble" naming it, never silently.
+ * To run a new API through the runtime (charts.add, slicer properties, …), give the double that member; a member
+ * the double lacks fails the request with code "NotInDouble" naming it, never silently. Worksheet events
+ * (onChanged) are not carried yet: beside their _Register…Event action, Office.js registers the handler through
+ * Office's own event channel (OfficeExtension.GenericEventRegistration), for which this sandbox has no stand-in.
  */
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
@@ -340,7 +342,6 @@ export class OfficeRuntime {
   readonly requests: RecordedRequest[] = [];
   readonly created: string[] = [];
   private readonly server: Server;
-  private inRun = false;
 
   constructor(
     readonly model = new WorkbookModel(),
@@ -356,23 +357,7 @@ export class OfficeRuntime {
         _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: 'https://excel.invalid/recorded', headers: {} }),
         _createRequestExecutorOrNull: (): RequestExecutor => ({ executeAsync: (_data, _flags, message) => this.execute(message.Body) }),
       };
-      this.inRun = true;
-      const done = (): void => {
-        this.inRun = false;
-      };
-      return runtime()
-        .Excel.run(session, async (context) => {
-          try {
-            return await batch(context);
-          } finally {
-            // From here on, requests are Excel.run's own clean-up of tracked objects.
-            done();
-          }
-        })
-        .then((v) => v as T, (err: unknown) => {
-          done();
-          throw err;
-        });
+      return runtime().Excel.run(session, batch) as Promise<T>;
     },
     createWorkbook: (base64?: string): Promise<void> => {
       this.created.push(base64 ?? '');
@@ -408,7 +393,9 @@ export class OfficeRuntime {
     const json = JSON.stringify(sent);
     // What crosses the wire: a copy, so nothing the add-in still holds is shared with the "server".
     const body = JSON.parse(json) as RequestBody;
-    const record: RecordedRequest = { kind: this.inRun ? 'sync' : 'cleanup', bytes: utf8(json), actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length, responseBytes: 0, body };
+    // Excel.run's clean-up after the batch only releases the objects Excel kept (_RemoveReference on the workbook).
+    const cleanup = body.Actions.every((a) => a.Name === '_RemoveReference' || (a.ActionType === 1 && body.ObjectPaths[String(a.ObjectPathId)]?.ObjectPathType === 1));
+    const record: RecordedRequest = { kind: cleanup ? 'cleanup' : 'sync', bytes: utf8(json), actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length, responseBytes: 0, body };
     this.requests.push(record);
     const fail = (code: string, message: string, status: number): ResponseMessage => {
       record.error = code;

@@ -68,6 +68,9 @@ describe('writing the consolidated workbook, measured on the real runtime', () =
     process.stdout.write(`consolidated workbook, ${n} submissions: ${figures(office)}\n`);
     expectWithinLimits(office);
     expect(office.actionsNamed('SuspendScreenUpdatingUntilNextSync')).toBe(1);
+    // Nothing was kept for later: no object for Excel to hold, none for Excel.run to release afterwards.
+    expect(office.actionsNamed('_KeepReference')).toBe(0);
+    expect(office.requests.filter((r) => r.kind === 'cleanup')).toEqual([]);
     expect(office.actionsNamed('SuspendApiCalculationUntilNextSync')).toBeGreaterThanOrEqual(office.syncs - 2);
     // What was written is the plan: every overview row is in the table.
     const overview = plan.sheets.find((s) => s.name === OUTPUT.overview)!;

@@ -172,7 +172,7 @@ export class OfficeHost {
         final.push(name);
         const ws = wb.worksheets.getItem(temp.get(s.name)!);
         ws.name = name;
-        wb.names.add(`${MARKER_PREFIX}${i + 1}`, ws.getRange('A1'), 'Ark skrevet af Integrationsstatus; erstattes ved næste samling.');
+        wb.names.add(`${MARKER_PREFIX}${i + 1}`, ws.getRange('A1').untrack(), 'Ark skrevet af Integrationsstatus; erstattes ved næste samling.');
       });
       for (const t of tableNames) wb.tables.getItem(`${t}_ny`).name = t;
       let slicers = false;
@@ -205,7 +205,7 @@ export class OfficeHost {
       if (table.isNullObject) throw new HostError('Der er ingen samlet status i denne projektmappe. Skriv den først under Konsolider.', 'no-table');
       let periods: Excel.Range | undefined;
       if (criteria.year !== undefined) {
-        periods = table.columns.getItem('Budgetperiode').getDataBodyRange();
+        periods = table.columns.getItem('Budgetperiode').getDataBodyRange().untrack();
         periods.load('values');
         await context.sync();
       }
@@ -238,14 +238,14 @@ export class OfficeHost {
     await this.excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
-      if (cell) ws.getRange(cell).select();
+      if (cell) ws.getRange(cell).untrack().select();
       await context.sync();
     });
   }
 }
 
 async function countRows(context: Excel.RequestContext, table: Excel.Table): Promise<FilterResult> {
-  const body = table.getDataBodyRange();
+  const body = table.getDataBodyRange().untrack();
   body.load('rowCount');
   const visible = body.getVisibleView();
   visible.load('rowCount');

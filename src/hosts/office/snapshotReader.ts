@@ -159,7 +159,8 @@ async function readSheets(context: Excel.RequestContext, names: string[], budget
   const out = new Map<string, SheetRead>();
   if (!names.length) return out;
   const extents = names.map((name) => {
-    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    // Untracked: read once, never used after the sync, so Excel need not keep it.
+    const range = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).untrack();
     range.load('address,rowCount,columnCount');
     return { name, range };
   });
@@ -216,7 +217,7 @@ async function readSheets(context: Excel.RequestContext, names: string[], budget
         ws = context.workbook.worksheets.getItem(c.sheet);
         sheets.set(c.sheet, ws);
       }
-      const range = ws.getRangeByIndexes(c.top - 1, c.left - 1, c.rows, c.cols);
+      const range = ws.getRangeByIndexes(c.top - 1, c.left - 1, c.rows, c.cols).untrack();
       range.load('values,valueTypes,numberFormat');
       return range;
     });
