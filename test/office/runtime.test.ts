@@ -10,9 +10,9 @@ import { SheetBuilder, STYLES } from '../../src/core/plan/builder';
 import type { PlanValue, WorkbookPlan } from '../../src/core/plan/types';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { OfficeHost } from '../../src/hosts/office/host';
-import { OTHER_AREA, POLICY_AREA, SHEET_NAMES } from '../../src/core/template/definition';
+import { OTHER_AREA, POLICY_AREA, SHEET_NAMES, type TableArea } from '../../src/core/template/definition';
 import { validFill, workbookBytes } from '../helpers/workbook';
-import { requirementsUpTo } from './excelDouble';
+import { requirementsUpTo, type CellModel } from './excelDouble';
 import { OfficeRuntime, SAFE_PAYLOAD_BYTES } from './officeRuntime';
 import { manyInputs } from './submissions';
 
@@ -127,6 +127,22 @@ describe('writing the consolidated workbook, measured on the real runtime', () =
   }, 300_000);
 });
 
+/**
+ * A filled-in template whose area has `rows` rows: its first row copied below the prepared ones (rows typed further
+ * down are read too), each copy's values from `value` (row index from 0, column from 1).
+ */
+async function withTypedRows(area: TableArea, rows: number, value: (row: number, col: number, cell: CellModel) => CellModel['value']): Promise<OfficeRuntime> {
+  const office = new OfficeRuntime();
+  await office.model.loadXlsx(await workbookBytes(validFill()));
+  const sheet = office.model.sheet(area.sheet)!;
+  const first = area.headerRow + 1;
+  const cells = [...sheet.cells].filter(([key]) => key.startsWith(`${first},`)).map(([key, cell]) => ({ col: Number(key.split(',')[1]), cell }));
+  for (let r = 1; r < rows; r++) {
+    for (const { col, cell } of cells) sheet.cells.set(`${first + r},${col}`, { ...cell, style: {}, value: value(r, col, cell) });
+  }
+  return office;
+}
+
 describe('"Kontrollér" on the real runtime', () => {
   it('reads only the template, not the consolidated sheets for 700 submissions beside it: few syncs, small responses', async () => {
     const office = new OfficeRuntime();
@@ -158,16 +174,10 @@ describe('"Kontrollér" on the real runtime', () => {
   }, 300_000);
 
   it('asks again in smaller chunks when Excel refuses an answer as too large, and refuses a sheet whose single row is', async () => {
-    const office = new OfficeRuntime();
-    await office.model.loadXlsx(await workbookBytes(validFill()));
-    // 2,000 long texts typed below the other goals' area: far more per cell than a first guess allows for.
-    const other = office.model.sheet(SHEET_NAMES.other)!;
-    const base = OTHER_AREA.headerRow + 1;
+    // 2,000 rows of long texts in the other goals' area: far more per cell than a first guess allows for.
     const rows = 2_000;
     const long = 'Lang beskrivelse af indsatsen med mange detaljer. '.repeat(40);
-    for (let r = 1; r < rows; r++) {
-      [...other.cells].filter(([key]) => key.startsWith(`${base},`)).forEach(([key, cell]) => other.cells.set(`${base + r},${key.split(',')[1]}`, { ...cell, style: {}, value: typeof cell.value === 'string' ? `${r} ${long}` : cell.value }));
-    }
+    const office = await withTypedRows(OTHER_AREA, rows, (r, _col, cell) => (typeof cell.value === 'string' ? `${r} ${long}` : cell.value));
     const notes = office.model.addSheet('Noter');
     for (let c = 1; c <= 200; c++) notes.cells.set(`1,${c}`, { value: 'æ'.repeat(20_000), type: 'String', numberFormat: 'General', style: {} });
     const reader = await host(office).readWorkbook();
@@ -184,16 +194,8 @@ describe('"Kontrollér" on the real runtime', () => {
   }, 300_000);
 
   it('reads a template sheet of 40,000 typed rows in row chunks, every response under 4.5 MB', async () => {
-    const office = new OfficeRuntime();
-    await office.model.loadXlsx(await workbookBytes(validFill()));
-    // Rows typed below the prepared ones: the first initiative's row, copied 40,000 times with its own name.
-    const sheet = office.model.sheet(SHEET_NAMES.policy)!;
-    const first = POLICY_AREA.headerRow + 1;
     const rows = 40_000;
-    const template = [...sheet.cells].filter(([key]) => key.startsWith(`${first},`));
-    for (let r = 1; r < rows; r++) {
-      for (const [key, cell] of template) sheet.cells.set(`${first + r},${key.split(',')[1]}`, { ...cell, style: {}, value: key.endsWith(',1') ? `Indsats ${r + 1} – ${'beskrivelse '.repeat(4)}` : cell.value });
-    }
+    const office = await withTypedRows(POLICY_AREA, rows, (r, col, cell) => (col === 1 ? `Indsats ${r + 1} – ${'beskrivelse '.repeat(4)}` : cell.value));
     const result = await readSubmission(await host(office).readWorkbook());
     process.stdout.write(`Kontrollér, 40,000 rows: ${figures(office)}\n`);
     expectWithinLimits(office);
