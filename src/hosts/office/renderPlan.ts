@@ -182,14 +182,15 @@ function valueSteps(sheet: string, block: Block, maxBytes: number): Step[] {
   const flush = () => {
     if (!values.length) return;
     const v = values;
-    const f = formats;
+    // All General (null): nothing to send, the sheet is new.
+    const f = formats.some((line) => line.some((x) => x !== null)) ? formats : undefined;
     const row = block.row - 1 + top;
     const col = block.col - 1 + left;
     steps.push({
       bytes: fixed + bytes,
       queue: (b) => {
         const range = b.range(sheet, row, col, v.length, v[0].length);
-        range.numberFormat = f;
+        if (f) range.numberFormat = f;
         range.values = v;
       },
     });
