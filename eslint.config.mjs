@@ -19,7 +19,7 @@ const HOST_AGNOSTIC =
   'src/core must stay host-agnostic: Excel files, Office.js and the UI belong in src/hosts, src/cli or src/taskpane.';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'dist-node/', 'node_modules/', 'coverage/', 'examples/', 'out/']),
+  globalIgnores(['dist/', 'dist-node/', 'dist-cli/', 'node_modules/', 'coverage/', 'examples/', 'out/']),
 
   {
     files: ['src/**/*.{ts,tsx,mts,cts}', 'test/**/*.{ts,tsx,mts,cts}', 'scripts/**/*.{ts,mts,cts}'],

@@ -1,4 +1,4 @@
-/** Jest: TypeScript through ts-jest; DOM tests opt in with a docblock. */
+/** Jest: TypeScript through ts-jest; DOM tests opt in with a docblock; the command line is built first. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -7,4 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   testTimeout: 60000,
+  // Tests also run the built command line (bin/); build it from the current source first (esbuild, ~1 s).
+  globalSetup: '<rootDir>/scripts/build-cli.js',
 };

@@ -1,5 +1,5 @@
-/** The integration-status command line: template, example, inspect (and more as the product grows). */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+/** The integration-status command line: template, example, inspect, validate, consolidate — in Danish or English. */
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ADMINISTRATION_CODES, findAdministration, type AdministrationCode, type UnitCode } from '../core/domain';
@@ -11,97 +11,245 @@ import { DEFAULT_THRESHOLDS, type HistoryEntry } from '../core/consolidate/colou
 import { consolidate, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
-import { checkFiles } from '../hosts/xlsx/checkPool';
-import { describeError, expandInputs, loadFile, readHistoryBytes, readSubmissionBytes, sameFileAsAny, writePlan, type FileReport } from '../hosts/xlsx/files';
+import type { FileReport } from '../hosts/xlsx/files';
 import { countBySeverity, formatConsolidation, formatReports, formatSubmission } from './format';
+import { Progress } from './progress';
+import { terminalSafe, textLines } from './terminal';
+import { chooseLang, TEXT, type Text } from './text';
 import { PRODUCT_VERSION } from './version';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether stderr is a terminal: the progress line is drawn only then. */
+  errIsTTY?: boolean;
+  /** Where LANG and friends are read (default: the process's environment). */
+  env?: Record<string, string | undefined>;
+  /** The clock for the progress line (default: Date.now). */
+  now?: () => number;
 }
 
-const defaultIo: Io = {
+const processIo = (): Io => ({
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-};
+  errIsTTY: process.stderr.isTTY === true,
+  env: process.env,
+  now: Date.now,
+});
 
-function parseYear(value: string): number {
-  const n = Number(value);
-  if (!/^\d{4}$/.test(value) || n < 1990 || n > 2200) throw new InvalidArgumentError('expected a year such as 2011');
-  return n;
-}
+const NAME = 'integration-status';
 
-function parseAdministration(value: string): AdministrationCode {
-  const code = value.toUpperCase().replace(/^OKF$|^OEKF$/, 'ØKF');
-  if (!findAdministration(code)) throw new InvalidArgumentError(`expected one of ${ADMINISTRATION_CODES.join(', ')}`);
-  return code as AdministrationCode;
-}
+/** The .xlsx host (reader, writer, worker pool) is loaded when a command needs it, so --help and --version start fast. */
+const xlsxHost = () => import('./xlsxHost');
 
-function parseUnit(value: string): UnitCode {
-  const unit = matchUnit(value) ?? ({ '1000': 'tkr', mio: 'mkr' } as Record<string, UnitCode>)[value];
-  if (!unit) throw new InvalidArgumentError('expected kr, 1000 or mio');
-  return unit;
-}
-
-function parseIsoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return value;
+/** A mistake in how the command was called: printed as `integration-status: …` lines, exit 2, nothing read. */
+class UsageError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
 }
 
 export function nextBudgetYear(today = new Date()): number {
   return today.getFullYear() + 1;
 }
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
-  const program = new Command('integration-status')
-    .description('Budgetredegørelse for integrationsindsatsen: skabelon, indlæsning og kontrol af indsendte projektmapper.')
+/** Parsers for option values; their messages are in the run's language. */
+function parsers(t: Text) {
+  const fail = (message: string): never => {
+    throw new InvalidArgumentError(message);
+  };
+  return {
+    year(value: string): number {
+      const n = Number(value);
+      return !/^\d{4}$/.test(value) || n < 1990 || n > 2200 ? fail(t.invalid.year) : n;
+    },
+    administration(value: string): AdministrationCode {
+      const code = value.toUpperCase().replace(/^OKF$|^OEKF$/, 'ØKF');
+      return findAdministration(code) ? (code as AdministrationCode) : fail(t.invalid.administration(ADMINISTRATION_CODES.join(', ')));
+    },
+    unit(value: string): UnitCode {
+      return matchUnit(value) ?? ({ '1000': 'tkr', mio: 'mkr' } as Record<string, UnitCode>)[value] ?? fail(t.invalid.unit);
+    },
+    isoDate(value: string): string {
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fail(t.invalid.date);
+    },
+    ratio(value: string): number {
+      const n = Number(value.replace(',', '.'));
+      return !Number.isFinite(n) || n <= 0 || n > 2 ? fail(t.invalid.ratio) : n;
+    },
+    lang(value: string): Lang {
+      return value === 'da' || value === 'en' ? value : fail(t.invalid.lang);
+    },
+    xlsxFile(value: string): string {
+      return /\.xlsx$/i.test(value) ? value : fail(t.invalid.xlsx);
+    },
+  };
+}
+
+/**
+ * Commander's own messages are English; they are rebuilt here in the run's language from the parts commander
+ * reports, with the user's text in them made terminal-safe. An unknown message keeps commander's words, made safe.
+ */
+function translateCommanderError(message: string, code: string | undefined, t: Text): string {
+  const q = terminalSafe;
+  const suggestion = (s: string | undefined) => (s ? t.usage.suggestion(q(s)) : '');
+  const longFlag = (flags: string) => /--[\w-]+/.exec(flags)?.[0] ?? flags;
+  let m: RegExpExecArray | null;
+  switch (code) {
+    case 'commander.unknownCommand':
+      if ((m = /^error: unknown command '([\s\S]*)'(?:\n\(Did you mean ([\s\S]*)\?\))?$/.exec(message))) return t.usage.unknownCommand(q(m[1])) + suggestion(m[2]);
+      break;
+    case 'commander.unknownOption':
+      if ((m = /^error: unknown option '([\s\S]*)'(?:\n\(Did you mean ([\s\S]*)\?\))?$/.exec(message))) return t.usage.unknownOption(q(m[1])) + suggestion(m[2]);
+      break;
+    case 'commander.missingArgument':
+      if ((m = /^error: missing required argument '([\s\S]*)'$/.exec(message))) return t.usage.missingArgument(`<${q(m[1])}>`);
+      break;
+    case 'commander.optionMissingArgument':
+      if ((m = /^error: option '([\s\S]*)' argument missing$/.exec(message))) return t.usage.optionMissingValue(q(m[1]));
+      break;
+    case 'commander.missingMandatoryOptionValue':
+      if ((m = /^error: required option '([\s\S]*)' not specified$/.exec(message))) return t.usage.requiredOption(q(m[1]));
+      break;
+    case 'commander.excessArguments':
+      if ((m = /^error: too many arguments(?: for '([\s\S]*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(message))) {
+        return t.usage.excessArguments(m[1] ? `${NAME} ${q(m[1])}` : NAME, Number(m[2]), Number(m[3]));
+      }
+      break;
+    case 'commander.invalidArgument':
+      if ((m = /^error: option '([^']*)' argument '([\s\S]*)' is invalid\. ([\s\S]*)$/.exec(message))) return t.usage.invalidValue(q(m[2]), longFlag(m[1]), q(m[3]));
+      break;
+  }
+  return q(message.replace(/^error: /, ''));
+}
+
+/** A commander Command whose messages and help speak the run's language. */
+class LocalCommand extends Command {
+  constructor(
+    private readonly text: Text,
+    name?: string,
+  ) {
+    super(name);
+  }
+
+  override createCommand(name?: string): Command {
+    return new LocalCommand(this.text, name);
+  }
+
+  override error(message: string, errorOptions?: { code?: string; exitCode?: number }): never {
+    const where = this.parent ? `${NAME} ${this.name()}` : NAME;
+    return super.error(`${NAME}: ${translateCommanderError(message, errorOptions?.code, this.text)}\n${this.text.help.more(where)}`, errorOptions);
+  }
+}
+
+/** "findes ikke: exmaples": what went wrong with a file, in the run's language. */
+function describeFileError(err: unknown, t: Text): string {
+  const e = err as NodeJS.ErrnoException;
+  const code = e?.code === 'EPERM' ? 'EACCES' : e?.code;
+  if (code && e.path && t.fileError[code]) return t.fileError[code](e.path);
+  return e?.message ? e.message : String(err);
+}
+
+/** Every path given must exist, and those in `files` be files; all that do not are named before anything is read. */
+async function requireExisting(t: Text, filesOrFolders: string[], files: string[] = []): Promise<void> {
+  const problems: string[] = [];
+  for (const p of [...filesOrFolders, ...files]) {
+    const stat = await fs.stat(p).catch((err: unknown) => void problems.push(describeFileError(err, t)));
+    if (stat?.isDirectory() && files.includes(p)) problems.push(t.fileError.EISDIR(p));
+  }
+  if (problems.length) throw new UsageError(problems);
+}
+
+export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
+  const t = TEXT[lang];
+  const parse = parsers(t);
+  const newProgress = () => new Progress({ write: io.err, enabled: io.errIsTTY === true, text: t, now: io.now ?? Date.now });
+
+  /** Reads and checks the files, with the progress line; a worker that cannot start is said once, after it. */
+  const check = async (files: string[], deadline?: string) => {
+    const progress = newProgress();
+    let workersFailed = false;
+    const { checkFiles } = await xlsxHost();
+    const reports = await checkFiles(
+      files,
+      { deadline },
+      { onProgress: (done, total) => progress.reading(done, total), onWorkerFailed: () => (workersFailed = true) },
+    );
+    progress.stop();
+    if (workersFailed) io.err(textLines([`${NAME}: ${t.workersFailed}`]));
+    return reports;
+  };
+
+  /** The workbook files named or in the folders named; `alsoFiles` (e.g. --previous) must exist too. */
+  const inputs = async (given: string[], alsoFiles: string[] = []) => {
+    await requireExisting(t, given, alsoFiles);
+    const files = await (await xlsxHost()).expandInputs(given);
+    if (files.length === 0) throw new UsageError([t.usage.noFiles]);
+    return files;
+  };
+
+  const program = new LocalCommand(t, NAME)
+    .description(t.program)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .exitOverride()
-    .showHelpAfterError();
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title: string) => t.help.titles[title] ?? title,
+      // Commander writes the placeholders "[options]" and "[command]" into usage lines itself.
+      formatHelp(cmd: Command, helper: Help): string {
+        return Help.prototype.formatHelp.call(this, cmd, helper).replace(/\[options\]|\[command\]/g, (m) => t.help.placeholders[m] ?? m);
+      },
+      optionDescription: (option: Option) =>
+        option.defaultValue === undefined ? option.description : `${option.description} (${t.help.default}: ${option.defaultValueDescription ?? String(option.defaultValue)})`,
+    })
+    .helpOption('-h, --help', t.help.helpOption)
+    .helpCommand(t.help.helpCommandArg, t.help.helpCommand)
+    .version(PRODUCT_VERSION, '-V, --version', t.help.version)
+    .addOption(new Option(`--lang ${lang === 'da' ? '<sprog>' : '<language>'}`, t.help.lang).argParser(parse.lang))
+    .exitOverride();
 
   program
     .command('template')
-    .description('write the blank budget statement template')
-    .option('--administration <code>', `pre-select the administration (${ADMINISTRATION_CODES.join(', ')})`, parseAdministration)
-    .option('--first-year <yyyy>', 'first of the four budget years (default: next year)', parseYear)
-    .option('--unit <unit>', 'pre-selected amount unit: kr, 1000 or mio', parseUnit, 'kr' as UnitCode)
-    .option('--deadline <yyyy-mm-dd>', 'submission deadline (default: 15 May the year before the first budget year)', parseIsoDate)
-    .requiredOption('--out <file.xlsx>', 'where to write the template')
+    .description(t.template.about)
+    .option(`--administration ${t.template.administrationValue}`, t.template.administration(ADMINISTRATION_CODES.join(', ')), parse.administration)
+    .option(`--first-year ${t.template.firstYearValue}`, t.template.firstYear, parse.year)
+    .option(`--unit ${t.template.unitValue}`, t.template.unit, parse.unit, 'kr' as UnitCode)
+    .option(`--deadline ${t.dateValue}`, t.template.deadline, parse.isoDate)
+    .requiredOption(`--out ${t.outFileValue}`, t.template.out, parse.xlsxFile)
     .action(async (opts: { administration?: AdministrationCode; firstYear?: number; unit: UnitCode; deadline?: string; out: string }) => {
       const firstYear = opts.firstYear ?? nextBudgetYear();
       const plan = buildTemplatePlan({ firstYear, unit: opts.unit, administration: opts.administration, deadline: opts.deadline });
-      await writePlan(plan, opts.out);
-      io.out(`Skabelon for ${firstYear}–${firstYear + 3} skrevet til ${opts.out}\n`);
+      await (await xlsxHost()).writePlan(plan, opts.out);
+      io.out(textLines([t.template.written(firstYear, firstYear + 3, opts.out)]));
     });
 
   program
     .command('example')
-    .description('write the bundled example submissions (one per administration)')
-    .requiredOption('--out <dir>', 'folder to write them into')
+    .description(t.example.about)
+    .requiredOption(`--out ${t.example.outValue}`, t.example.out)
     .action(async (opts: { out: string }) => {
+      const { writePlan } = await xlsxHost();
       await fs.mkdir(opts.out, { recursive: true });
       for (const e of EXAMPLES) {
         const plan = buildTemplatePlan(exampleTemplateOptions(e), exampleFill(e));
         // A fixed creation time keeps the examples identical from run to run.
         plan.properties = { ...plan.properties, created: `${e.submissionDate}T08:00:00Z` };
         await writePlan(plan, path.join(opts.out, e.file));
-        io.out(`${path.join(opts.out, e.file)}\n`);
+        io.out(textLines([path.join(opts.out, e.file)]));
       }
     });
 
   program
     .command('inspect')
-    .description('read one submission and print what it says (amounts in kr.)')
-    .argument('<file.xlsx>')
-    .option('--json', 'print the parsed submission as JSON')
-    .option('--lang <lang>', 'language of messages: da or en', 'da')
-    .action(async (file: string, opts: { json?: boolean; lang: string }) => {
+    .description(t.inspect.about)
+    .argument(t.args.file)
+    .option('--json', t.inspect.json)
+    .action(async (file: string, opts: { json?: boolean }) => {
+      await requireExisting(t, [], [file]);
+      const { loadFile, readSubmissionBytes } = await xlsxHost();
       const loaded = await loadFile(file);
-      const lang = opts.lang === 'en' ? 'en' : 'da';
       const reading = await readSubmissionBytes(loaded.bytes);
       if (reading.status === 'unreadable') {
-        io.err(`integration-status: ${loaded.name}: ${diagnosticMessage(reading.diagnostics[0], lang)}\n`);
+        io.err(textLines([`${NAME}: ${loaded.name}: ${diagnosticMessage(reading.diagnostics[0], lang)}`]));
         setExit(2);
         return;
       }
@@ -116,43 +264,39 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('check submissions against every rule of the budget statement')
-    .argument('<file-or-folder...>')
-    .option('--json', 'print the findings as JSON')
-    .option('--lang <lang>', 'language of messages: da or en', parseLang, 'da' as Lang)
-    .option('--deadline <yyyy-mm-dd>', 'deadline to check submission dates against (default: the one on each cover)', parseIsoDate)
-    .action(async (inputs: string[], opts: { json?: boolean; lang: Lang; deadline?: string }) => {
-      const files = await expandInputs(inputs);
-      if (files.length === 0) throw new UsageError('no .xlsx files found in the folders given');
-      const reports = await checkFiles(files, { deadline: opts.deadline });
-      io.out(opts.json ? `${JSON.stringify({ files: reports.map((r) => reportJson(r, opts.lang)) }, null, 2)}\n` : formatReports(reports, opts.lang));
+    .description(t.validate.about)
+    .argument(t.args.inputs)
+    .option('--json', t.validate.json)
+    .option(`--deadline ${t.dateValue}`, t.validate.deadline, parse.isoDate)
+    .action(async (given: string[], opts: { json?: boolean; deadline?: string }) => {
+      const reports = await check(await inputs(given), opts.deadline);
+      io.out(opts.json ? `${JSON.stringify({ files: reports.map((r) => reportJson(r, lang)) }, null, 2)}\n` : formatReports(reports, lang));
       setExit(exitCodeFor(reports));
     });
 
   program
     .command('consolidate')
-    .description('consolidate submissions into one status workbook')
-    .argument('<file-or-folder...>')
-    .requiredOption('--out <out.xlsx>', 'the consolidated workbook to write')
-    .option('--previous <prior.xlsx>', 'the previous consolidated workbook, for the quarter-colour history')
-    .option('--strict', 'leave out files with errors (default: include them, marked)')
-    .option('--green <ratio>', 'computed colour: green from this share of the expected progress', parseRatio, DEFAULT_THRESHOLDS.green)
-    .option('--yellow <ratio>', 'computed colour: yellow from this share of the expected progress', parseRatio, DEFAULT_THRESHOLDS.yellow)
-    .option('--json', 'print a summary as JSON')
-    .option('--lang <lang>', 'language of messages: da or en', parseLang, 'da' as Lang)
-    .action(async (inputs: string[], opts: { out: string; previous?: string; strict?: boolean; green: number; yellow: number; json?: boolean; lang: Lang }) => {
-      if (opts.yellow > opts.green) throw new UsageError('--yellow must not be above --green');
-      const files = await expandInputs(inputs);
-      if (files.length === 0) throw new UsageError('no .xlsx files found in the folders given');
+    .description(t.consolidate.about)
+    .argument(t.args.inputs)
+    .requiredOption(`--out ${t.consolidate.outValue}`, t.consolidate.out, parse.xlsxFile)
+    .option(`--previous ${t.consolidate.previousValue}`, t.consolidate.previous)
+    .option('--strict', t.consolidate.strict)
+    .option(`--green ${t.consolidate.ratioValue}`, t.consolidate.green, parse.ratio, DEFAULT_THRESHOLDS.green)
+    .option(`--yellow ${t.consolidate.ratioValue}`, t.consolidate.yellow, parse.ratio, DEFAULT_THRESHOLDS.yellow)
+    .option('--json', t.consolidate.json)
+    .action(async (given: string[], opts: { out: string; previous?: string; strict?: boolean; green: number; yellow: number; json?: boolean }) => {
+      if (opts.yellow > opts.green) throw new UsageError([t.usage.yellowAboveGreen]);
+      const files = await inputs(given, opts.previous ? [opts.previous] : []);
+      const { sameFileAsAny, writePlan } = await xlsxHost();
       const forbidden = [...files, ...(opts.previous ? [opts.previous] : [])];
-      if (await sameFileAsAny(opts.out, forbidden)) throw new UsageError(`refusing to write over an input file: ${opts.out}`);
+      if (await sameFileAsAny(opts.out, forbidden)) throw new UsageError([t.usage.writeOverInput(opts.out)]);
       const previous = opts.previous ? await readPrevious(opts.previous) : undefined;
       if (previous && 'error' in previous) {
-        io.err(`integration-status: ${path.basename(opts.previous!)}: ${diagnosticMessage(previous.error, opts.lang)}\n`);
+        io.err(textLines([`${NAME}: ${path.basename(opts.previous!)}: ${diagnosticMessage(previous.error, lang)}`]));
         setExit(2);
         return;
       }
-      const reports = await checkFiles(files);
+      const reports = await check(files);
       const result = consolidate(reports.map(toConsolidationInput), {
         strict: opts.strict,
         thresholds: { green: opts.green, yellow: opts.yellow },
@@ -161,9 +305,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         generatedAt: new Date().toISOString().slice(0, 19) + 'Z',
         productVersion: PRODUCT_VERSION,
       });
-      await writePlan(buildConsolidatedPlan(result), opts.out);
-      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...consolidationSummary(result, opts.lang) }, null, 2)}\n`);
-      else io.out(formatConsolidation(result, opts.out, opts.lang));
+      const progress = newProgress();
+      progress.writing(path.basename(opts.out));
+      try {
+        await writePlan(buildConsolidatedPlan(result), opts.out);
+      } finally {
+        progress.stop();
+      }
+      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...consolidationSummary(result, lang) }, null, 2)}\n`);
+      else io.out(formatConsolidation(result, opts.out, lang));
       setExit(exitCodeFor(reports));
     });
 
@@ -171,6 +321,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 }
 
 async function readPrevious(file: string): Promise<{ history: HistoryEntry[]; file: SubmittedFile } | { error: Diagnostic }> {
+  const { loadFile, readHistoryBytes } = await xlsxHost();
   const loaded = await loadFile(file);
   const reading = await readHistoryBytes(loaded.bytes);
   if (!reading.ok) return { error: reading.diagnostic };
@@ -179,12 +330,6 @@ async function readPrevious(file: string): Promise<{ history: HistoryEntry[]; fi
 
 function toConsolidationInput(r: FileReport): ConsolidationInput {
   return { file: { name: r.file, size: r.size, sha256: r.sha256, modified: r.modified }, status: r.status, diagnostics: r.diagnostics, submission: r.submission };
-}
-
-function parseRatio(value: string): number {
-  const n = Number(value.replace(',', '.'));
-  if (!Number.isFinite(n) || n <= 0 || n > 2) throw new InvalidArgumentError('expected a ratio such as 0.9');
-  return n;
 }
 
 export function exitCodeFor(reports: FileReport[]): number {
@@ -204,32 +349,21 @@ function reportJson(r: FileReport, lang: Lang) {
   };
 }
 
-class UsageError extends Error {}
-
-function parseLang(value: string): Lang {
-  if (value !== 'da' && value !== 'en') throw new InvalidArgumentError('expected da or en');
-  return value;
-}
-
-/** Runs the command line; resolves to the exit code. Errors become one clear line, never a stack trace. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+/** Runs the command line; resolves to the exit code. Errors become clear lines, never a stack trace. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const lang = chooseLang(argv.slice(2), io.env ?? process.env);
+  const t = TEXT[lang];
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
+  const program = buildProgram(io, lang, (code) => {
     exitCode = Math.max(exitCode, code);
   });
   try {
     await program.parseAsync(argv);
     return exitCode;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? 0 : 2;
-    }
-    if (err instanceof UsageError) {
-      io.err(`integration-status: ${err.message}\n`);
-      return 2;
-    }
-    io.err(`integration-status: ${describeError(err)}\n`);
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    const lines = err instanceof UsageError ? err.lines : [describeFileError(err, t)];
+    io.err(textLines(lines.map((line) => `${NAME}: ${line}`)));
     return 2;
   }
 }
-

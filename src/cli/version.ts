@@ -1,5 +1,4 @@
-/** The product version, from package.json (read once; the CLI runs in Node). */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+/** The product version, from package.json (inlined when the command line is built). */
+import { version } from '../../package.json';
 
-export const PRODUCT_VERSION: string = (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+export const PRODUCT_VERSION: string = version;

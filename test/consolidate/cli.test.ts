@@ -81,7 +81,7 @@ describe('consolidate', () => {
     writeFileSync(input, readFileSync(path.join(examples, 'SOF-budgetredegoerelse-2011.xlsx')));
     const hash = sha(input);
     const run = await runCli('consolidate', input, '--out', input);
-    expect(run).toMatchObject({ code: 2, stderr: `integration-status: refusing to write over an input file: ${input}\n` });
+    expect(run).toMatchObject({ code: 2, stderr: `integration-status: skriver ikke oven i en af inputfilerne: ${input}\n` });
     expect(sha(input)).toBe(hash);
     const viaFolder = await runCli('consolidate', dir, '--out', path.join(dir, '.', 'sof.xlsx'));
     expect(viaFolder.code).toBe(2);

@@ -55,21 +55,27 @@ describe('validate on the examples', () => {
     }
   });
 
-  it('prints compiler-style lines and a summary per file', async () => {
+  it('prints compiler-style lines, a summary per file and one over all files', async () => {
     const run = await runCli('validate', file('TMF-budgetredegoerelse-2011.xlsx'), file('SOF-budgetredegoerelse-2011.xlsx'));
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toContain(
-      'TMF-budgetredegoerelse-2011.xlsx: Tabel 1!B5: error T1_RECONCILE: Tabel 1 siger 900.000 kr. for "Integrationsindsatser i relation til mål i integrationspolitikken" i 2011, men indsatserne på arket Indsatser mål a-g summerer til 750.000 kr.',
+      'TMF-budgetredegoerelse-2011.xlsx: Tabel 1!B5: fejl T1_RECONCILE: Tabel 1 siger 900.000 kr. for "Integrationsindsatser i relation til mål i integrationspolitikken" i 2011, men indsatserne på arket Indsatser mål a-g summerer til 750.000 kr.',
     );
+    expect(lines).toContain('TMF-budgetredegoerelse-2011.xlsx: Forside!C8: advarsel COVER_CONTACT_MISSING: Kontaktperson mangler.');
     expect(lines).toContain('TMF-budgetredegoerelse-2011.xlsx: ugyldig (13 fejl, 3 advarsler, 0 bemærkninger)');
-    expect(lines[lines.length - 1]).toBe('SOF-budgetredegoerelse-2011.xlsx: gyldig (0 fejl, 0 advarsler, 0 bemærkninger)');
+    expect(lines.slice(-2)).toEqual([
+      'SOF-budgetredegoerelse-2011.xlsx: gyldig (0 fejl, 0 advarsler, 0 bemærkninger)',
+      'I alt 2 filer: 1 gyldig, 1 ugyldig, 0 kan ikke læses (13 fejl, 3 advarsler, 0 bemærkninger)',
+    ]);
   });
 
   it('exits 0 when no file has errors, and speaks English on request', async () => {
     const run = await runCli('validate', file('BIF-budgetredegoerelse-2011.xlsx'), '--lang', 'en');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('BIF-budgetredegoerelse-2011.xlsx: valid (0 errors, 0 warnings, 1 note)');
+    expect(run.stdout).toContain(': note PROJ_NOT_MONITORED: ');
     expect(run.stdout).toContain('below the 100.000 kr. threshold');
+    expect(run.stdout.trimEnd().split('\n').pop()).toBe('All 1 file: 1 valid, 0 invalid, 0 unreadable (0 errors, 0 warnings, 1 note)');
   });
 
   it('reports every file even when one cannot be read, and exits 2', async () => {
@@ -77,22 +83,34 @@ describe('validate on the examples', () => {
     copyFileSync(file('SOF-budgetredegoerelse-2011.xlsx'), path.join(dir, 'a-sof.xlsx'));
     writeFileSync(path.join(dir, 'b-broken.xlsx'), 'not a workbook');
     copyFileSync(file('TMF-budgetredegoerelse-2011.xlsx'), path.join(dir, 'c-tmf.xlsx'));
-    const run = await runCli('validate', dir, path.join(dir, 'missing.xlsx'), '--json');
+    const run = await runCli('validate', dir, '--json');
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.files.map((f) => [f.file, f.status])).toEqual([
       ['a-sof.xlsx', 'valid'],
       ['b-broken.xlsx', 'unreadable'],
       ['c-tmf.xlsx', 'invalid'],
-      ['missing.xlsx', 'unreadable'],
     ]);
-    expect(report.files[3].diagnostics[0].code).toBe('FILE_OPEN_FAILED');
+    expect(report.files[1].diagnostics[0].code).toBe('FILE_NOT_ZIP');
+    const text = await runCli('validate', dir);
+    expect(text.code).toBe(2);
+    expect(text.stdout.trimEnd().split('\n').pop()).toBe('I alt 3 filer: 1 gyldig, 1 ugyldig, 1 kan ikke læses (14 fejl, 3 advarsler, 0 bemærkninger)');
+  });
+
+  it('is a usage error naming each path that does not exist, before any file is read', async () => {
+    const run = await runCli('validate', examples, path.join(examples, 'missing.xlsx'), 'exmaples');
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `integration-status: findes ikke: ${path.join(examples, 'missing.xlsx')}\nintegration-status: findes ikke: exmaples\n`,
+    });
+    expect(await runCli('validate', 'exmaples', '--lang', 'en')).toEqual({ code: 2, stdout: '', stderr: 'integration-status: does not exist: exmaples\n' });
   });
 
   it('is a usage error (exit 2) without files or with a bad option', async () => {
     expect((await runCli('validate')).code).toBe(2);
     expect((await runCli('validate', examples, '--lang', 'fr')).code).toBe(2);
     const empty = mkdtempSync(path.join(tmpdir(), 'empty-'));
-    expect(await runCli('validate', empty)).toMatchObject({ code: 2, stderr: 'integration-status: no .xlsx files found in the folders given\n' });
+    expect(await runCli('validate', empty)).toMatchObject({ code: 2, stderr: 'integration-status: ingen .xlsx-filer i de angivne mapper\n' });
   });
 });

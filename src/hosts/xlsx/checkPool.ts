@@ -21,9 +21,12 @@ export function workerCount(files: number): number {
 }
 
 function startWorker(): Worker {
-  // The product runs as TypeScript through tsx; the worker registers it the same way before loading its module.
+  const options = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  // Built (dist-cli/), this module is part of a JavaScript bundle and the worker's bundle lies beside it.
+  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'checkWorker.js'), options);
+  // From source (tests, scripts run with tsx): the worker registers tsx before loading its TypeScript module.
   const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(path.join(__dirname, 'checkWorker.ts'))});`;
-  return new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  return new Worker(code, { ...options, eval: true });
 }
 
 export interface PoolOptions {
@@ -31,6 +34,10 @@ export interface PoolOptions {
   workers?: number;
   /** Whether this thread reads files too (default true; tests turn it off to make the workers do all). */
   here?: boolean;
+  /** Called each time a file has been read, with how many of all are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called when a worker could not start (a broken build): its files are then read by the others or here. */
+  onWorkerFailed?: () => void;
 }
 
 export async function checkFiles(files: string[], options: ValidationOptions = {}, pool: PoolOptions = {}): Promise<FileReport[]> {
@@ -38,29 +45,42 @@ export async function checkFiles(files: string[], options: ValidationOptions = {
   const reports: FileReport[] = new Array(files.length);
   let next = 0;
   const take = () => (next < files.length ? next++ : -1);
+  let done = 0;
+  const report = (i: number, r: FileReport) => {
+    reports[i] = r;
+    pool.onProgress?.(++done, files.length);
+  };
 
   const here = async () => {
-    for (let i = take(); i >= 0; i = take()) reports[i] = await checkFileOrReport(files[i], options);
+    for (let i = take(); i >= 0; i = take()) report(i, await checkFileOrReport(files[i], options));
   };
 
   const inWorker = () =>
     new Promise<void>((resolve) => {
       const worker = startWorker();
       let current = -1;
+      let ready = false;
+      let over = false;
       const send = () => {
         current = take();
         if (current >= 0) worker.postMessage({ file: files[current], options });
         else void worker.terminate();
       };
       worker.on('message', (m: FileReport | 'ready' | { failed: string }) => {
-        if (m === 'ready') return send();
-        reports[current] = 'failed' in m ? openFailed(files[current], m.failed) : m;
+        if (m === 'ready') {
+          ready = true;
+          return send();
+        }
+        report(current, 'failed' in m ? openFailed(files[current], m.failed) : m);
         send();
       });
       // A worker that cannot start leaves its share to the others; one that stops on a file reports that file.
+      // 'error' is followed by 'exit': the first of them counts.
       const stopped = (why: string) => {
-        if (current >= 0) reports[current] = openFailed(files[current], why);
-        current = -1;
+        if (over) return;
+        over = true;
+        if (current >= 0) report(current, openFailed(files[current], why));
+        else if (!ready) pool.onWorkerFailed?.();
         resolve();
       };
       worker.on('error', (err) => stopped(`the reader stopped on this file: ${err.message}`));
