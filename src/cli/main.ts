@@ -163,7 +163,9 @@ async function requireExisting(t: Text, filesOrFolders: string[], files: string[
 export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
   const t = TEXT[lang];
   const parse = parsers(t);
-  const newProgress = () => new Progress({ write: io.err, enabled: io.errIsTTY === true, text: t, now: io.now ?? Date.now });
+  const now = io.now ?? Date.now;
+  const startedAt = now();
+  const newProgress = () => new Progress({ write: io.err, enabled: io.errIsTTY === true, text: t, now, start: startedAt });
 
   /** Reads and checks the files, with the progress line; a worker that cannot start is said once, after it. */
   const check = async (files: string[], deadline?: string) => {

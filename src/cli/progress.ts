@@ -8,6 +8,8 @@ export interface ProgressOptions {
   enabled: boolean;
   text: Text;
   now: () => number;
+  /** When the run started (default: now): the time shown, and the second waited, count from there. */
+  start?: number;
   /** Shown only after this long, so a quick run prints nothing but its result. */
   afterMs?: number;
   /** Redrawn at most this often, and at least this often while a slow file is read. */
@@ -25,7 +27,7 @@ export class Progress {
   private lastDrawn = -Infinity;
 
   constructor(private readonly options: ProgressOptions) {
-    this.start = options.now();
+    this.start = options.start ?? options.now();
     if (options.enabled) {
       this.timer = setInterval(() => this.draw(true), this.every);
       this.timer.unref?.();
