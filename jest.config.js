@@ -7,6 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   testTimeout: 60000,
-  // Tests also run the built command line (bin/); build it from the current source first (esbuild, ~1 s).
-  globalSetup: '<rootDir>/scripts/build-cli.js',
+  // Tests also run the built command line (bin/): it is built from the current source first (esbuild, ~1 s).
+  globalSetup: '<rootDir>/test/globalSetup.ts',
 };

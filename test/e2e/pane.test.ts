@@ -16,6 +16,7 @@ import type { AddressInfo } from 'net';
 import ExcelJS from 'exceljs';
 import webpack from 'webpack';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { has } from '../helpers/tools';
 
 type ConfigFactory = (env: Record<string, string | boolean>, argv: { mode?: 'production' | 'development' }) => Promise<webpack.Configuration>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,7 +26,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const EXAMPLES = path.join(ROOT, 'examples');
 const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
-const haveChromium = fs.existsSync(CHROMIUM);
+const haveChromium = has('chromium');
 
 /** Ask again until the answer passes (or the time is up: then the last answer is returned for expect to show). */
 async function poll<T>(ask: () => Promise<T>, ok: (v: T) => boolean, timeout = 15_000): Promise<T> {

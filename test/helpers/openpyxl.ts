@@ -1,17 +1,9 @@
 /** openpyxl (Debian's python3-openpyxl) as a second, independent reader of the workbooks we write. */
 import { execFileSync } from 'node:child_process';
+import { itWith } from './tools';
 
-function available(): boolean {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import openpyxl'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** CI installs python3-openpyxl; a developer machine without it skips the second-reader checks only. */
-export const withOpenpyxl = available() || process.env.CI ? it : it.skip;
+/** CI installs python3-openpyxl; a machine without it skips the second-reader checks only (see tools.ts). */
+export const withOpenpyxl = itWith('openpyxl');
 
 /** Run a Python script with the file as sys.argv[1]; the script prints JSON. */
 export function openpyxlJson<T>(script: string, file: string): T {

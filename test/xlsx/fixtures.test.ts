@@ -7,19 +7,11 @@ import { buildTemplatePlan } from '../../src/core/template/plan';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../../src/examples/submissions';
 import { parseXlsx, writePlan } from '../../src/hosts/xlsx/files';
 import { comparable, expectedSubmission } from '../helpers/expected';
+import { itWith } from '../helpers/tools';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const example = (code: string) => EXAMPLES.find((e) => e.administration === code)!;
 const read = async (file: string) => parseXlsx(new Uint8Array(readFileSync(path.join(fixtures, file))));
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('saved by LibreOffice', () => {
   it.each([
@@ -33,8 +25,8 @@ describe('saved by LibreOffice', () => {
     expect(submission.table1.rows.find((r) => r.key === 'total')!.total).not.toBeNull();
   });
 
-  // CI installs LibreOffice; a developer machine without it skips only this live round trip.
-  const live = hasSoffice() || process.env.CI ? it : it.skip;
+  // CI installs LibreOffice; a machine without it skips only this live round trip (see helpers/tools.ts).
+  const live = itWith('soffice');
   live('template → filled by exceljs → re-saved by LibreOffice now → the same submission', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lo-'));
     const e = example('BIF');
