@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Progress } from '../../src/cli/progress';
+import { checkFiles } from '../../src/hosts/xlsx/checkPool';
 import { TEXT } from '../../src/cli/text';
 import { runCliWith } from '../helpers/cli';
 
@@ -60,6 +61,17 @@ describe('Progress', () => {
     piped.progress.stop();
     expect(piped.writes).toEqual([]);
   });
+});
+
+describe('checkFiles progress', () => {
+  it('counts each file once as it is read, on worker threads as here, up to all of them', async () => {
+    const files = ['BIF', 'BUF', 'KFF', 'SOF', 'TMF'].map((a) => path.join(examples, `${a}-budgetredegoerelse-2011.xlsx`));
+    for (const pool of [{ workers: 0 }, { workers: 2, here: false }]) {
+      const seen: [number, number][] = [];
+      await checkFiles(files, {}, { ...pool, onProgress: (done, total) => seen.push([done, total]) });
+      expect(seen).toEqual(files.map((_, i) => [i + 1, files.length]));
+    }
+  }, 60_000);
 });
 
 describe('the progress line in a run', () => {
