@@ -25,6 +25,7 @@ export class Progress {
   private state?: string;
   private shown = false;
   private lastDrawn = -Infinity;
+  private lastLine = '';
 
   constructor(private readonly options: ProgressOptions) {
     this.start = options.start ?? options.now();
@@ -54,6 +55,7 @@ export class Progress {
     if (this.timer) clearInterval(this.timer);
     if (this.shown) this.options.write(CLEAR_LINE);
     this.shown = false;
+    this.lastLine = '';
     this.state = undefined;
   }
 
@@ -62,9 +64,12 @@ export class Progress {
     if (!enabled || this.state === undefined) return;
     const at = now();
     if (at - this.start < afterMs || (!force && at - this.lastDrawn < this.every)) return;
-    this.lastDrawn = at;
     const seconds = ((at - this.start) / 1000).toLocaleString(text.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    this.options.write(`${CLEAR_LINE}${terminalSafe(this.state)} · ${seconds} s`);
+    const line = `${terminalSafe(this.state)} · ${seconds} s`;
+    if (line === this.lastLine) return;
+    this.lastDrawn = at;
+    this.lastLine = line;
+    this.options.write(`${CLEAR_LINE}${line}`);
     this.shown = true;
   }
 }
