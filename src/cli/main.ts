@@ -146,7 +146,7 @@ class LocalCommand extends Command {
 function describeFileError(err: unknown, t: Text): string {
   const e = err as NodeJS.ErrnoException;
   const code = e?.code === 'EPERM' ? 'EACCES' : e?.code;
-  if (code && e.path && t.fileError[code]) return t.fileError[code](e.path);
+  if (code && e.path && Object.hasOwn(t.fileError, code)) return t.fileError[code](e.path);
   return e?.message ? e.message : String(err);
 }
 
@@ -206,7 +206,7 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
     .helpOption('-h, --help', t.help.helpOption)
     .helpCommand(t.help.helpCommandArg, t.help.helpCommand)
     .version(PRODUCT_VERSION, '-V, --version', t.help.version)
-    .addOption(new Option(`--lang ${lang === 'da' ? '<sprog>' : '<language>'}`, t.help.lang).argParser(parse.lang))
+    .addOption(new Option(`--lang ${t.help.langValue}`, t.help.lang).argParser(parse.lang))
     .exitOverride();
 
   program
