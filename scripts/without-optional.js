@@ -65,5 +65,5 @@ if (process.argv.includes('--list')) {
     if (!fs.existsSync(path.join(bin, name))) fs.rmSync(path.join(bin, name), { force: true });
   }
   const names = Object.keys(root.optionalDependencies ?? {}).join(', ');
-  process.stdout.write(`without-optional: removed ${names} and ${removed - 1} packages only it brought (${drop.length} in the lockfile)\n`);
+  process.stdout.write(`without-optional: ${drop.length} packages in the lockfile come only with ${names}; ${removed} were installed and are removed\n`);
 }
