@@ -1,7 +1,7 @@
 /** Every rule: a case that breaks it and the same case fixed. */
 import type ExcelJS from 'exceljs';
 import { SHEET_NAMES } from '../../src/core/template/definition';
-import type { RawRow, TemplateFill } from '../../src/core/template/fill';
+import type { TemplateFill } from '../../src/core/template/fill';
 import { diagnosticMessage } from '../../src/core/diagnostics';
 import { findings, otherInitiative, policyInitiative, project, validFill, where } from '../helpers/workbook';
 
@@ -87,12 +87,12 @@ describe('initiatives for the policy goals', () => {
     ['expectedResult', 'E5'],
     ['status', 'F5'],
     ['followUp', 'G5'],
-  ])('%s missing', async (field, cell) => {
-    expect(await codes((f) => ((f.policy![0] as RawRow)[field] = null))).toEqual([`INIT_FIELD_MISSING Indsatser mål a-g!${cell}`]);
+  ] as const)('%s missing', async (field, cell) => {
+    expect(await codes((f) => (f.policy![0]![field] = null))).toEqual([`INIT_FIELD_MISSING Indsatser mål a-g!${cell}`]);
   });
 
   it('economy missing in every year', async () => {
-    expect(await codes((f) => ((f.policy![0] as RawRow).economy = [null, null, null, null]), undefined)).toEqual([
+    expect(await codes((f) => (f.policy![0]!.economy = [null, null, null, null]), undefined)).toEqual([
       'INIT_FIELD_MISSING Indsatser mål a-g!H5',
       'T1_RECONCILE Tabel 1!B5',
       'T1_RECONCILE Tabel 1!C5',

@@ -209,7 +209,7 @@ export async function hostileWorkbooks(
     fill.cover!.contact = inj(0);
     fill.cover!.email = inj(1);
     fill.goals!.a = { ...fill.goals!.a, status: inj(2) };
-    for (const row of [fill.policy![0]!, fill.other![0]!]) for (const [i, k] of ['name', 'targetGroup', 'activity', 'expectedResult', 'status', 'followUp'].entries()) row[k] = `${inj(i + 3)} ${k}`;
+    for (const row of [fill.policy![0]!, fill.other![0]!]) for (const [i, k] of (['name', 'targetGroup', 'activity', 'expectedResult', 'status', 'followUp'] as const).entries()) row[k] = `${inj(i + 3)} ${k}`;
     Object.assign(fill.projects![0]!, { name: `${inj(4)} projekt`, fund: inj(5), indicator: inj(6), actionPlan: inj(0) });
     await add('injektion.xlsx', [], undefined, fill);
   }
