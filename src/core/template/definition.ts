@@ -246,6 +246,11 @@ export type ColumnId<A extends TableArea> = PlainKeyOf<A> | `${PerYearKeyOf<A>}:
 export function columnId<A extends TableArea>(key: PlainKeyOf<A>): ColumnId<A>;
 export function columnId<A extends TableArea>(key: PerYearKeyOf<A>, year: number): ColumnId<A>;
 export function columnId(key: string, year?: number): string {
+  return anyColumnId(key, year);
+}
+
+/** The id of a column of an area not known at compile time (the reader matching headers of any area). */
+export function anyColumnId(key: string, year?: number): string {
   return year === undefined ? key : `${key}:${year}`;
 }
 
@@ -368,16 +373,20 @@ export function goalText(letter: GoalLetter): string {
 /** Every area of the template a reader looks for: the four table-shaped areas and Table 1. */
 export type AreaKey = TableAreaKey | 'table1';
 
-export function areaTitle(key: AreaKey): string {
-  return key === 'table1' ? TABLE1.title : AREA_BY_KEY[key].title;
-}
+export const AREA_KEYS: readonly AreaKey[] = ['goals', 'policy', 'other', 'projects', 'table1'];
 
-export function areaSheet(key: AreaKey): string {
-  return key === 'table1' ? TABLE1.sheet : AREA_BY_KEY[key].sheet;
+/** What findings say about an area: its title, the sheet it belongs on and its defined name. */
+export function areaOf(key: AreaKey): { title: string; sheet: string; definedName: string } {
+  return key === 'table1' ? TABLE1 : AREA_BY_KEY[key];
 }
 
 /** A column of a table-shaped area, by key: a typo in either key does not compile. */
 export type AreaColumnRef = { [K in TableAreaKey]: { area: K; column: ColumnKeyOf<TableAreas[K]>; year?: number } }[TableAreaKey];
+
+/** A column of an area as findings name it; the keys are checked against the area's definition. */
+export function columnRef<A extends TableArea>(area: A, column: ColumnKeyOf<A>, year?: number): AreaColumnRef {
+  return (year === undefined ? { area: area.key, column } : { area: area.key, column, year }) as AreaColumnRef;
+}
 
 /** A field of the template as findings name it: a cover field, an area's column (of one year), or a Table 1 cell. */
 export type FieldRef = { cover: CoverFieldKey } | AreaColumnRef | { table1: Table1RowKey; year: number | 'total' };

@@ -54,17 +54,17 @@ export async function checkFiles(files: string[], options: ValidationOptions = {
       };
       worker.on('message', (m: FileReport | 'ready' | { failed: string }) => {
         if (m === 'ready') return send();
-        reports[current] = 'failed' in m ? openFailed(files[current], m.failed) : m;
+        reports[current] = 'failed' in m ? openFailed(files[current], { problem: 'other', detail: m.failed }) : m;
         send();
       });
       // A worker that cannot start leaves its share to the others; one that stops on a file reports that file.
-      const stopped = (why: string) => {
-        if (current >= 0) reports[current] = openFailed(files[current], why);
+      const stopped = (detail: string) => {
+        if (current >= 0) reports[current] = openFailed(files[current], { problem: 'readerStopped', detail });
         current = -1;
         resolve();
       };
-      worker.on('error', (err) => stopped(`the reader stopped on this file: ${err.message}`));
-      worker.on('exit', () => stopped('the reader stopped on this file'));
+      worker.on('error', (err) => stopped(err.message));
+      worker.on('exit', () => stopped(''));
     });
 
   await Promise.all([...Array.from({ length: workers }, inWorker), ...(pool.here === false && workers > 0 ? [] : [here()])]);
