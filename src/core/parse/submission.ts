@@ -40,6 +40,7 @@ import {
   columnId,
   columnRef,
   normalizeLabel,
+  parseColumnId,
   type ColumnId,
   type ColumnKeyOf,
   type CoverFieldKey,
@@ -267,7 +268,7 @@ function rowIsBlank(grid: SheetGrid, row: number, cols: number[]): boolean {
 function dataRows<A extends TableArea>(area: LocatedArea<A>, def: A): number[] {
   const inputCols = def.columns
     .filter((c) => c.kind !== 'rowTotal' && c.kind !== 'fixed')
-    .flatMap((c) => [...area.columns.entries()].filter(([k]) => k === c.key || k.startsWith(`${c.key}:`)).map(([, col]) => col));
+    .flatMap((c) => [...area.columns.entries()].filter(([id]) => parseColumnId(id).key === c.key).map(([, col]) => col));
   const rows: number[] = [];
   for (let r = area.headerRow + 1; r <= area.grid.bottom; r++) if (!rowIsBlank(area.grid, r, inputCols)) rows.push(r);
   return rows;

@@ -254,6 +254,12 @@ export function anyColumnId(key: string, year?: number): string {
   return year === undefined ? key : `${key}:${year}`;
 }
 
+/** The column key and, for a per-year column, the year of a column id. */
+export function parseColumnId(id: string): { key: string; year?: number } {
+  const [key, year] = id.split(':');
+  return year === undefined ? { key } : { key, year: Number(year) };
+}
+
 /** The definition of an area's column by key. */
 export function columnDef<A extends TableArea, K extends ColumnKeyOf<A>>(area: A, key: K): Extract<ColumnOf<A>, { key: K }> {
   return area.columns.find((c) => c.key === key) as Extract<ColumnOf<A>, { key: K }>;

@@ -1,7 +1,7 @@
 /** Checks of the cover sheet: administration, budget period (also against the years of the other sheets), unit, contact and dates. */
 import { cellRef } from '../../cells';
 import { budgetYears } from '../../domain';
-import { OTHER_AREA, POLICY_AREA, PROJECTS_AREA, TABLE1 } from '../../template/definition';
+import { OTHER_AREA, POLICY_AREA, PROJECTS_AREA, TABLE1, parseColumnId } from '../../template/definition';
 import type { Findings } from '../findings';
 import { show } from '../rules/define';
 import { isMonitored } from './projects';
@@ -23,7 +23,7 @@ export function checkCover(f: Findings): void {
     for (const area of [POLICY_AREA, OTHER_AREA, PROJECTS_AREA]) {
       const a = f.layout.areas[area.key];
       if (a && a.headerYears.length && a.headerYears.join() !== expected.join()) {
-        const firstYearCol = Math.min(...Object.entries(a.columns).filter(([k]) => k.includes(':')).map(([, col]) => col as number));
+        const firstYearCol = Math.min(...Object.entries(a.columns).filter(([id]) => parseColumnId(id).year !== undefined).map(([, col]) => col as number));
         f.add('COVER_YEARS_MISMATCH', { sheet: a.sheet, cell: cellRef(a.headerRow, firstYearCol) }, { where: a.sheet, found: a.headerYears, expected });
       }
     }
