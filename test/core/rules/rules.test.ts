@@ -2,7 +2,8 @@
  * The rule catalogue, held to its promises: every code has a message in both languages and a break-and-fix case,
  * the English messages hold no Danish of the catalogue's own, and every case breaks and is fixed as declared.
  */
-import { CATALOGUE, CODES, AREAS, type Area, type Code } from '../../../src/core/validate/rules';
+import { makeDiagnostic } from '../../../src/core/diagnostics';
+import { AREAS, CATALOGUE, CODES, type Area, type Code } from '../../../src/core/validate/rules';
 import { ADMINISTRATION_CODES, COLOUR_LABELS, NO, UNITS, YES } from '../../../src/core/domain';
 import { COVER, INFO, SHEET_NAMES, TABLE1, TABLE_AREAS, TEMPLATE_ID } from '../../../src/core/template/definition';
 import { exampleParams, render, type Lang, type Param, type Rule } from '../../../src/core/validate/rules/define';
@@ -114,6 +115,16 @@ describe('the catalogue', () => {
 
   it('has no word of the Danish messages in the English ones, beyond labels quoted verbatim and the values given', () => {
     expect(CODES.flatMap((code) => danishInEnglish(code, danish).map((w) => `${code}: ${w}`))).toEqual([]);
+  });
+
+  it('refuses a misspelt code or a missing parameter when compiling (npm run typecheck checks these lines)', () => {
+    const where = { sheet: null, cell: null };
+    // @ts-expect-error: a misspelt code
+    expect(() => makeDiagnostic('COVER_ADMN_MISSING', where)).toThrow();
+    // @ts-expect-error: T1_RECONCILE's parameters lack the expected amount
+    expect(makeDiagnostic('T1_RECONCILE', where, { row: 'policy', year: 2011, found: { kr: 1, unit: 'kr' } }).code).toBe('T1_RECONCILE');
+    // @ts-expect-error: COVER_ADMIN_UNKNOWN needs the text found
+    expect(makeDiagnostic('COVER_ADMIN_UNKNOWN', where).code).toBe('COVER_ADMIN_UNKNOWN');
   });
 
   it('catches Danish prose in an English message (the check can fail)', () => {
