@@ -7,9 +7,11 @@
  *     sentence from them. A new area gets a file of its own, spread into CATALOGUE below.
  *  2. Report it where the check belongs (`validate/checks/<area>.ts` for the rules of a read statement):
  *     `f.add('MY_CODE', where, params, value)`. A misspelt code or a missing parameter does not compile.
- *  3. Give it a break-and-fix case in `test/core/rules/<area>.cases.ts` (a change that breaks it, and the same
- *     change fixed). The catalogue test fails for a code without a case, a message or with Danish in English.
- *  4. `npm run rules-table` prints the README's table of codes.
+ *  3. Give it a break-and-fix case in `test/core/rules/<area>.cases.ts`: a statement that breaks it (with the
+ *     findings expected) and the same statement fixed; statements are built in memory, so a case takes
+ *     milliseconds. A code without a case does not compile; a new area's cases file is added to CASES in
+ *     test/core/rules/rules.test.ts. The catalogue test also wants both languages and no Danish in English.
+ *  4. `npm run rules-table` prints the README's table of codes (test/readme.test.ts holds the README to it).
  */
 import { AMOUNT_RULES } from './amounts';
 import { COVER_RULES } from './cover';
