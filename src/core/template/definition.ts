@@ -107,6 +107,8 @@ export interface ColumnDef {
   readonly perYear?: boolean;
   /** Required for a non-blank row: the reader reports the column missing, the validator the value. */
   readonly required?: boolean;
+  /** For a row total: the per-year column it sums. */
+  readonly totalOf?: string;
   readonly help?: string;
 }
 
@@ -140,7 +142,7 @@ const statusSchemaTextColumns = <const H extends string>(expectedResultHeader: H
     { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true },
     { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true },
     { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Beløb i beløbsenheden fra Forside.' },
-    { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15 },
+    { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15, totalOf: 'economy' },
   ] as const;
 
 export const EXPECTED_RESULT_POLICY = 'Mål/Forventet resultat (Konkretiseret ift mål i integrationspolitikken)';
@@ -211,7 +213,7 @@ export const PROJECTS_AREA = defineArea({
     { key: 'start', header: 'Projektstart', kind: 'date', width: 12, help: 'Dato, fx 01-01-2010.' },
     { key: 'end', header: 'Projektslut', kind: 'date', width: 12, help: 'Dato, fx 31-12-2012.' },
     { key: 'funding', header: 'Kommunal medfinansiering {year}', kind: 'amount', width: 15, perYear: true, help: 'Beløb i beløbsenheden fra Forside.' },
-    { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16 },
+    { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16, totalOf: 'funding' },
     { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32 },
     { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, help: 'Tal, fx 25 (borgere) eller 75 (pct.).' },
     { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12 },
@@ -225,6 +227,10 @@ export const PROJECTS_AREA = defineArea({
 });
 
 export const TABLE_AREAS = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA] as const;
+
+/** A row total sums a per-year column of its own area: a misspelt totalOf does not compile (true is not false). */
+type SumsPerYearColumn<A extends TableArea> = Extract<ColumnOf<A>, { totalOf: string }>['totalOf'] extends PerYearKeyOf<A> ? true : false;
+const _totalsSumPerYearColumns: { [K in TableAreaKey]: SumsPerYearColumn<TableAreas[K]> } = { goals: true, policy: true, other: true, projects: true };
 
 /** Each table-shaped area's definition by its key. */
 export interface TableAreas {

@@ -198,7 +198,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: read
     const line = cols.map((c) => rowValue(raw, c, yearIndex.get(c) ?? 0));
     cols.forEach((c, i) => {
       if (c.kind !== 'rowTotal') return;
-      const parts = amountCols(c.key.replace(/Total$/, ''));
+      const parts = amountCols(c.totalOf!);
       const from = cellRef(excelRow, parts[0].i + 1);
       const to = cellRef(excelRow, parts[parts.length - 1].i + 1);
       line[i] = { formula: `IF(COUNT(${from}:${to})=0,"",SUM(${from}:${to}))`, result: excelSum(parts.map((p) => line[p.i])) };
