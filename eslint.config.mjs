@@ -1,7 +1,9 @@
 // ESLint flat config.
 //  - typescript-eslint "recommended" for src/, test/, scripts/ and the root config files;
 //  - the Office add-in rules of eslint-plugin-office-addins for src/;
-//  - src/core/** must stay host-agnostic (no Excel/React/Office imports).
+//  - src/core/** must stay host-agnostic (no Excel/React/Office imports; src/core/tsconfig.json enforces it too);
+//  - type-checked promise rules for the Office host and the task pane, where an un-awaited Excel.run or a
+//    promise handed to an event handler loses its error.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
@@ -47,6 +49,16 @@ export default defineConfig([
     files: ['src/**/*.{ts,tsx,mts,cts}'],
     plugins: { 'office-addins': officeAddins },
     rules: officeAddinsRecommendedRules,
+  },
+
+  {
+    files: ['src/hosts/office/**/*.{ts,tsx}', 'src/taskpane/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
   },
 
   {

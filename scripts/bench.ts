@@ -21,7 +21,8 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { main as cliMain } from '../src/cli/main';
 import { ADMINISTRATION_CODES, budgetYears, type AdministrationCode } from '../src/core/domain';
-import type { RawRow, TemplateFill } from '../src/core/template/fill';
+import type { POLICY_AREA, PROJECTS_AREA } from '../src/core/template/definition';
+import type { AnyRawRow, RawRow, TemplateFill } from '../src/core/template/fill';
 import { buildTemplatePlan } from '../src/core/template/plan';
 import { FastXlsxReader } from '../src/hosts/xlsx/fastReader';
 import { XlsxWorkbookReader } from '../src/hosts/xlsx/reader';
@@ -84,7 +85,7 @@ function submission(i: number, o: Options): { file: string; admin: Administratio
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const amount = () => Math.round(rnd() * 40) * 25_000;
   const years = budgetYears(firstYear);
-  const initiative = (k: number, other: boolean): RawRow => ({
+  const initiative = (k: number, other: boolean): RawRow<typeof POLICY_AREA> => ({
     name: `${pick(WORDS)} ${other ? 'ø' : ''}${k + 1}`,
     goals: other ? pick(['Ligebehandling', 'Medborgerskab', 'Antidiskrimination']) : pick(GOALS),
     targetGroup: pick(GROUPS),
@@ -96,7 +97,7 @@ function submission(i: number, o: Options): { file: string; admin: Administratio
   });
   const policy = Array.from({ length: o.rows }, (_, k) => initiative(k, false));
   const other = Array.from({ length: o.rows }, (_, k) => initiative(k, true));
-  const projects: RawRow[] = Array.from({ length: o.projects }, (_, k) => {
+  const projects: RawRow<typeof PROJECTS_AREA>[] = Array.from({ length: o.projects }, (_, k) => {
     const colours = [pick(COLOURS), pick(COLOURS), pick(COLOURS), pick(COLOURS)];
     return {
       name: `Projekt ${pick(WORDS)} ${k + 1}`,
@@ -114,7 +115,7 @@ function submission(i: number, o: Options): { file: string; admin: Administratio
       actionPlan: colours.includes('rød') ? 'Handleplan aftalt med puljen' : null,
     };
   });
-  const sums = (list: RawRow[], key: string) => years.map((_, y) => list.reduce((s, r) => s + ((r[key] as number[])[y] ?? 0), 0));
+  const sums = (list: AnyRawRow[], key: string) => years.map((_, y) => list.reduce((s, r) => s + ((r[key] as number[])[y] ?? 0), 0));
   const goals: TemplateFill['goals'] = {};
   for (const g of ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const) goals[g] = { relevant: 'Ja', status: 'På vej', realistic: 'Ja' };
   const fill: TemplateFill = {

@@ -1,5 +1,13 @@
-/** Prints the table of finding codes for README.md (npm run rules-table). */
-import { MESSAGES } from '../src/core/diagnostics';
+/** The table of finding codes for README.md, from the rule catalogue (npm run rules-table prints it). */
+import { CODES, ruleOf } from '../src/core/validate/rules';
+import { exampleParams, render } from '../src/core/validate/rules/define';
 
-const rows = Object.entries(MESSAGES).map(([code, m]) => `| \`${code}\` | ${m.severity} | ${m.en.replace(/\|/g, '\\|')} |`);
-process.stdout.write(['| code | severity | message (English; Danish by default) |', '| --- | --- | --- |', ...rows].join('\n') + '\n');
+export function rulesTable(): string {
+  const rows = CODES.map((code) => {
+    const rule = ruleOf(code);
+    return `| \`${code}\` | ${rule.severity} | ${render(rule, 'en', exampleParams(rule, true)).replace(/\|/g, '\\|')} |`;
+  });
+  return ['| code | severity | message (English; Danish by default; "{…}" is text from the file, other values are examples) |', '| --- | --- | --- |', ...rows].join('\n') + '\n';
+}
+
+if (require.main === module) process.stdout.write(rulesTable());

@@ -1,5 +1,8 @@
 /** The typed Submission: what one administration's filled-in budget statement says, amounts in kr. */
 import type { AdministrationCode, Colour, GoalLetter, Quarter, UnitCode } from './domain';
+import type { ColumnOf, GOALS_AREA, POLICY_AREA, PROJECTS_AREA, TableArea, Table1RowKey } from './template/definition';
+
+export type { Table1RowKey };
 
 /** Where a row of the submission came from. */
 export interface RowSource {
@@ -30,34 +33,43 @@ export interface Cover {
   statusYear: number | null;
 }
 
-export interface GoalStatus {
+/** What a cell of each input kind is read as; null where blank or unreadable. Dates are ISO (yyyy-mm-dd). */
+interface KindValues {
+  text: string | null;
+  yesNo: boolean | null;
+  date: string | null;
+}
+
+/**
+ * The values of some of an area's columns, named and typed by the template definition: renaming a column there
+ * renames it here, so the reader and the validator cannot drift from the template. Per-year columns are a list.
+ */
+export type ColumnValues<A extends TableArea, K extends ColumnOf<A>['key']> = {
+  [C in Extract<ColumnOf<A>, { key: K }> as C['key']]: C extends { perYear: true }
+    ? YearAmount[]
+    : C['kind'] extends keyof KindValues
+      ? KindValues[C['kind']]
+      : never;
+};
+
+export interface GoalStatus extends ColumnValues<typeof GOALS_AREA, 'relevant' | 'status' | 'realistic' | 'neededInitiatives'> {
   goal: GoalLetter;
-  relevant: boolean | null;
-  status: string | null;
-  realistic: boolean | null;
-  neededInitiatives: string | null;
   source: RowSource;
 }
 
 export type InitiativeKind = 'policy' | 'other';
 
+/** The status schema's text columns, one field each (the same on both initiative sheets). */
+export type StatusSchemaTextKey = Extract<ColumnOf<typeof POLICY_AREA>, { kind: 'text' }>['key'];
+
 /** One status schema (statusskema) row. */
-export interface Initiative {
+export interface Initiative extends ColumnValues<typeof POLICY_AREA, StatusSchemaTextKey | 'economy'> {
   kind: InitiativeKind;
-  name: string | null;
   /** Goals a–g the initiative serves, parsed from goalsText. */
   goals: GoalLetter[];
   goalsText: string | null;
-  targetGroup: string | null;
-  activity: string | null;
-  expectedResult: string | null;
-  status: string | null;
-  followUp: string | null;
-  economy: YearAmount[];
   source: RowSource;
 }
-
-export type Table1RowKey = 'policy' | 'other' | 'projects' | 'total';
 
 export interface Table1Row {
   key: Table1RowKey;
@@ -92,17 +104,11 @@ export interface QuarterColour {
   text: string | null;
 }
 
-export interface MonitoredProject {
-  name: string | null;
-  fund: string | null;
-  start: string | null;
-  end: string | null;
-  funding: YearAmount[];
+export interface MonitoredProject extends ColumnValues<typeof PROJECTS_AREA, 'name' | 'fund' | 'start' | 'end' | 'funding' | 'actionPlan'> {
   /** Municipal co-financing over the period in kr.: the total column where given, else the sum of the years. */
   fundingTotal: number | null;
   criteria: SuccessCriterion[];
   colours: QuarterColour[];
-  actionPlan: string | null;
   source: RowSource;
 }
 

@@ -3,6 +3,7 @@
  * SOF carries the figures of seed 001; TMF carries deliberate mistakes (listed in examples/README.md).
  */
 import { budgetYears, type AdministrationCode, type GoalLetter, type UnitCode } from '../core/domain';
+import type { POLICY_AREA, PROJECTS_AREA } from '../core/template/definition';
 import type { RawRow, RawValue, TemplateFill, TemplateOptions } from '../core/template/fill';
 
 export const EXAMPLE_FIRST_YEAR = 2011;
@@ -560,7 +561,7 @@ function yearSums(rows: RawValue[][]): number[] {
   });
 }
 
-function initiativeRow(i: ExampleInitiative): RawRow {
+function initiativeRow(i: ExampleInitiative): RawRow<typeof POLICY_AREA> {
   return {
     name: i.name,
     goals: i.goals,
@@ -573,9 +574,9 @@ function initiativeRow(i: ExampleInitiative): RawRow {
   };
 }
 
-function projectRows(p: ExampleProject): RawRow[] {
+function projectRows(p: ExampleProject): RawRow<typeof PROJECTS_AREA>[] {
   const [first, ...more] = p.criteria;
-  const head: RawRow = {
+  const head: RawRow<typeof PROJECTS_AREA> = {
     name: p.name,
     fund: p.fund,
     start: { date: p.start },

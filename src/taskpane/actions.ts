@@ -11,9 +11,9 @@ import type { FileStatus } from '../core/validate/validate';
 import type { OverviewTable } from '../core/consolidate/filter';
 
 /** A finding with its message in Danish and English (see findingText.ts). */
-export interface Finding extends Diagnostic {
+export type Finding = Diagnostic & {
   text: Record<Lang, string>;
-}
+};
 
 export interface FindingCounts {
   error: number;

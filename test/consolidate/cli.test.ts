@@ -145,7 +145,7 @@ describe('consolidate', () => {
     f.goals!.a = { relevant: 'Ja', status: next(), realistic: 'Nej', neededInitiatives: next() };
     for (const list of [f.policy!, f.other!]) {
       const i = list[0]!;
-      for (const key of ['name', 'targetGroup', 'activity', 'expectedResult', 'status', 'followUp']) i[key] = next();
+      for (const key of ['name', 'targetGroup', 'activity', 'expectedResult', 'status', 'followUp'] as const) i[key] = next();
     }
     f.other![0]!.goals = next();
     Object.assign(f.projects![0]!, { name: next(), fund: next(), indicator: next(), actionPlan: next(), q3: 'rød' });

@@ -26,7 +26,7 @@ export function prng(seed: number): () => number {
 }
 
 /** An OLE compound file with the given stream names in its directory (enough to tell .xls from encrypted .xlsx). */
-function oleContainer(streams: string[]): Uint8Array {
+export function oleContainer(streams: string[]): Uint8Array {
   const bytes = new Uint8Array(512 * 3);
   bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
   const names = ['Root Entry', ...streams];
@@ -66,7 +66,7 @@ function appendRows(xml: string, rows: string): string {
   return xml.replace('</sheetData>', `${rows}</sheetData>`);
 }
 
-async function zip(files: Record<string, string | Uint8Array>, level = 6): Promise<Uint8Array> {
+export async function zip(files: Record<string, string | Uint8Array>, level = 6): Promise<Uint8Array> {
   const z = new JSZip();
   for (const [name, content] of Object.entries(files)) z.file(name, content);
   return z.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level } });
@@ -209,7 +209,7 @@ export async function hostileWorkbooks(
     fill.cover!.contact = inj(0);
     fill.cover!.email = inj(1);
     fill.goals!.a = { ...fill.goals!.a, status: inj(2) };
-    for (const row of [fill.policy![0]!, fill.other![0]!]) for (const [i, k] of ['name', 'targetGroup', 'activity', 'expectedResult', 'status', 'followUp'].entries()) row[k] = `${inj(i + 3)} ${k}`;
+    for (const row of [fill.policy![0]!, fill.other![0]!]) for (const [i, k] of (['name', 'targetGroup', 'activity', 'expectedResult', 'status', 'followUp'] as const).entries()) row[k] = `${inj(i + 3)} ${k}`;
     Object.assign(fill.projects![0]!, { name: `${inj(4)} projekt`, fund: inj(5), indicator: inj(6), actionPlan: inj(0) });
     await add('injektion.xlsx', [], undefined, fill);
   }

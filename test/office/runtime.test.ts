@@ -6,7 +6,8 @@
 import { consolidate } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { readSubmission } from '../../src/core/parse/submission';
-import { SheetBuilder, STYLES } from '../../src/core/plan/builder';
+import { SheetBuilder } from '../../src/core/plan/builder';
+import { STYLES } from '../../src/core/plan/styles';
 import type { PlanValue, WorkbookPlan } from '../../src/core/plan/types';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { OfficeHost } from '../../src/hosts/office/host';

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { Code } from '../../src/core/diagnostics';
 import type { ConsolidationResult, ExcelActions, FileActions, FileResult, Finding, PaneActions } from '../../src/taskpane/actions';
 
 // jsdom has no ResizeObserver; Fluent's ProgressBar, Dropdown and DataGrid use it.
@@ -13,7 +14,8 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
   } as unknown as typeof ResizeObserver;
 }
 
-export function finding(partial: Partial<Finding> & { code: string }): Finding {
+/** A finding as the pane receives it; its text is given, so its parameters are not needed. */
+export function finding(partial: Partial<Omit<Finding, 'code' | 'params'>> & { code: Code }): Finding {
   return {
     severity: 'error',
     sheet: 'Tabel 1',
@@ -21,7 +23,7 @@ export function finding(partial: Partial<Finding> & { code: string }): Finding {
     params: {},
     text: { da: `dansk ${partial.code}`, en: `english ${partial.code}` },
     ...partial,
-  };
+  } as Finding;
 }
 
 export function fileResult(name: string, partial: Partial<FileResult> = {}): FileResult {

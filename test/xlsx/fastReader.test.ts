@@ -54,8 +54,7 @@ async function naiveReading(bytes: Uint8Array): Promise<FileReading> {
   } catch (err) {
     // as readSubmissionBytes: a sheet too large to hold is refused with its own finding
     if (!(err instanceof SheetTooLargeError)) throw err;
-    const n = (x: number) => x.toLocaleString('da-DK');
-    const params = { sheet: err.sheet, rows: n(err.rows), columns: n(err.columns), cell: err.cell, maxRows: n(SHEET_LIMITS.maxRows), maxCells: n(SHEET_LIMITS.maxCells) };
+    const params = { sheet: err.sheet, rows: err.rows, columns: err.columns, cell: err.cell, maxRows: SHEET_LIMITS.maxRows, maxCells: SHEET_LIMITS.maxCells };
     return { status: 'unreadable', diagnostics: [makeDiagnostic('FILE_SHEET_TOO_LARGE', { sheet: err.sheet, cell: null }, params, err.cell)] };
   }
 }

@@ -4,6 +4,7 @@ import { buildTemplatePlan } from '../../src/core/template/plan';
 import { planToWorkbook } from '../helpers/workbook';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { SHEET_NAMES } from '../../src/core/template/definition';
+import { diagnosticMessage } from '../../src/core/diagnostics';
 import type { TemplateFill } from '../../src/core/template/fill';
 
 const initiative = (name: string, economy: unknown[]) => ({
@@ -97,7 +98,8 @@ describe('rows', () => {
       wb.removeWorksheet(wb.getWorksheet(SHEET_NAMES.projects)!.id);
     });
     expect(submission.projects).toEqual([]);
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'AREA_MISSING', params: expect.objectContaining({ expectedSheet: SHEET_NAMES.projects }) })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'AREA_MISSING', params: { area: 'projects' } })]);
+    expect(diagnosticMessage(diagnostics[0])).toContain(`forventet på arket ${SHEET_NAMES.projects}`);
   });
 });
 

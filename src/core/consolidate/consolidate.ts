@@ -3,7 +3,7 @@ import { ADMINISTRATIONS, COLOURS, findAdministration, type Colour, type GoalLet
 import type { Diagnostic } from '../diagnostics';
 import type { Initiative, MonitoredProject, Submission, Table1RowKey } from '../model';
 import type { FileStatus } from '../validate/validate';
-import { isMonitored } from '../validate/validate';
+import { isMonitored } from '../validate/checks/projects';
 import { assessQuarters, DEFAULT_THRESHOLDS, projectKey, type HistoryEntry, type QuarterAssessment, type Thresholds } from './colours';
 
 export interface SubmittedFile {

@@ -11,8 +11,9 @@ import {
 } from '../domain';
 import { diagnosticMessage } from '../diagnostics';
 import type { Initiative, MonitoredProject, Table1RowKey } from '../model';
-import { BRAND, SheetBuilder, STYLES, type Column } from '../plan/builder';
-import type { PlanValue, WorkbookPlan } from '../plan/types';
+import { SheetBuilder, type Column } from '../plan/builder';
+import { BRAND, STYLES } from '../plan/styles';
+import type { CellStyle, PlanValue, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
 import { progress } from './colours';
 import {
@@ -56,7 +57,7 @@ const adminLabel = (code: string) => {
   }
   return label;
 };
-const col = (header: string, width: number, style = STYLES.text): Column => ({ header, width, style });
+const col = (header: string, width: number, style: CellStyle = STYLES.text): Column => ({ header, width, style });
 
 function fileStatusText(inc: { status: string; errors: number }): string {
   return inc.status === 'valid' ? 'gyldig' : `ugyldig (${inc.errors} fejl)`;

@@ -3,7 +3,8 @@
  * something else (old .xls, encrypted workbook, Word or OpenDocument file, damaged zip, zip bomb).
  * Reads only the zip's central directory; nothing is decompressed.
  */
-import { formatBytes, makeDiagnostic, type Diagnostic, type Params } from '../diagnostics';
+import { makeDiagnostic, type Code, type Diagnostic, type Where } from '../diagnostics';
+import type { DeclaredParams, UnreadableCode } from '../validate/rules';
 
 export interface PackageLimits {
   /** Largest file accepted. */
@@ -47,26 +48,11 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** Why a file cannot be read; each reason has a message that says what the file is and what to do. */
-export type Unreadable =
-  | { reason: 'FILE_EMPTY' }
-  | { reason: 'FILE_XLS' }
-  | { reason: 'FILE_ENCRYPTED' }
-  | { reason: 'FILE_OLE_OTHER' }
-  | { reason: 'FILE_NOT_ZIP'; kind: string }
-  | { reason: 'FILE_TRUNCATED' }
-  | { reason: 'FILE_DOCX' }
-  | { reason: 'FILE_PPTX' }
-  | { reason: 'FILE_ODS' }
-  | { reason: 'FILE_XLSB' }
-  | { reason: 'FILE_ZIP_OTHER' }
-  | { reason: 'FILE_TOO_LARGE'; size: number; limit: number }
-  | { reason: 'ZIP_TOO_MANY_ENTRIES'; entries: number; limit: number }
-  | { reason: 'ZIP_TOTAL_TOO_LARGE'; size: number; limit: number }
-  | { reason: 'ZIP_PART_TOO_LARGE'; part: string; size: number; limit: number }
-  | { reason: 'ZIP_RATIO'; part: string; ratio: number; limit: number }
-  | { reason: 'ZIP_SHEET_TOO_LARGE'; part: string; size: number; limit: number }
-  | { reason: 'FILE_CORRUPT'; detail: string };
+/** The reasons the bytes alone show a file cannot be read. */
+type PackageCode = Exclude<UnreadableCode, 'FILE_SHEET_TOO_LARGE' | 'FILE_OPEN_FAILED' | 'FILE_CORRUPT'>;
+
+/** Why a file cannot be read, with the parameters its rule declares (validate/rules/file.ts): what the file is and what to do. */
+export type Unreadable = { [C in PackageCode]: { reason: C } & DeclaredParams<C> }[PackageCode];
 
 export type PackageCheck = { ok: true; entries: ZipEntry[] } | { ok: false; unreadable: Unreadable };
 
@@ -220,21 +206,8 @@ export function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_
 }
 
 /** The finding that tells the user why the file could not be read. */
-const KIND_WORDS: Record<string, [string, string]> = {
-  PDF: ['en PDF-fil', 'a PDF file'],
-  'Excel 2003 XML': ['et Excel 2003 XML-regneark', 'an Excel 2003 XML spreadsheet'],
-  'HTML/XML': ['en HTML- eller XML-fil', 'an HTML or XML file'],
-  RTF: ['et RTF-dokument', 'an RTF document'],
-  text: ['en tekstfil', 'a text file'],
-  unknown: ['ukendte data', 'unknown data'],
-};
-
 export function unreadableDiagnostic(u: Unreadable): Diagnostic {
-  const params: Params = {};
-  if (u.reason === 'FILE_NOT_ZIP') [params.kindDa, params.kindEn] = KIND_WORDS[u.kind] ?? KIND_WORDS.unknown;
-  for (const [key, value] of Object.entries(u)) {
-    if (key === 'reason') continue;
-    params[key] = (key === 'size' || key === 'limit') && u.reason !== 'ZIP_RATIO' && u.reason !== 'ZIP_TOO_MANY_ENTRIES' ? formatBytes(value as number) : (value as string | number);
-  }
-  return makeDiagnostic(u.reason, { sheet: null, cell: null }, params);
+  const { reason, ...params } = u;
+  // Unreadable pairs each reason with exactly its rule's parameters; TypeScript cannot follow that through the destructuring.
+  return (makeDiagnostic as (code: Code, where: Where, params: object) => Diagnostic)(reason, { sheet: null, cell: null }, params);
 }

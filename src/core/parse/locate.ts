@@ -1,7 +1,7 @@
 /** Finding the template's areas in a workbook: by defined name first, then by header labels. */
 import { parseRangeRef } from '../cells';
 import { SheetGrid, type DefinedName, type WorkbookReader, type SheetInfo } from '../reader';
-import { matchHeader, normalizeLabel, type TableArea } from '../template/definition';
+import { anyColumnId, matchHeader, normalizeLabel, type ColumnId, type TableArea } from '../template/definition';
 import { cellText } from './values';
 
 /** Reads each sheet once and answers questions about names and labels. */
@@ -63,23 +63,19 @@ export class WorkbookIndex {
   }
 }
 
-export interface LocatedArea {
+export interface LocatedArea<A extends TableArea = TableArea> {
   grid: SheetGrid;
   headerRow: number;
-  /** Column number per column key; per-year columns as "key:year". */
-  columns: Map<string, number>;
+  /** Column number per column of the area; per-year columns once per year found. */
+  columns: Map<ColumnId<A>, number>;
   /** Budget years found in the per-year headers, in ascending order. */
   headerYears: number[];
   foundBy: 'name' | 'labels';
 }
 
-export function columnKey(key: string, year?: number): string {
-  return year === undefined ? key : `${key}:${year}`;
-}
-
 /** Map each header cell of a row to the area's columns. */
-export function mapHeaderRow(grid: SheetGrid, row: number, area: TableArea): { columns: Map<string, number>; years: number[] } {
-  const columns = new Map<string, number>();
+export function mapHeaderRow<A extends TableArea>(grid: SheetGrid, row: number, area: A): { columns: Map<ColumnId<A>, number>; years: number[] } {
+  const columns = new Map<ColumnId<A>, number>();
   const years: number[] = [];
   for (let c = grid.sheet.left; c <= grid.right; c++) {
     const text = cellText(grid.value(row, c));
@@ -87,7 +83,8 @@ export function mapHeaderRow(grid: SheetGrid, row: number, area: TableArea): { c
     for (const def of area.columns) {
       const m = matchHeader(def, text);
       if (!m) continue;
-      const key = columnKey(def.key, m.year);
+      // The header matched this column of the area, so its key (with the year found) is one of the area's.
+      const key = anyColumnId(def.key, m.year) as ColumnId<A>;
       if (!columns.has(key)) {
         columns.set(key, c);
         if (m.year !== undefined && !years.includes(m.year)) years.push(m.year);
@@ -98,11 +95,11 @@ export function mapHeaderRow(grid: SheetGrid, row: number, area: TableArea): { c
   return { columns, years: years.sort((a, b) => a - b) };
 }
 
-function hasSignature(columns: Map<string, number>, area: TableArea): boolean {
-  return area.signature.every((k) => columns.has(k));
+function hasSignature<A extends TableArea>(columns: Map<ColumnId<A>, number>, area: A): boolean {
+  return area.signature.every((k) => columns.has(k as ColumnId<A>));
 }
 
-export async function locateArea(index: WorkbookIndex, area: TableArea): Promise<LocatedArea | undefined> {
+export async function locateArea<A extends TableArea>(index: WorkbookIndex, area: A): Promise<LocatedArea<A> | undefined> {
   const named = index.name(area.definedName);
   if (named) {
     const grid = await index.grid(named.sheet);

@@ -26,7 +26,7 @@ import type {
   TemplateStamp,
   YearAmount,
 } from '../model';
-import { isCellError, type CellValue, type SheetGrid, type WorkbookReader } from '../reader';
+import { isCellError, type CellError, type CellValue, type SheetGrid, type WorkbookReader } from '../reader';
 import {
   COVER,
   GOALS_AREA,
@@ -37,11 +37,19 @@ import {
   SUPPORTED_TEMPLATE_VERSIONS,
   TABLE1,
   TEMPLATE_ID,
+  columnId,
+  columnRef,
   normalizeLabel,
+  parseColumnId,
+  type ColumnId,
+  type ColumnKeyOf,
   type CoverFieldKey,
+  type FieldRef,
+  type PerYearKeyOf,
   type TableArea,
+  type TableAreas,
 } from '../template/definition';
-import { columnKey, locateArea, WorkbookIndex, type LocatedArea } from './locate';
+import { locateArea, WorkbookIndex, type LocatedArea } from './locate';
 import {
   cellText,
   firstNumberIn,
@@ -58,13 +66,25 @@ import {
   shownDecimals,
 } from './values';
 
+/** Where a table-shaped area was found: its sheet, header row and the column of each of its columns found. */
+export interface AreaLayout<A extends TableArea> {
+  sheet: string;
+  headerRow: number;
+  columns: Partial<Record<ColumnId<A>, number>>;
+  headerYears: number[];
+  foundBy: 'name' | 'labels';
+}
+
 /** Where each part of the submission was found, so findings can point at cells. */
 export interface Layout {
   cover: Partial<Record<CoverFieldKey, { sheet: string; cell: string }>>;
-  areas: Partial<Record<TableArea['key'], { sheet: string; headerRow: number; columns: Record<string, number>; headerYears: number[]; foundBy: 'name' | 'labels' }>>;
+  areas: { [K in keyof TableAreas]?: AreaLayout<TableAreas[K]> };
   table1?: { sheet: string; headerRow: number; labelColumn: number; yearColumns: number[]; totalColumn: number | null; rows: Partial<Record<Table1Row['key'], number>> };
   sheetOrder: string[];
 }
+
+/** The two status schema sheets share their columns. */
+type InitiativeArea = typeof POLICY_AREA | typeof OTHER_AREA;
 
 export interface ParseResult {
   submission: Submission;
@@ -86,14 +106,18 @@ class Context {
     if (col === undefined) return null;
     const v = grid.value(row, col);
     if (isCellError(v)) {
-      this.diagnostics.push(makeDiagnostic('CELL_ERROR', this.at(grid, row, col), { found: v.error }, v.error));
+      this.cellError(v, grid, row, col);
       return null;
     }
     return cellText(v);
   }
 
+  cellError(v: CellError, grid: SheetGrid, row: number, col: number): void {
+    this.diagnostics.push(makeDiagnostic('CELL_ERROR', this.at(grid, row, col), { found: v.error }, v.error));
+  }
+
   /** An amount in kr.; a unit written in the cell wins over the cover's unit. */
-  amount(grid: SheetGrid, row: number, col: number | undefined, field: string): number | null {
+  amount(grid: SheetGrid, row: number, col: number | undefined, field: FieldRef): number | null {
     if (col === undefined) return null;
     const v = grid.value(row, col);
     const r = readNumber(v);
@@ -112,11 +136,9 @@ class Context {
     return roundKr(r.value * factor);
   }
 
-  badValue(v: CellValue, text: string, grid: SheetGrid, row: number, col: number, code: string, field: string): void {
-    const where = this.at(grid, row, col);
-    this.diagnostics.push(
-      isCellError(v) ? makeDiagnostic('CELL_ERROR', where, { found: v.error }, v.error) : makeDiagnostic(code, where, { found: text, field }, text),
-    );
+  badValue(v: CellValue, text: string, grid: SheetGrid, row: number, col: number, code: 'NOT_A_NUMBER' | 'NOT_A_DATE' | 'NOT_A_YEAR' | 'NOT_YES_NO', field: FieldRef): void {
+    if (isCellError(v)) this.cellError(v, grid, row, col);
+    else this.diagnostics.push(makeDiagnostic(code, this.at(grid, row, col), { found: text, field }, text));
   }
 }
 
@@ -150,7 +172,7 @@ async function readTemplateStamp(ctx: Context): Promise<TemplateStamp> {
   const candidates = named ? [named.sheet] : ctx.index.searchOrder(INFO.sheet).filter((s) => normalizeLabel(s) === normalizeLabel(INFO.sheet));
   const found = await ctx.index.findLabel(INFO.idLabel, candidates, 20);
   if (!found) {
-    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_NOT_RECOGNISED', { sheet: null, cell: null }, { sheet: INFO.sheet }));
+    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_NOT_RECOGNISED', { sheet: null, cell: null }));
     return { id: null, version: null };
   }
   const { grid, row, col } = found;
@@ -158,10 +180,10 @@ async function readTemplateStamp(ctx: Context): Promise<TemplateStamp> {
   const versionAt = await ctx.index.findLabel(INFO.versionLabel, [grid.name], 20);
   const version = versionAt ? cellText(versionAt.grid.value(versionAt.row, versionAt.col + 1)) : null;
   if (id !== TEMPLATE_ID) {
-    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_ID_UNKNOWN', ctx.at(grid, row, col + 1), { found: id ?? '', expected: TEMPLATE_ID }, id ?? ''));
+    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_ID_UNKNOWN', ctx.at(grid, row, col + 1), { found: id ?? '' }, id ?? ''));
   } else if (version === null || !SUPPORTED_TEMPLATE_VERSIONS.includes(version)) {
     const where = versionAt ? ctx.at(grid, versionAt.row, versionAt.col + 1) : { sheet: grid.name, cell: null };
-    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_VERSION_UNKNOWN', where, { found: version ?? '', known: SUPPORTED_TEMPLATE_VERSIONS.join(', ') }, version ?? ''));
+    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_VERSION_UNKNOWN', where, { found: version ?? '' }, version ?? ''));
   }
   return { id, version };
 }
@@ -198,7 +220,7 @@ async function readCover(ctx: Context, layout: Layout): Promise<Cover> {
       }
     }
     if (!grid) {
-      ctx.diagnostics.push(makeDiagnostic('FIELD_MISSING', { sheet: COVER.sheet, cell: null }, { field: field.label }));
+      ctx.diagnostics.push(makeDiagnostic('FIELD_MISSING', { sheet: COVER.sheet, cell: null }, { field: field.key }));
       continue;
     }
     layout.cover[field.key] = ctx.at(grid, row, col);
@@ -214,7 +236,7 @@ async function readCover(ctx: Context, layout: Layout): Promise<Cover> {
         break;
       case 'year': {
         const y = readYear(v);
-        if (y.kind === 'invalid') ctx.badValue(v, y.text, grid, row, col, 'NOT_A_YEAR', field.label);
+        if (y.kind === 'invalid') ctx.badValue(v, y.text, grid, row, col, 'NOT_A_YEAR', { cover: field.key });
         const year = y.kind === 'year' ? y.year : null;
         if (field.key === 'firstYear') cover.firstYear = year;
         if (field.key === 'statusYear') cover.statusYear = year;
@@ -222,7 +244,7 @@ async function readCover(ctx: Context, layout: Layout): Promise<Cover> {
       }
       case 'date': {
         const d = readDate(v);
-        if (d.kind === 'invalid') ctx.badValue(v, d.text, grid, row, col, 'NOT_A_DATE', field.label);
+        if (d.kind === 'invalid') ctx.badValue(v, d.text, grid, row, col, 'NOT_A_DATE', { cover: field.key });
         const iso = d.kind === 'date' ? d.iso : null;
         if (field.key === 'submissionDate') cover.submissionDate = iso;
         if (field.key === 'deadline') cover.deadline = iso;
@@ -243,40 +265,41 @@ function rowIsBlank(grid: SheetGrid, row: number, cols: number[]): boolean {
 }
 
 /** Data rows of an area: every non-blank row below the header, also past the prepared rows. */
-function dataRows(area: LocatedArea, def: TableArea): number[] {
+function dataRows<A extends TableArea>(area: LocatedArea<A>, def: A): number[] {
   const inputCols = def.columns
     .filter((c) => c.kind !== 'rowTotal' && c.kind !== 'fixed')
-    .flatMap((c) => [...area.columns.entries()].filter(([k]) => k === c.key || k.startsWith(`${c.key}:`)).map(([, col]) => col));
+    .flatMap((c) => [...area.columns.entries()].filter(([id]) => parseColumnId(id).key === c.key).map(([, col]) => col));
   const rows: number[] = [];
   for (let r = area.headerRow + 1; r <= area.grid.bottom; r++) if (!rowIsBlank(area.grid, r, inputCols)) rows.push(r);
   return rows;
 }
 
-function recordLayout(layout: Layout, def: TableArea, area: LocatedArea): void {
-  layout.areas[def.key] = {
+function recordLayout<K extends keyof TableAreas>(layout: Layout, def: TableAreas[K], area: LocatedArea<TableAreas[K]>): void {
+  (layout.areas as Partial<Record<K, AreaLayout<TableAreas[K]>>>)[def.key as K] = {
     sheet: area.grid.name,
     headerRow: area.headerRow,
-    columns: Object.fromEntries(area.columns),
+    columns: Object.fromEntries(area.columns) as AreaLayout<TableAreas[K]>['columns'],
     headerYears: area.headerYears,
     foundBy: area.foundBy,
   };
 }
 
-async function locate(ctx: Context, layout: Layout, def: TableArea): Promise<LocatedArea | undefined> {
+async function locate<K extends keyof TableAreas>(ctx: Context, layout: Layout, def: TableAreas[K]): Promise<LocatedArea<TableAreas[K]> | undefined> {
   const area = await locateArea(ctx.index, def);
   if (!area) {
-    ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: null, cell: null }, { area: def.title, expectedSheet: def.sheet }));
+    ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: null, cell: null }, { area: def.key }));
     return undefined;
   }
   if (area.foundBy === 'labels') {
-    ctx.diagnostics.push(makeDiagnostic('AREA_FOUND_BY_LABELS', { sheet: area.grid.name, cell: cellRef(area.headerRow, area.grid.sheet.left) }, { area: def.title, name: def.definedName }));
+    ctx.diagnostics.push(makeDiagnostic('AREA_FOUND_BY_LABELS', { sheet: area.grid.name, cell: cellRef(area.headerRow, area.grid.sheet.left) }, { area: def.key }));
   }
-  for (const col of def.columns) {
-    if (col.kind === 'rowTotal' || !col.required && col.kind !== 'fixed') continue;
-    const present = col.perYear ? area.headerYears.length > 0 : area.columns.has(col.key);
+  // The required and the fixed columns must be there; a missing one is reported once here, not on every row.
+  for (const col of def.columns as readonly ColumnOfArea<K>[]) {
+    if (col.kind === 'rowTotal' || (!('required' in col && col.required) && col.kind !== 'fixed')) continue;
+    const present = 'perYear' in col && col.perYear ? area.headerYears.length > 0 : area.columns.has(col.key as ColumnId<TableAreas[K]>);
     if (!present) {
       ctx.diagnostics.push(
-        makeDiagnostic('COLUMN_MISSING', { sheet: area.grid.name, cell: cellRef(area.headerRow, area.grid.sheet.left) }, { column: col.header.replace(' {year}', ''), area: def.title }),
+        makeDiagnostic('COLUMN_MISSING', { sheet: area.grid.name, cell: cellRef(area.headerRow, area.grid.sheet.left) }, { column: columnRef(def, col.key) }),
       );
     }
   }
@@ -284,33 +307,35 @@ async function locate(ctx: Context, layout: Layout, def: TableArea): Promise<Loc
   return area;
 }
 
+type ColumnOfArea<K extends keyof TableAreas> = TableAreas[K]['columns'][number];
+
 /** Amounts for the years in the area's headers (what the sheet really holds); without year headers, the budget years. */
-function yearAmounts(ctx: Context, area: LocatedArea, row: number, key: string, budget: number[], field: string): YearAmount[] {
+function yearAmounts<A extends TableArea>(ctx: Context, def: A, area: LocatedArea<A>, row: number, key: PerYearKeyOf<A>, budget: number[]): YearAmount[] {
   const years = area.headerYears.length ? area.headerYears : budget;
-  return years.map((year) => ({ year, amount: ctx.amount(area.grid, row, area.columns.get(columnKey(key, year)), `${field} ${year}`) }));
+  return years.map((year) => ({ year, amount: ctx.amount(area.grid, row, area.columns.get(columnId<A>(key, year)), columnRef(def, key, year)) }));
 }
 
 async function readGoals(ctx: Context, layout: Layout): Promise<GoalStatus[]> {
-  const area = await locate(ctx, layout, GOALS_AREA);
+  const area = await locate<'goals'>(ctx, layout, GOALS_AREA);
   const byGoal = new Map<GoalLetter, GoalStatus>();
   if (area) {
-    const col = (k: string) => area.columns.get(k);
+    const col = (k: ColumnId<typeof GOALS_AREA>) => area.columns.get(k);
     for (const row of dataRows(area, GOALS_AREA).concat(goalRowsByLetter(area))) {
       const letter = (cellText(area.grid.value(row, col('goal') ?? 0)) ?? '').toLowerCase().replace(/[).]$/, '');
       if (!(GOAL_LETTERS as readonly string[]).includes(letter) || byGoal.has(letter as GoalLetter)) continue;
-      const yesNo = (key: string, label: string): boolean | null => {
+      const yesNo = (key: 'relevant' | 'realistic'): boolean | null => {
         const c = col(key);
         if (c === undefined) return null;
         const v = area.grid.value(row, c);
         const r = readYesNo(v);
-        if (r.kind === 'invalid') ctx.badValue(v, r.text, area.grid, row, c, 'NOT_YES_NO', label);
+        if (r.kind === 'invalid') ctx.badValue(v, r.text, area.grid, row, c, 'NOT_YES_NO', columnRef(GOALS_AREA, key));
         return r.kind === 'value' ? r.value : null;
       };
       byGoal.set(letter as GoalLetter, {
         goal: letter as GoalLetter,
-        relevant: yesNo('relevant', GOALS_AREA.columns[2].header),
+        relevant: yesNo('relevant'),
         status: ctx.text(area.grid, row, col('status')),
-        realistic: yesNo('realistic', GOALS_AREA.columns[4].header),
+        realistic: yesNo('realistic'),
         neededInitiatives: ctx.text(area.grid, row, col('neededInitiatives')),
         source: { sheet: area.grid.name, row },
       });
@@ -320,7 +345,7 @@ async function readGoals(ctx: Context, layout: Layout): Promise<GoalStatus[]> {
 }
 
 /** Goal rows are recognised by their letter even when nothing else is filled in. */
-function goalRowsByLetter(area: LocatedArea): number[] {
+function goalRowsByLetter(area: LocatedArea<typeof GOALS_AREA>): number[] {
   const c = area.columns.get('goal');
   if (c === undefined) return [];
   const rows: number[] = [];
@@ -328,12 +353,11 @@ function goalRowsByLetter(area: LocatedArea): number[] {
   return rows;
 }
 
-async function readInitiatives(ctx: Context, layout: Layout, def: TableArea, kind: InitiativeKind, years: number[]): Promise<Initiative[]> {
-  const area = await locate(ctx, layout, def);
+async function readInitiatives(ctx: Context, layout: Layout, def: InitiativeArea, kind: InitiativeKind, years: number[]): Promise<Initiative[]> {
+  const area = await locate<InitiativeKind>(ctx, layout, def);
   if (!area) return [];
-  const col = (k: string) => area.columns.get(k);
   return dataRows(area, def).map((row) => {
-    const text = (k: string) => ctx.text(area.grid, row, col(k));
+    const text = (k: Exclude<ColumnKeyOf<InitiativeArea>, 'economy'>) => ctx.text(area.grid, row, area.columns.get(k));
     const goalsText = text('goals');
     return {
       kind,
@@ -345,26 +369,27 @@ async function readInitiatives(ctx: Context, layout: Layout, def: TableArea, kin
       expectedResult: text('expectedResult'),
       status: text('status'),
       followUp: text('followUp'),
-      economy: yearAmounts(ctx, area, row, 'economy', years, 'Økonomi'),
+      economy: yearAmounts(ctx, def, area, row, 'economy', years),
       source: { sheet: area.grid.name, row },
     };
   });
 }
 
 async function readProjects(ctx: Context, layout: Layout, years: number[]): Promise<MonitoredProject[]> {
-  const area = await locate(ctx, layout, PROJECTS_AREA);
+  const area = await locate<'projects'>(ctx, layout, PROJECTS_AREA);
   if (!area) return [];
-  const col = (k: string) => area.columns.get(k);
+  type Key = ColumnId<typeof PROJECTS_AREA>;
+  const col = (k: Key) => area.columns.get(k);
   const projects: MonitoredProject[] = [];
   for (const row of dataRows(area, PROJECTS_AREA)) {
-    const text = (k: string) => ctx.text(area.grid, row, col(k));
+    const text = (k: Key) => ctx.text(area.grid, row, col(k));
     const source = { sheet: area.grid.name, row };
-    const numberAt = (k: string): number | null => {
+    const numberAt = (k: 'target' | 'achieved'): number | null => {
       const c = col(k);
       if (c === undefined) return null;
       const v = area.grid.value(row, c);
       if (isCellError(v)) {
-        ctx.badValue(v, v.error, area.grid, row, c, 'NOT_A_NUMBER', k);
+        ctx.cellError(v, area.grid, row, c);
         return null;
       }
       return firstNumberIn(v);
@@ -379,7 +404,7 @@ async function readProjects(ctx: Context, layout: Layout, years: number[]): Prom
     };
     const hasCriterion = criterion.indicator !== null || criterion.targetText !== null || criterion.achievedText !== null;
     const name = text('name');
-    const funding = yearAmounts(ctx, area, row, 'funding', years, 'Kommunal medfinansiering');
+    const funding = yearAmounts(ctx, PROJECTS_AREA, area, row, 'funding', years);
     const ownFields = name !== null || funding.some((f) => f.amount !== null) || text('fund') !== null;
     const previous = projects[projects.length - 1];
     if (!ownFields && previous && hasCriterion) {
@@ -387,12 +412,12 @@ async function readProjects(ctx: Context, layout: Layout, years: number[]): Prom
       previous.criteria.push(criterion);
       continue;
     }
-    const date = (k: string, label: string): string | null => {
+    const date = (k: 'start' | 'end'): string | null => {
       const c = col(k);
       if (c === undefined) return null;
       const v = area.grid.value(row, c);
       const d = readDate(v);
-      if (d.kind === 'invalid') ctx.badValue(v, d.text, area.grid, row, c, 'NOT_A_DATE', label);
+      if (d.kind === 'invalid') ctx.badValue(v, d.text, area.grid, row, c, 'NOT_A_DATE', columnRef(PROJECTS_AREA, k));
       return d.kind === 'date' ? d.iso : null;
     };
     const colours: QuarterColour[] = QUARTERS.map((quarter) => {
@@ -400,13 +425,13 @@ async function readProjects(ctx: Context, layout: Layout, years: number[]): Prom
       const r = readColour(t);
       return { quarter, colour: r.kind === 'value' ? r.value : null, text: t };
     });
-    const typedTotal = ctx.amount(area.grid, row, col('fundingTotal'), 'Kommunal medfinansiering i alt');
+    const typedTotal = ctx.amount(area.grid, row, col('fundingTotal'), columnRef(PROJECTS_AREA, 'fundingTotal'));
     const given = funding.filter((f) => f.amount !== null);
     projects.push({
       name,
       fund: text('fund'),
-      start: date('start', 'Projektstart'),
-      end: date('end', 'Projektslut'),
+      start: date('start'),
+      end: date('end'),
       funding,
       fundingTotal: typedTotal ?? (given.length ? roundKr(given.reduce((s, f) => s + (f.amount as number), 0)) : null),
       criteria: hasCriterion ? [criterion] : [],
@@ -433,7 +458,7 @@ async function readTable1(ctx: Context, layout: Layout): Promise<Table1> {
   if (!grid || !rowHasLabel(grid, headerRow + 1, labelCol, firstLabel)) {
     const found = await ctx.index.findLabel(firstLabel, ctx.index.searchOrder(TABLE1.sheet), 100);
     if (!found) {
-      ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: null, cell: null }, { area: TABLE1.title, expectedSheet: TABLE1.sheet }));
+      ctx.diagnostics.push(makeDiagnostic('AREA_MISSING', { sheet: null, cell: null }, { area: 'table1' }));
       return empty;
     }
     grid = found.grid;
@@ -441,7 +466,7 @@ async function readTable1(ctx: Context, layout: Layout): Promise<Table1> {
     headerRow = found.row - 1;
     while (headerRow > grid.sheet.top && headerYearColumns(grid, headerRow, labelCol).years.length === 0) headerRow--;
     if (named === undefined) {
-      ctx.diagnostics.push(makeDiagnostic('AREA_FOUND_BY_LABELS', ctx.at(grid, headerRow, labelCol), { area: TABLE1.title, name: TABLE1.definedName }));
+      ctx.diagnostics.push(makeDiagnostic('AREA_FOUND_BY_LABELS', ctx.at(grid, headerRow, labelCol), { area: 'table1' }));
     }
   }
   const { years, columns, totalColumn } = headerYearColumns(grid, headerRow, labelCol);
@@ -456,7 +481,7 @@ async function readTable1(ctx: Context, layout: Layout): Promise<Table1> {
       }
     }
     if (row === undefined) {
-      ctx.diagnostics.push(makeDiagnostic('TABLE1_ROW_MISSING', { sheet: grid.name, cell: cellRef(headerRow, labelCol) }, { row: def.label }));
+      ctx.diagnostics.push(makeDiagnostic('TABLE1_ROW_MISSING', { sheet: grid.name, cell: cellRef(headerRow, labelCol) }, { row: def.key }));
       continue;
     }
     rowNumbers[def.key] = row;
@@ -469,8 +494,8 @@ async function readTable1(ctx: Context, layout: Layout): Promise<Table1> {
     rows.push({
       key: def.key,
       label: def.label,
-      amounts: years.map((year, i) => ({ year, amount: ctx.amount(grid!, r, columns[i], `${def.label} ${year}`) })),
-      total: totalColumn === null ? null : ctx.amount(grid, r, totalColumn, `${def.label} ${TABLE1.totalHeader}`),
+      amounts: years.map((year, i) => ({ year, amount: ctx.amount(grid!, r, columns[i], { table1: def.key, year }) })),
+      total: totalColumn === null ? null : ctx.amount(grid, r, totalColumn, { table1: def.key, year: 'total' }),
       shownDecimals: columns.map(decimals),
       totalShownDecimals: decimals(totalColumn),
       source: { sheet: grid.name, row },

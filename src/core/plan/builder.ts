@@ -1,23 +1,7 @@
 /** Lays out a sheet plan top to bottom: titles, notes and tables, keeping track of the next free row. */
 import { rangeRef } from '../cells';
+import { STYLES } from './styles';
 import type { Block, CellStyle, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan } from './types';
-
-export const BRAND = '00586F';
-export const STYLES = {
-  title: { bold: true, fontSize: 14, fontColor: BRAND } as CellStyle,
-  subtitle: { bold: true, fontSize: 12, fontColor: BRAND } as CellStyle,
-  note: { italic: true, fontColor: '595959' } as CellStyle,
-  header: { bold: true, fill: 'DDEBF7', wrap: true, vertical: 'top', border: true } as CellStyle,
-  /** Text from a submission: always text, never a formula, wrapped. */
-  text: { numberFormat: '@', wrap: true, vertical: 'top' } as CellStyle,
-  plain: { vertical: 'top' } as CellStyle,
-  kr: { numberFormat: '#,##0 "kr."', vertical: 'top' } as CellStyle,
-  krBold: { numberFormat: '#,##0 "kr."', vertical: 'top', bold: true } as CellStyle,
-  integer: { numberFormat: '0', vertical: 'top' } as CellStyle,
-  date: { numberFormat: 'dd-mm-yyyy', vertical: 'top' } as CellStyle,
-  percent: { numberFormat: '0%', vertical: 'top' } as CellStyle,
-  centre: { horizontal: 'center', vertical: 'top' } as CellStyle,
-};
 
 const LINE_HEIGHT = 15;
 
@@ -89,7 +73,7 @@ export class SheetBuilder {
   note(text: string, span = 8): this {
     this.plan.merges!.push(rangeRef(this.row, 1, this.row, span));
     this.plan.rowHeights![this.row] = 30;
-    return this.line(text, { ...STYLES.note, wrap: true, vertical: 'top' });
+    return this.line(text, STYLES.hint);
   }
 
   line(text: PlanValue, style: CellStyle): this {
@@ -106,7 +90,7 @@ export class SheetBuilder {
   /** Key–value lines: the label in column A, the value in B merged across the next columns so it has room. */
   pairs(pairs: [string, PlanValue][], valueStyle: CellStyle = STYLES.text, span = 6): this {
     if (!pairs.length) return this;
-    this.plan.blocks.push({ row: this.row, col: 1, values: pairs.map(([k]) => [k]), style: { bold: true, vertical: 'top' } });
+    this.plan.blocks.push({ row: this.row, col: 1, values: pairs.map(([k]) => [k]), style: STYLES.label });
     this.plan.blocks.push({ row: this.row, col: 2, values: pairs.map(([, v]) => [v]), style: valueStyle });
     pairs.forEach((_, i) => this.plan.merges!.push(rangeRef(this.row + i, 2, this.row + i, 1 + span)));
     this.row += pairs.length;

@@ -3,7 +3,6 @@
  * take sheets, areas, headers and input rules from here.
  */
 import { POLICY_GOALS, type GoalLetter } from '../domain';
-import type { Table1RowKey } from '../model';
 
 export const TEMPLATE_ID = 'kk-integration-budget';
 export const TEMPLATE_VERSION = '1.0';
@@ -52,27 +51,30 @@ export const NAME_PREFIX = 'IB_';
 
 // ---------------------------------------------------------------- cover
 
-export type CoverFieldKey =
-  | 'administration'
-  | 'firstYear'
-  | 'period'
-  | 'unit'
-  | 'contact'
-  | 'email'
-  | 'submissionDate'
-  | 'deadline'
-  | 'statusYear';
-
 export interface CoverField {
-  key: CoverFieldKey;
-  label: string;
-  definedName: string;
-  kind: InputKind;
+  readonly key: string;
+  readonly label: string;
+  readonly definedName: string;
+  readonly kind: InputKind;
   /** Shown as the input message of the cell. */
-  help: string;
+  readonly help: string;
   /** A formula cell the user does not fill in. */
-  computed?: boolean;
+  readonly computed?: boolean;
 }
+
+const COVER_FIELDS = [
+  { key: 'administration', label: 'Forvaltning', definedName: 'IB_Forvaltning', kind: 'administration', help: 'Vælg forvaltningen på listen.' },
+  { key: 'firstYear', label: 'Første budgetår', definedName: 'IB_ForsteBudgetaar', kind: 'year', help: 'Det første af de fire budgetår, fx 2011.' },
+  { key: 'period', label: 'Budgetperiode', definedName: 'IB_Budgetperiode', kind: 'fixed', help: 'Beregnes ud fra første budgetår.', computed: true },
+  { key: 'unit', label: 'Beløbsenhed', definedName: 'IB_Beloebsenhed', kind: 'unit', help: 'Alle beløb i redegørelsen angives i denne enhed.' },
+  { key: 'contact', label: 'Kontaktperson', definedName: 'IB_Kontaktperson', kind: 'text', help: 'Navn på den, Kontoret for Integration kan kontakte.' },
+  { key: 'email', label: 'E-mail', definedName: 'IB_Email', kind: 'text', help: 'Kontaktpersonens e-mail.' },
+  { key: 'submissionDate', label: 'Dato for indsendelse', definedName: 'IB_Indsendt', kind: 'date', help: 'Datoen redegørelsen sendes.' },
+  { key: 'deadline', label: 'Frist', definedName: 'IB_Frist', kind: 'date', help: 'Fristen for indsendelse (sat af Kontoret for Integration).' },
+  { key: 'statusYear', label: 'Statusår for projektmonitorering', definedName: 'IB_Statusaar', kind: 'year', help: 'Året som kvartalsfarverne på arket Monitorerede projekter gælder.' },
+] as const satisfies readonly CoverField[];
+
+export type CoverFieldKey = (typeof COVER_FIELDS)[number]['key'];
 
 export const COVER = {
   sheet: SHEET_NAMES.cover,
@@ -81,17 +83,7 @@ export const COVER = {
   labelColumn: 2,
   valueColumn: 3,
   firstFieldRow: 4,
-  fields: [
-    { key: 'administration', label: 'Forvaltning', definedName: 'IB_Forvaltning', kind: 'administration', help: 'Vælg forvaltningen på listen.' },
-    { key: 'firstYear', label: 'Første budgetår', definedName: 'IB_ForsteBudgetaar', kind: 'year', help: 'Det første af de fire budgetår, fx 2011.' },
-    { key: 'period', label: 'Budgetperiode', definedName: 'IB_Budgetperiode', kind: 'fixed', help: 'Beregnes ud fra første budgetår.', computed: true },
-    { key: 'unit', label: 'Beløbsenhed', definedName: 'IB_Beloebsenhed', kind: 'unit', help: 'Alle beløb i redegørelsen angives i denne enhed.' },
-    { key: 'contact', label: 'Kontaktperson', definedName: 'IB_Kontaktperson', kind: 'text', help: 'Navn på den, Kontoret for Integration kan kontakte.' },
-    { key: 'email', label: 'E-mail', definedName: 'IB_Email', kind: 'text', help: 'Kontaktpersonens e-mail.' },
-    { key: 'submissionDate', label: 'Dato for indsendelse', definedName: 'IB_Indsendt', kind: 'date', help: 'Datoen redegørelsen sendes.' },
-    { key: 'deadline', label: 'Frist', definedName: 'IB_Frist', kind: 'date', help: 'Fristen for indsendelse (sat af Kontoret for Integration).' },
-    { key: 'statusYear', label: 'Statusår for projektmonitorering', definedName: 'IB_Statusaar', kind: 'year', help: 'Året som kvartalsfarverne på arket Monitorerede projekter gælder.' },
-  ] as readonly CoverField[],
+  fields: COVER_FIELDS as readonly (CoverField & { readonly key: CoverFieldKey })[],
   guidanceTitle: 'Vejledning',
   /** From the integration office's guidelines (seed 002); {deadline} is filled in by the writer. */
   guidance: [
@@ -107,48 +99,56 @@ export const COVER = {
 // ---------------------------------------------------------------- table-shaped areas
 
 export interface ColumnDef {
-  key: string;
+  readonly key: string;
   /** Header label; "{year}" is replaced by each budget year for per-year columns. */
-  header: string;
-  kind: InputKind;
-  width: number;
-  perYear?: boolean;
-  /** Required for a non-blank row (the validator's rule). */
-  required?: boolean;
-  help?: string;
+  readonly header: string;
+  readonly kind: InputKind;
+  readonly width: number;
+  readonly perYear?: boolean;
+  /** Required for a non-blank row: the reader reports the column missing, the validator the value. */
+  readonly required?: boolean;
+  /** For a row total: the per-year column it sums. */
+  readonly totalOf?: string;
+  readonly help?: string;
 }
 
 export type TableAreaKey = 'goals' | 'policy' | 'other' | 'projects';
 
 export interface TableArea {
-  key: TableAreaKey;
-  sheet: string;
-  definedName: string;
-  title: string;
-  hint: string;
+  readonly key: TableAreaKey;
+  readonly sheet: string;
+  readonly definedName: string;
+  readonly title: string;
+  readonly hint: string;
   /** Where the writer puts the header row; the reader finds it by defined name, then by labels. */
-  headerRow: number;
+  readonly headerRow: number;
   /** Input rows the writer prepares (formats, dropdowns); rows typed below are read too. */
-  inputRows: number;
-  columns: readonly ColumnDef[];
+  readonly inputRows: number;
+  readonly columns: readonly ColumnDef[];
   /** Column keys whose headers identify the area when its defined name is missing. */
-  signature: readonly string[];
+  readonly signature: readonly string[];
 }
 
-const STATUS_SCHEMA_TEXT_COLUMNS = (expectedResultHeader: string): ColumnDef[] => [
-  { key: 'targetGroup', header: 'Målgruppe (køn, alder m.v.)', kind: 'text', width: 24, required: true },
-  { key: 'activity', header: 'Aktivitet', kind: 'text', width: 36, required: true },
-  { key: 'expectedResult', header: expectedResultHeader, kind: 'text', width: 40, required: true },
-  { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true },
-  { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true },
-  { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Beløb i beløbsenheden fra Forside.' },
-  { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15 },
-];
+/** An area definition with its literal keys kept, so column keys are types; its signature must name its own columns. */
+function defineArea<const A extends TableArea>(area: A & { signature: readonly A['columns'][number]['key'][] }): A {
+  return area;
+}
+
+const statusSchemaTextColumns = <const H extends string>(expectedResultHeader: H) =>
+  [
+    { key: 'targetGroup', header: 'Målgruppe (køn, alder m.v.)', kind: 'text', width: 24, required: true },
+    { key: 'activity', header: 'Aktivitet', kind: 'text', width: 36, required: true },
+    { key: 'expectedResult', header: expectedResultHeader, kind: 'text', width: 40, required: true },
+    { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true },
+    { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true },
+    { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Beløb i beløbsenheden fra Forside.' },
+    { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15, totalOf: 'economy' },
+  ] as const;
 
 export const EXPECTED_RESULT_POLICY = 'Mål/Forventet resultat (Konkretiseret ift mål i integrationspolitikken)';
 export const EXPECTED_RESULT_OTHER = 'Mål/Forventet resultat (Konkretiseret ift øvrige mål)';
 
-export const GOALS_AREA: TableArea = {
+export const GOALS_AREA = defineArea({
   key: 'goals',
   sheet: SHEET_NAMES.goals,
   definedName: 'IB_MaalStatus',
@@ -165,9 +165,9 @@ export const GOALS_AREA: TableArea = {
     { key: 'neededInitiatives', header: 'Hvis ikke: initiativer der er brug for til sikring af målopfyldelse', kind: 'text', width: 44 },
   ],
   signature: ['goal', 'relevant', 'status'],
-};
+});
 
-export const POLICY_AREA: TableArea = {
+export const POLICY_AREA = defineArea({
   key: 'policy',
   sheet: SHEET_NAMES.policy,
   definedName: 'IB_IndsatserMaal',
@@ -178,12 +178,12 @@ export const POLICY_AREA: TableArea = {
   columns: [
     { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true },
     { key: 'goals', header: 'Mål (a-g)', kind: 'goals', width: 10, required: true, help: 'Et eller flere af målene a-g, fx "a, c".' },
-    ...STATUS_SCHEMA_TEXT_COLUMNS(EXPECTED_RESULT_POLICY),
+    ...statusSchemaTextColumns(EXPECTED_RESULT_POLICY),
   ],
   signature: ['name', 'expectedResult'],
-};
+});
 
-export const OTHER_AREA: TableArea = {
+export const OTHER_AREA = defineArea({
   key: 'other',
   sheet: SHEET_NAMES.other,
   definedName: 'IB_IndsatserOevrige',
@@ -194,12 +194,12 @@ export const OTHER_AREA: TableArea = {
   columns: [
     { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true },
     { key: 'goals', header: 'Øvrigt mål', kind: 'text', width: 24, help: 'Det øvrige mål, indsatsen bidrager til (ikke a-g).' },
-    ...STATUS_SCHEMA_TEXT_COLUMNS(EXPECTED_RESULT_OTHER),
+    ...statusSchemaTextColumns(EXPECTED_RESULT_OTHER),
   ],
   signature: ['name', 'expectedResult'],
-};
+});
 
-export const PROJECTS_AREA: TableArea = {
+export const PROJECTS_AREA = defineArea({
   key: 'projects',
   sheet: SHEET_NAMES.projects,
   definedName: 'IB_Projekter',
@@ -213,7 +213,7 @@ export const PROJECTS_AREA: TableArea = {
     { key: 'start', header: 'Projektstart', kind: 'date', width: 12, help: 'Dato, fx 01-01-2010.' },
     { key: 'end', header: 'Projektslut', kind: 'date', width: 12, help: 'Dato, fx 31-12-2012.' },
     { key: 'funding', header: 'Kommunal medfinansiering {year}', kind: 'amount', width: 15, perYear: true, help: 'Beløb i beløbsenheden fra Forside.' },
-    { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16 },
+    { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16, totalOf: 'funding' },
     { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32 },
     { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, help: 'Tal, fx 25 (borgere) eller 75 (pct.).' },
     { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12 },
@@ -224,18 +224,77 @@ export const PROJECTS_AREA: TableArea = {
     { key: 'actionPlan', header: 'Handlingsplan (ved rød)', kind: 'text', width: 36 },
   ],
   signature: ['name', 'indicator'],
-};
+});
 
-export const TABLE_AREAS: readonly TableArea[] = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA];
+export const TABLE_AREAS = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA] as const;
+
+/** A row total sums a per-year column of its own area: a misspelt totalOf does not compile (true is not false). */
+type SumsPerYearColumn<A extends TableArea> = Extract<ColumnOf<A>, { totalOf: string }>['totalOf'] extends PerYearKeyOf<A> ? true : false;
+const _totalsSumPerYearColumns: { [K in TableAreaKey]: SumsPerYearColumn<TableAreas[K]> } = { goals: true, policy: true, other: true, projects: true };
+
+/** Each table-shaped area's definition by its key. */
+export interface TableAreas {
+  goals: typeof GOALS_AREA;
+  policy: typeof POLICY_AREA;
+  other: typeof OTHER_AREA;
+  projects: typeof PROJECTS_AREA;
+}
+export const AREA_BY_KEY: TableAreas = { goals: GOALS_AREA, policy: POLICY_AREA, other: OTHER_AREA, projects: PROJECTS_AREA };
+
+export type ColumnOf<A extends TableArea> = A['columns'][number];
+export type ColumnKeyOf<A extends TableArea> = ColumnOf<A>['key'];
+/** Keys of the columns that repeat once per budget year ("Økonomi 2011", "Økonomi 2012", …). */
+export type PerYearKeyOf<A extends TableArea> = Extract<ColumnOf<A>, { perYear: true }>['key'];
+export type PlainKeyOf<A extends TableArea> = Exclude<ColumnKeyOf<A>, PerYearKeyOf<A>>;
+/** One column of a sheet: a plain column, or a per-year column of one year ("economy:2011"). */
+export type ColumnId<A extends TableArea> = PlainKeyOf<A> | `${PerYearKeyOf<A>}:${number}`;
+
+export function columnId<A extends TableArea>(key: PlainKeyOf<A>): ColumnId<A>;
+export function columnId<A extends TableArea>(key: PerYearKeyOf<A>, year: number): ColumnId<A>;
+export function columnId(key: string, year?: number): string {
+  return anyColumnId(key, year);
+}
+
+/** The id of a column of an area not known at compile time (the reader matching headers of any area). */
+export function anyColumnId(key: string, year?: number): string {
+  return year === undefined ? key : `${key}:${year}`;
+}
+
+/** The column key and, for a per-year column, the year of a column id. */
+export function parseColumnId(id: string): { key: string; year?: number } {
+  const [key, year] = id.split(':');
+  return year === undefined ? { key } : { key, year: Number(year) };
+}
+
+/** The definition of an area's column by key. */
+export function columnDef<A extends TableArea, K extends ColumnKeyOf<A>>(area: A, key: K): Extract<ColumnOf<A>, { key: K }> {
+  return area.columns.find((c) => c.key === key) as Extract<ColumnOf<A>, { key: K }>;
+}
+
+/** A column's header as a field name in messages: "Økonomi 2011", or "Økonomi" for all years. */
+export function columnLabel(column: ColumnDef, year?: number): string {
+  return column.header.replace(' {year}', year === undefined ? '' : ` ${year}`);
+}
 
 // ---------------------------------------------------------------- Table 1
 
 export interface Table1RowDef {
-  key: Table1RowKey;
-  label: string;
+  readonly key: string;
+  readonly label: string;
   /** The I ALT row is the sum of the rows above. */
-  computed?: boolean;
+  readonly computed?: boolean;
 }
+
+const TABLE1_ROWS = [
+  { key: 'policy', label: 'Integrationsindsatser i relation til mål i integrationspolitikken' },
+  { key: 'other', label: 'Øvrige integrationsindsatser, hvor målet ligger udover integrationspolitikken' },
+  { key: 'projects', label: 'Integrationsprojekter – samlet beløb' },
+  { key: 'total', label: 'I ALT', computed: true },
+] as const satisfies readonly Table1RowDef[];
+
+export type Table1RowKey = (typeof TABLE1_ROWS)[number]['key'];
+/** The rows a submitter fills in (I ALT is computed). */
+export type Table1InputRowKey = Exclude<Table1RowKey, Extract<(typeof TABLE1_ROWS)[number], { computed: true }>['key']>;
 
 export const TABLE1 = {
   sheet: SHEET_NAMES.table1,
@@ -247,13 +306,12 @@ export const TABLE1 = {
   totalHeader: 'I alt',
   labelWidth: 62,
   yearWidth: 14,
-  rows: [
-    { key: 'policy', label: 'Integrationsindsatser i relation til mål i integrationspolitikken' },
-    { key: 'other', label: 'Øvrige integrationsindsatser, hvor målet ligger udover integrationspolitikken' },
-    { key: 'projects', label: 'Integrationsprojekter – samlet beløb' },
-    { key: 'total', label: 'I ALT', computed: true },
-  ] as readonly Table1RowDef[],
+  rows: TABLE1_ROWS as readonly (Table1RowDef & { readonly key: Table1RowKey })[],
 } as const;
+
+export function table1Row(key: Table1RowKey): Table1RowDef {
+  return TABLE1.rows.find((r) => r.key === key)!;
+}
 
 // ---------------------------------------------------------------- hidden info sheet
 
@@ -320,4 +378,35 @@ export function matchHeader(column: ColumnDef, text: string): { year?: number } 
 export function goalText(letter: GoalLetter): string {
   const goal = POLICY_GOALS.find((g) => g.letter === letter);
   return goal ? goal.text : '';
+}
+
+// ---------------------------------------------------------------- fields named in messages
+
+/** Every area of the template a reader looks for: the four table-shaped areas and Table 1. */
+export type AreaKey = TableAreaKey | 'table1';
+
+export const AREA_KEYS: readonly AreaKey[] = ['goals', 'policy', 'other', 'projects', 'table1'];
+
+/** What findings say about an area: its title, the sheet it belongs on and its defined name. */
+export function areaOf(key: AreaKey): { title: string; sheet: string; definedName: string } {
+  return key === 'table1' ? TABLE1 : AREA_BY_KEY[key];
+}
+
+/** A column of a table-shaped area, by key: a typo in either key does not compile. */
+export type AreaColumnRef = { [K in TableAreaKey]: { area: K; column: ColumnKeyOf<TableAreas[K]>; year?: number } }[TableAreaKey];
+
+/** A column of an area as findings name it; the keys are checked against the area's definition. */
+export function columnRef<A extends TableArea>(area: A, column: ColumnKeyOf<A>, year?: number): AreaColumnRef {
+  return (year === undefined ? { area: area.key, column } : { area: area.key, column, year }) as AreaColumnRef;
+}
+
+/** A field of the template as findings name it: a cover field, an area's column (of one year), or a Table 1 cell. */
+export type FieldRef = { cover: CoverFieldKey } | AreaColumnRef | { table1: Table1RowKey; year: number | 'total' };
+
+/** The field's label as the user sees it in the workbook: "Økonomi 2011", "Integrationsprojekter – samlet beløb I alt". */
+export function fieldLabel(field: FieldRef): string {
+  if ('cover' in field) return COVER.fields.find((f) => f.key === field.cover)!.label;
+  if ('table1' in field) return `${table1Row(field.table1).label} ${field.year === 'total' ? TABLE1.totalHeader : field.year}`;
+  const column = (AREA_BY_KEY[field.area].columns as readonly ColumnDef[]).find((c) => c.key === field.column)!;
+  return columnLabel(column, field.year);
 }

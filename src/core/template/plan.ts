@@ -17,6 +17,7 @@ import {
 import { absoluteRef, cellRef, columnLetter, quoteSheet, rangeRef } from '../cells';
 import { formatDanishDate } from '../parse/values';
 import { estimateRowHeight } from '../plan/builder';
+import { BRAND, DATE_FORMAT, STYLES } from '../plan/styles';
 import { isFormula, type Block, type CellStyle, type ColumnPlan, type DefinedNamePlan, type PlanValue, type SheetPlan, type Validation, type WorkbookPlan } from '../plan/types';
 import {
   COVER,
@@ -30,19 +31,11 @@ import {
   type ExpandedColumn,
   type InputKind,
   type TableArea,
+  type TableAreaKey,
+  type Table1InputRowKey,
 } from './definition';
-import type { RawRow, RawValue, TemplateFill, TemplateOptions } from './fill';
+import type { AnyRawRow, RawValue, TemplateFill, TemplateOptions } from './fill';
 
-const BRAND = '00586F';
-const HEADER_FILL = 'DDEBF7';
-const FIXED_FILL = 'F2F2F2';
-const INPUT_FILL = 'FFFDE7';
-
-const TITLE: CellStyle = { bold: true, fontSize: 14, fontColor: BRAND };
-const HINT: CellStyle = { italic: true, fontColor: '595959', wrap: true, vertical: 'top' };
-const HEADER: CellStyle = { bold: true, fill: HEADER_FILL, wrap: true, vertical: 'top', border: true };
-const FIXED: CellStyle = { fill: FIXED_FILL, wrap: true, vertical: 'top', border: true, locked: true };
-const DATE_FORMAT = 'dd-mm-yyyy';
 
 /** Amount cells show whole kroner, or up to two decimals for 1.000 kr. and mio. kr. */
 export function amountFormat(unit: UnitCode): string {
@@ -64,7 +57,7 @@ function listFormula(key: ListKey): string {
 }
 
 function inputStyle(kind: InputKind, unit: UnitCode): CellStyle {
-  const base: CellStyle = { fill: INPUT_FILL, border: true, locked: false, vertical: 'top' };
+  const base: CellStyle = STYLES.input;
   switch (kind) {
     case 'amount':
       return { ...base, numberFormat: amountFormat(unit) };
@@ -125,7 +118,7 @@ function excelSum(values: PlanValue[]): number | '' {
   return numbers.length ? numbers.reduce((a, b) => a + b, 0) : '';
 }
 
-function rowValue(row: RawRow | null | undefined, col: ExpandedColumn, yearIndex: number): PlanValue {
+function rowValue(row: AnyRawRow | null | undefined, col: ExpandedColumn, yearIndex: number): PlanValue {
   if (!row) return null;
   const v = row[col.key];
   if (Array.isArray(v)) return planValue(col.year !== undefined ? v[yearIndex] : v[0]);
@@ -135,8 +128,8 @@ function rowValue(row: RawRow | null | undefined, col: ExpandedColumn, yearIndex
 function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNamePlan[]): SheetPlan {
   const { labelColumn: lc, valueColumn: vc, firstFieldRow } = COVER;
   const blocks: Block[] = [
-    { row: 1, col: lc, values: [[COVER.title]], style: TITLE },
-    { row: 2, col: lc, values: [[COVER.subtitle]], style: { italic: true, fontColor: '595959' } },
+    { row: 1, col: lc, values: [[COVER.title]], style: STYLES.title },
+    { row: 2, col: lc, values: [[COVER.subtitle]], style: STYLES.note },
   ];
   const validations: Validation[] = [];
   const admin = opts.administration ? findAdministration(opts.administration) : undefined;
@@ -157,23 +150,23 @@ function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNam
     if (field.computed) {
       const first = typeof fill.cover?.firstYear === 'number' ? fill.cover.firstYear : opts.firstYear;
       value = { formula: `IF(${firstYearRef}="","",${firstYearRef}&"–"&(${firstYearRef}+3))`, result: `${first}–${first + 3}` };
-      style = { ...FIXED, horizontal: 'left' };
+      style = { ...STYLES.fixed, horizontal: 'left' };
     }
-    blocks.push({ row, col: lc, values: [[field.label]], style: { bold: true, vertical: 'top' } });
+    blocks.push({ row, col: lc, values: [[field.label]], style: STYLES.label });
     blocks.push({ row, col: vc, values: [[value]], style });
-    blocks.push({ row, col: vc + 1, values: [[field.help]], style: HINT });
+    blocks.push({ row, col: vc + 1, values: [[field.help]], style: STYLES.hint });
     names.push({ name: field.definedName, sheet: COVER.sheet, ref });
     const v = field.computed ? undefined : validationFor(field.kind, ref, field.label, field.help);
     if (v) validations.push(v);
   });
   const guidanceRow = firstFieldRow + COVER.fields.length + 1;
-  blocks.push({ row: guidanceRow, col: lc, values: [[COVER.guidanceTitle]], style: { bold: true, fontSize: 12, fontColor: BRAND } });
+  blocks.push({ row: guidanceRow, col: lc, values: [[COVER.guidanceTitle]], style: STYLES.subtitle });
   const deadlineText = formatDanishDate(opts.deadline);
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
   COVER.guidance.forEach((text, i) => {
     const row = guidanceRow + 1 + i;
-    blocks.push({ row, col: lc, values: [[text.replace('{deadline}', deadlineText)]], style: { wrap: true, vertical: 'top' } });
+    blocks.push({ row, col: lc, values: [[text.replace('{deadline}', deadlineText)]], style: STYLES.paragraph });
     merges.push(rangeRef(row, lc, row, vc + 1));
     rowHeights[row] = text.length > 110 ? 45 : 30;
   });
@@ -190,7 +183,7 @@ function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNam
   };
 }
 
-function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: (RawRow | null)[], names: DefinedNamePlan[]): SheetPlan {
+function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: readonly (AnyRawRow | null)[], names: DefinedNamePlan[]): SheetPlan {
   const cols = expandColumns(area, years);
   const header = area.headerRow;
   const rowCount = Math.max(area.inputRows, rows.length);
@@ -205,7 +198,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: (Raw
     const line = cols.map((c) => rowValue(raw, c, yearIndex.get(c) ?? 0));
     cols.forEach((c, i) => {
       if (c.kind !== 'rowTotal') return;
-      const parts = amountCols(c.key.replace(/Total$/, ''));
+      const parts = amountCols(c.totalOf!);
       const from = cellRef(excelRow, parts[0].i + 1);
       const to = cellRef(excelRow, parts[parts.length - 1].i + 1);
       line[i] = { formula: `IF(COUNT(${from}:${to})=0,"",SUM(${from}:${to}))`, result: excelSum(parts.map((p) => line[p.i])) };
@@ -219,7 +212,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: (Raw
       values[r][1] = g.text;
     });
   }
-  const columnStyles = cols.map((c) => (c.kind === 'fixed' || c.kind === 'rowTotal' ? { ...FIXED, numberFormat: c.kind === 'rowTotal' ? amountFormat(unit) : undefined } : inputStyle(c.kind, unit)));
+  const columnStyles = cols.map((c) => (c.kind === 'fixed' || c.kind === 'rowTotal' ? { ...STYLES.fixed, numberFormat: c.kind === 'rowTotal' ? amountFormat(unit) : undefined } : inputStyle(c.kind, unit)));
   const validations = cols
     .map((c, i) => validationFor(c.kind, rangeRef(header + 1, i + 1, lastRow, i + 1), c.label, c.help))
     .filter((v): v is Validation => v !== undefined);
@@ -239,9 +232,9 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: (Raw
     name: area.sheet,
     columns,
     blocks: [
-      { row: 1, col: 1, values: [[area.title]], style: TITLE },
-      { row: 2, col: 1, values: [[area.hint]], style: HINT },
-      { row: header, col: 1, values: [cols.map((c) => c.label)], style: HEADER },
+      { row: 1, col: 1, values: [[area.title]], style: STYLES.title },
+      { row: 2, col: 1, values: [[area.hint]], style: STYLES.hint },
+      { row: header, col: 1, values: [cols.map((c) => c.label)], style: STYLES.header },
       { row: header + 1, col: 1, values, columnStyles },
     ],
     merges: [rangeRef(2, 1, 2, Math.min(cols.length, 6))],
@@ -266,7 +259,7 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
   const lastCol = 2 + years.length;
   const inputRows = TABLE1.rows.filter((r) => !r.computed);
   const grid: PlanValue[][] = inputRows.map((r) => {
-    const typed = fill.table1?.[r.key as Exclude<typeof r.key, 'total'>] ?? [];
+    const typed = fill.table1?.[r.key as Table1InputRowKey] ?? [];
     const line: PlanValue[] = [r.label, ...years.map((_, i) => planValue(typed[i]))];
     const from = cellRef(h + 1 + inputRows.indexOf(r), 2);
     const to = cellRef(h + 1 + inputRows.indexOf(r), lastCol - 1);
@@ -285,17 +278,17 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
     name: TABLE1.sheet,
     columns: [{ width: TABLE1.labelWidth }, ...years.map(() => ({ width: TABLE1.yearWidth })), { width: TABLE1.yearWidth + 2 }],
     blocks: [
-      { row: 1, col: 1, values: [[TABLE1.title]], style: TITLE },
-      { row: 2, col: 1, values: [[TABLE1.hint]], style: HINT },
-      { row: 3, col: 1, values: [[{ formula: `"Beløb i "&${quoteSheet(COVER.sheet)}!${absoluteRef(cellRef(COVER.firstFieldRow + COVER.fields.findIndex((f) => f.key === 'unit'), COVER.valueColumn))}`, result: `Beløb i ${unitByCode(unit).label}` }]], style: { italic: true } },
-      { row: h, col: 1, values: [[TABLE1.labelHeader, ...years, TABLE1.totalHeader]], style: { ...HEADER, horizontal: 'center' }, columnStyles: [{ horizontal: 'left' }] },
+      { row: 1, col: 1, values: [[TABLE1.title]], style: STYLES.title },
+      { row: 2, col: 1, values: [[TABLE1.hint]], style: STYLES.hint },
+      { row: 3, col: 1, values: [[{ formula: `"Beløb i "&${quoteSheet(COVER.sheet)}!${absoluteRef(cellRef(COVER.firstFieldRow + COVER.fields.findIndex((f) => f.key === 'unit'), COVER.valueColumn))}`, result: `Beløb i ${unitByCode(unit).label}` }]], style: STYLES.caption },
+      { row: h, col: 1, values: [[TABLE1.labelHeader, ...years, TABLE1.totalHeader]], style: { ...STYLES.header, horizontal: 'center' }, columnStyles: [{ horizontal: 'left' }] },
       {
         row: h + 1,
         col: 1,
         values: grid,
-        columnStyles: [{ ...FIXED }, ...years.map(() => ({ ...inputStyle('amount', unit) })), { ...FIXED, bold: true, numberFormat: amount }],
+        columnStyles: [{ ...STYLES.fixed }, ...years.map(() => ({ ...inputStyle('amount', unit) })), { ...STYLES.fixed, bold: true, numberFormat: amount }],
       },
-      { row: totalRow, col: 1, values: [totalLine], style: { ...FIXED, bold: true, numberFormat: amount } },
+      { row: totalRow, col: 1, values: [totalLine], style: { ...STYLES.fixed, bold: true, numberFormat: amount } },
     ],
     merges: [rangeRef(2, 1, 2, lastCol)],
     rowHeights: { 2: 30, [h]: 20 },
@@ -308,7 +301,7 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
 function infoSheet(names: DefinedNamePlan[]): SheetPlan {
   const blocks: Block[] = [
     { row: 1, col: 1, values: [[INFO.idLabel, TEMPLATE_ID], [INFO.versionLabel, TEMPLATE_VERSION]] },
-    { row: 4, col: 1, values: [['Listerne til højre bruges af skabelonens rullemenuer.']], style: { italic: true } },
+    { row: 4, col: 1, values: [['Listerne til højre bruges af skabelonens rullemenuer.']], style: STYLES.caption },
   ];
   Object.values(LISTS).forEach((list, i) => {
     blocks.push({ row: 1, col: INFO.listColumn + i, values: [[list.header], ...list.items.map((item) => [item])] });
@@ -336,7 +329,7 @@ export function buildTemplatePlan(options: TemplateOptions, fill: TemplateFill =
   const years = budgetYears(opts.firstYear);
   const names: DefinedNamePlan[] = [];
   const goalRows = POLICY_GOALS.map((g) => fill.goals?.[g.letter] ?? null);
-  const areaRows: Record<string, (RawRow | null)[]> = {
+  const areaRows: Record<TableAreaKey, readonly (AnyRawRow | null)[]> = {
     goals: goalRows,
     policy: fill.policy ?? [],
     other: fill.other ?? [],

@@ -74,8 +74,7 @@ function firstLine(err: unknown): string {
 
 function readFailure(err: unknown, limits: SheetLimits = SHEET_LIMITS): Diagnostic {
   if (err instanceof SheetTooLargeError) {
-    const n = (x: number) => x.toLocaleString('da-DK');
-    const params = { sheet: err.sheet, rows: n(err.rows), columns: n(err.columns), cell: err.cell, maxRows: n(limits.maxRows), maxCells: n(limits.maxCells) };
+    const params = { sheet: err.sheet, rows: err.rows, columns: err.columns, cell: err.cell, maxRows: limits.maxRows, maxCells: limits.maxCells };
     return makeDiagnostic('FILE_SHEET_TOO_LARGE', { sheet: err.sheet, cell: null }, params, err.cell);
   }
   return makeDiagnostic('FILE_CORRUPT', { sheet: null, cell: null }, {}, firstLine(err));

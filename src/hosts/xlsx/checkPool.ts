@@ -71,20 +71,20 @@ export async function checkFiles(files: string[], options: ValidationOptions = {
           ready = true;
           return send();
         }
-        report(current, 'failed' in m ? openFailed(files[current], m.failed) : m);
+        report(current, 'failed' in m ? openFailed(files[current], { problem: 'other', detail: m.failed }) : m);
         send();
       });
       // A worker that cannot start leaves its share to the others; one that stops on a file reports that file.
       // 'error' is followed by 'exit': the first of them counts.
-      const stopped = (why: string) => {
+      const stopped = (detail: string) => {
         if (over) return;
         over = true;
-        if (current >= 0) report(current, openFailed(files[current], why));
+        if (current >= 0) report(current, openFailed(files[current], { problem: 'readerStopped', detail }));
         else if (!ready) pool.onWorkerFailed?.();
         resolve();
       };
-      worker.on('error', (err) => stopped(`the reader stopped on this file: ${err.message}`));
-      worker.on('exit', () => stopped('the reader stopped on this file'));
+      worker.on('error', (err) => stopped(err.message));
+      worker.on('exit', () => stopped(''));
     });
 
   await Promise.all([...Array.from({ length: workers }, inWorker), ...(pool.here === false && workers > 0 ? [] : [here()])]);

@@ -4,7 +4,8 @@ import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, crc32 as zlibCrc32, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
+import { makeDiagnostic, type Diagnostic, type ParamsOf } from '../../core/diagnostics';
+import { OPEN_PROBLEM_TEXT } from '../../core/validate/rules/file';
 import type { PackageLimits } from '../../core/file/package';
 import type { Submission } from '../../core/model';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
@@ -161,19 +162,29 @@ export async function checkFileOrReport(file: string, options: ValidationOptions
   try {
     return await checkFile(file, options);
   } catch (err) {
-    return openFailed(file, describeError(err));
+    return openFailed(file, openFailure(err));
   }
 }
 
-export function openFailed(file: string, detail: string): FileReport {
-  const diagnostics = [makeDiagnostic('FILE_OPEN_FAILED', { sheet: null, cell: null }, { detail })];
+export function openFailed(file: string, why: OpenFailure): FileReport {
+  const diagnostics = [makeDiagnostic('FILE_OPEN_FAILED', { sheet: null, cell: null }, why)];
   return { file: path.basename(file), path: file, size: 0, sha256: '', status: 'unreadable', diagnostics };
 }
 
-export function describeError(err: unknown): string {
+/** Why a file could not be opened, as data the finding's message is written from in each language. */
+export type OpenFailure = ParamsOf<'FILE_OPEN_FAILED'>;
+
+const OPEN_PROBLEM_BY_CODE: Record<string, OpenFailure['problem']> = { ENOENT: 'notFound', EACCES: 'denied', EISDIR: 'folder' };
+
+export function openFailure(err: unknown): OpenFailure {
   const e = err as NodeJS.ErrnoException;
-  if (e && e.code === 'ENOENT') return `file not found: ${e.path ?? ''}`;
-  if (e && e.code === 'EACCES') return `permission denied: ${e.path ?? ''}`;
-  if (e && e.code === 'EISDIR') return `is a folder, not a file: ${e.path ?? ''}`;
-  return e && e.message ? e.message : String(err);
+  const problem = e && e.code ? OPEN_PROBLEM_BY_CODE[e.code] : undefined;
+  if (problem) return { problem, detail: e.path ?? '' };
+  return { problem: 'other', detail: e && e.message ? e.message : String(err) };
+}
+
+/** The same in English, for the command line's own messages. */
+export function describeError(err: unknown): string {
+  const why = openFailure(err);
+  return why.problem === 'other' ? why.detail : `${OPEN_PROBLEM_TEXT.en[why.problem]}: ${why.detail}`;
 }

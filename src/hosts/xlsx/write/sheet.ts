@@ -72,7 +72,7 @@ function prepare(block: Block, ctx: SheetContext): PreparedBlock {
 }
 
 /** Table header cells must hold their column names as text, unique within the table. */
-function tableColumns(plan: SheetPlan, range: RangeAddress): string[] {
+export function tableColumns(plan: SheetPlan, range: RangeAddress): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (let c = range.left; c <= range.right; c++) {
