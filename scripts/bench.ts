@@ -10,6 +10,9 @@
  *   product-1thread  the product without worker threads
  *   product-exceljs  the product on one thread, reading with exceljs (as before the fast reader)
  * --memory prints the product's peak RSS for N = 100, 700 and 2000.
+ * --reading measures only reading, on one thread, on the same files:
+ *   read-cells   the product's reader: every sheet's cells and number formats, the defined names
+ *   read-submission  reading as `validate` does it: check the package, read, build the typed submission, validate
  */
 import { readZipDirectory, u16 } from '../src/core/file/package';
 import { prng } from '../test/corpus/badFiles';
@@ -27,6 +30,12 @@ import { buildTemplatePlan } from '../src/core/template/plan';
 import { FastXlsxReader } from '../src/hosts/xlsx/fastReader';
 import { XlsxWorkbookReader } from '../src/hosts/xlsx/reader';
 import { renderPlanToBuffer } from '../src/hosts/xlsx/renderPlan';
+import { loadWorkbookBytes } from '../src/hosts/xlsx/bytes';
+import { readSubmissionBytes } from '../src/hosts/xlsx/files';
+import { validate } from '../src/core/validate/validate';
+
+/** Node's zlib, stopping past the declared size, as the command line reads. */
+const zlibInflateRaw = (data: Uint8Array, size: number) => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
 
 // ---------------------------------------------------------------------------------------------------------
 // options
@@ -40,6 +49,8 @@ interface Options {
   memory: boolean;
   /** Also measure the product with the exceljs reader (the state before the fast reader). */
   before: boolean;
+  /** Measure reading only (read-cells, read-submission) instead of the whole consolidation. */
+  reading: boolean;
 }
 
 function parseArgs(argv: string[]): Options & { child?: string; dir?: string; gen?: string } {
@@ -62,6 +73,7 @@ function parseArgs(argv: string[]): Options & { child?: string; dir?: string; ge
     seed: num('--seed', 20110515),
     memory: argv.includes('--memory'),
     before: argv.includes('--before'),
+    reading: argv.includes('--reading'),
     child: get('--child'),
     dir: get('--dir'),
     gen: get('--gen'),
@@ -235,6 +247,18 @@ async function measure(mode: string, dir: string): Promise<Result> {
         ),
       );
     }
+  } else if (mode === 'read-cells') {
+    for (const f of files) {
+      const reader = await loadWorkbookBytes(new Uint8Array(readFileSync(f)), zlibInflateRaw);
+      for (const sheet of await reader.listSheets()) check += (await reader.readSheet(sheet.name)).values.length;
+      check += (await reader.definedNames()).length;
+    }
+  } else if (mode === 'read-submission') {
+    for (const f of files) {
+      const reading = await readSubmissionBytes(new Uint8Array(readFileSync(f)));
+      if (reading.status !== 'read') throw new Error(`${f} could not be read`);
+      check += validate(reading.result).length;
+    }
   } else if (mode === 'product' || mode === 'product-1thread' || mode === 'product-exceljs') {
     // product-1thread: no worker threads; product-exceljs: also reading every file with exceljs, as before the fast reader
     if (mode !== 'product') process.env.INTEGRATION_STATUS_WORKERS = '0';
@@ -298,7 +322,7 @@ async function main(): Promise<void> {
   const dir = await ensureSet(o, o.n);
   const rowsPerFile = 2 * o.rows + o.projects;
   console.log(`${o.n} submissions × (${o.rows} + ${o.rows} initiatives, ${o.projects} projects) = ${o.n * rowsPerFile} rows; ${o.runs} runs per mode, medians; each run a fresh process`);
-  const modes = ['floor', 'naive', 'product', ...(o.before ? ['product-1thread', 'product-exceljs'] : [])];
+  const modes = o.reading ? ['floor', 'read-cells', 'read-submission'] : ['floor', 'naive', 'product', ...(o.before ? ['product-1thread', 'product-exceljs'] : [])];
   const results: Record<string, Result[]> = Object.fromEntries(modes.map((m) => [m, []]));
   for (let run = 0; run < o.runs; run++) {
     for (const mode of modes) {
@@ -318,6 +342,10 @@ async function main(): Promise<void> {
         .toString()
         .padStart(8)}`,
     );
+  }
+  if (o.reading) {
+    console.log(`\nread-cells ÷ floor (wall): ${(med['read-cells'].wall / med.floor.wall).toFixed(2)}   read-submission ÷ floor (wall): ${(med['read-submission'].wall / med.floor.wall).toFixed(2)}`);
+    return;
   }
   console.log(`\nproduct ÷ floor (wall): ${(med.product.wall / med.floor.wall).toFixed(2)}   (cpu: ${(med.product.cpu / med.floor.cpu).toFixed(2)})`);
   console.log(`naive ÷ product (wall): ${(med.naive.wall / med.product.wall).toFixed(2)}   (cpu: ${(med.naive.cpu / med.product.cpu).toFixed(2)})`);
