@@ -245,9 +245,11 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
     .description(t.inspect.about)
     .argument(t.args.file)
     .option('--json', t.inspect.json)
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .option('--cells', t.inspect.cells)
+    .action(async (file: string, opts: { json?: boolean; cells?: boolean }) => {
       await requireExisting(t, [], [file]);
-      const { loadFile, readSubmissionBytes } = await xlsxHost();
+      const { inspectCells, loadFile, readSubmissionBytes } = await xlsxHost();
+      if (opts.cells) return setExit(await inspectCells(file, { json: opts.json, lang }, io.out));
       const loaded = await loadFile(file);
       const reading = await readSubmissionBytes(loaded.bytes);
       if (reading.status === 'unreadable') {

@@ -36,6 +36,7 @@ const da = {
   inspect: {
     about: 'læs én indsendt redegørelse og vis hvad den siger (beløb i kr.)',
     json: 'skriv den indlæste redegørelse som JSON',
+    cells: 'vis hver celle i en vilkårlig .xlsx, som læseren læser den (værdi, type, talformat)',
     labels: {
       administration: 'Forvaltning',
       years: 'Budgetår',
@@ -173,6 +174,7 @@ const en: Text = {
   inspect: {
     about: 'read one submission and print what it says (amounts in kr.)',
     json: 'print the parsed submission as JSON',
+    cells: 'print every cell of any .xlsx as the reader reads it (value, type, number format)',
     labels: {
       administration: 'Administration',
       years: 'Budget years',

@@ -1,5 +1,5 @@
 /**
- * FileActions backed by the Web Worker in worker.ts. The worker (and with it the readers, jszip and pako) is
+ * FileActions backed by the Web Worker in worker.ts. The worker (and with it the reader and pako) is
  * only created when the Konsolider view opens or a file is opened; the .xlsx writer is a further lazy chunk inside it.
  */
 import { UserError, type ConsolidateRequest, type ConsolidationResult, type FileActions, type PreviousResult, type Progress, type ReadOutcome, type TemplateChoice } from './actions';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OUTPUT } from '../../src/core/consolidate/plan';
-import { XlsxWorkbookReader } from '../../src/hosts/xlsx/reader';
+import { XlsxWorkbookReader } from '../helpers/exceljsReader';
 import { SheetGrid } from '../../src/core/reader';
 import type { TemplateFill } from '../../src/core/template/fill';
 import { runCli } from '../helpers/cli';

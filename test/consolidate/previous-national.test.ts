@@ -9,9 +9,8 @@ import type { HistoryEntry } from '../../src/core/consolidate/colours';
 import { consolidate } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan } from '../../src/core/consolidate/plan';
 import { ADMINISTRATION_CODES, QUARTERS } from '../../src/core/domain';
-import { checkPackage } from '../../src/core/file/package';
 import { SHEET_LIMITS } from '../../src/core/reader';
-import { readHistoryBytes, writePlan } from '../../src/hosts/xlsx/files';
+import { readHistoryBytes, readSubmissionBytes, writePlan } from '../../src/hosts/xlsx/files';
 import { exampleInputs } from '../helpers/examples';
 
 describe('a previous consolidated workbook of national size', () => {
@@ -28,7 +27,7 @@ describe('a previous consolidated workbook of national size', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'previous-')), 'samlet-status.xlsx');
     await writePlan(buildConsolidatedPlan(result), file);
     const bytes = new Uint8Array(readFileSync(file));
-    expect(checkPackage(bytes).ok).toBe(false); // the monitoring sheet alone is over the per-sheet limit for submissions
+    expect((await readSubmissionBytes(bytes)).status).toBe('unreadable'); // the monitoring sheet alone is over the limits for submissions
 
     const reading = await readHistoryBytes(bytes);
     if (!reading.ok) throw new Error(`not read: ${reading.diagnostic.code}`);

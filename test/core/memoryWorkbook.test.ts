@@ -7,7 +7,7 @@ import type { WorkbookReader } from '../../src/core/reader';
 import { buildTemplatePlan } from '../../src/core/template/plan';
 import { statusOf, validate } from '../../src/core/validate/validate';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../../src/examples/submissions';
-import { FastXlsxReader } from '../../src/hosts/xlsx/fastReader';
+import { loadWorkbookBytes } from '../../src/hosts/xlsx/bytes';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { MemoryWorkbook } from '../helpers/memoryWorkbook';
 
@@ -17,7 +17,7 @@ async function contents(reader: WorkbookReader) {
 }
 
 async function written(plan: WorkbookPlan): Promise<WorkbookReader> {
-  return FastXlsxReader.load(await renderPlanToBuffer(plan));
+  return loadWorkbookBytes(await renderPlanToBuffer(plan));
 }
 
 async function consolidatedPlan(): Promise<WorkbookPlan> {

@@ -63,7 +63,7 @@ describe('files refused before or while reading, each with its reason', () => {
         'Delete the unused rows and columns below and to the right of the tables, save and send it again.',
     );
     const big = await findingsOf(unreadable.find((f) => f.name === 'million-raekker.xlsx')!.bytes);
-    expect(diagnosticMessage(big.diagnostics[0], 'en')).toMatch(/^The sheet part xl\/worksheets\/sheet3\.xml is [\d,]+ MB uncompressed; the limit for a sheet’s contents is 10 MB\./);
+    expect(diagnosticMessage(big.diagnostics[0], 'en')).toMatch(/^The sheet part xl\/worksheets\/sheet3\.xml is [\d,]+ MB uncompressed; the limit for a sheet’s contents is 32 MB\./);
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * Fuzzing: mutated copies of the example workbooks (byte flips, truncation, deleted, swapped and renamed zip
- * entries, mutated XML inside entries) must each end in a reading or a finding, within 10 s, without an
- * uncaught exception and with bounded memory. Cases run in worker threads so a hang or a runaway allocation
- * can be stopped and reported instead of taking the test run down.
+ * entries, mutated XML inside entries, and mutations by structure, see mutate.ts) must each end in a reading or a
+ * finding, within 10 s, without an uncaught exception and with bounded memory; a structural change another writer
+ * could make must read exactly as its source, and an ambiguous zip must be refused. Cases run in worker threads so
+ * a hang or a runaway allocation can be stopped and reported instead of taking the test run down.
  *
+ * The seed changes with every run (printed); `npm test` runs 300 cases, `npm run fuzz` 5,000 (outside CI).
  * Replay: FUZZ_SEED=<seed printed below> FUZZ_CASES=<n> npx jest test/reliability/fuzz.test.ts
  * One case only: add FUZZ_ONLY=<index>. A failing case's bytes are written to the temp folder (path printed);
  * keep it under test/reliability/regressions/ with its expected code in cases.json.
@@ -15,8 +17,9 @@ import { Worker } from 'node:worker_threads';
 import { runCase, type FuzzReply } from './fuzzWorker';
 import { loadSource, makeCase, type FuzzCase, type Source } from './mutate';
 
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261122;
-const CASES = process.env.FUZZ_CASES ? Number(process.env.FUZZ_CASES) : 2000;
+/** A new seed every run (the time), so the runs together cover more than one run could. */
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Date.now() / 1000) % 2 ** 31;
+const CASES = process.env.FUZZ_CASES ? Number(process.env.FUZZ_CASES) : 300;
 const ONLY = process.env.FUZZ_ONLY ? Number(process.env.FUZZ_ONLY) : undefined;
 /** A case that takes longer than this counts as a hang. */
 const CASE_LIMIT_MS = 10_000;
@@ -79,9 +82,12 @@ async function runAll(next: () => Promise<FuzzCase | undefined>, onReply: (c: Fu
 }
 
 let sources: Source[];
+/** What each source reads as: a structural change another writer could make must give exactly this. */
+const sourceReadings = new Map<string, Awaited<ReturnType<typeof runCase>>>();
 beforeAll(async () => {
   const files = readdirSync(examplesDir).filter((f) => f.endsWith('.xlsx')).sort();
   sources = await Promise.all(files.map((f) => loadSource(f, new Uint8Array(readFileSync(path.join(examplesDir, f))))));
+  for (const s of sources) sourceReadings.set(s.name, await runCase(s.bytes));
 });
 
 describe('fuzzing the example workbooks', () => {
@@ -93,7 +99,7 @@ describe('fuzzing the example workbooks', () => {
     let cursor = 0;
     const next = async () => (cursor < indices.length ? makeCase(sources, SEED, indices[cursor++]) : undefined);
     const failures: Failure[] = [];
-    const outcomes = { read: 0, unreadable: 0 };
+    const outcomes = { read: 0, unreadable: 0, same: 0, refused: 0 };
     const codes = new Map<string, number>();
     const details = new Map<string, number>();
     let maxRss = process.memoryUsage().rss;
@@ -109,6 +115,14 @@ describe('fuzzing the example workbooks', () => {
         maxRss = Math.max(maxRss, r.rss, process.memoryUsage().rss);
         if (r.ms > slowest.ms) slowest = { ms: r.ms, index: c.index };
         if (!r.ok) return fail(c, `threw: ${r.error}`);
+        if (c.expect === 'same') {
+          const want = sourceReadings.get(c.source)!;
+          if (r.status !== want.status || r.digest !== want.digest) return fail(c, `read differently from its source: ${r.status} ${r.codes.join(',')} ${r.detail ?? ''}`);
+          outcomes.same++;
+        } else if (c.expect !== undefined) {
+          if (r.status !== 'unreadable' || !r.codes.includes(c.expect)) return fail(c, `not refused with ${c.expect}: ${r.status} ${r.codes.join(',')}`);
+          outcomes.refused++;
+        }
         if (r.status === 'unreadable') outcomes.unreadable++;
         else outcomes.read++;
         for (const code of new Set(r.codes)) codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -119,7 +133,8 @@ describe('fuzzing the example workbooks', () => {
     );
     const top = [...codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(', ');
     process.stdout.write(
-      `fuzz: ${indices.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; read ${outcomes.read}, unreadable ${outcomes.unreadable}; ` +
+      `fuzz: ${indices.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; read ${outcomes.read}, unreadable ${outcomes.unreadable} ` +
+        `(structural: ${outcomes.same} read as their source, ${outcomes.refused} ambiguous zips refused); ` +
         `slowest case ${slowest.index} ${slowest.ms} ms; max rss ${Math.round(maxRss / 1e6)} MB\nfuzz: codes: ${top}\n` +
         `fuzz: parser messages: ${[...details.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${v}× ${k}`).join(' | ')}\n`,
     );
@@ -134,7 +149,7 @@ describe('fuzzing the example workbooks', () => {
       expect(outcomes.read).toBeGreaterThan(indices.length * 0.1);
       expect(outcomes.unreadable).toBeGreaterThan(indices.length * 0.1);
     }
-  }, 300_000);
+  }, 120_000 + (ONLY === undefined ? CASES : 1) * 300);
 });
 
 /** Every case that ever failed, kept as bytes with the finding it must now get (see regressions/cases.json). */

@@ -2,6 +2,7 @@
  * Runs fuzz cases in a worker thread, so a case that hangs or runs out of memory can be stopped from outside.
  * Each case goes the way a real file goes: readSubmissionBytes, then validate, then consolidate and the plan.
  */
+import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { consolidate } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan } from '../../src/core/consolidate/plan';
@@ -15,10 +16,10 @@ export interface FuzzRequest {
 }
 
 export type FuzzReply =
-  | { index: number; ok: true; status: string; codes: string[]; detail?: string; ms: number; rss: number }
+  | { index: number; ok: true; status: string; codes: string[]; detail?: string; digest?: string; ms: number; rss: number }
   | { index: number; ok: false; error: string; ms: number; rss: number };
 
-export async function runCase(bytes: Uint8Array): Promise<{ status: string; codes: string[]; detail?: string }> {
+export async function runCase(bytes: Uint8Array): Promise<{ status: string; codes: string[]; detail?: string; digest?: string }> {
   const reading = await readSubmissionBytes(bytes);
   if (reading.status === 'unreadable') {
     if (reading.diagnostics.length === 0) throw new Error('unreadable without a finding');
@@ -30,7 +31,9 @@ export async function runCase(bytes: Uint8Array): Promise<{ status: string; code
   const c = consolidate([input], { generatedAt: '2010-06-01T12:00:00Z', productVersion: 'fuzz' });
   buildConsolidatedPlan(c);
   consolidationSummary(c, 'en');
-  return { status, codes: diagnostics.map((d) => d.code) };
+  // What was read and found, to compare a case with its source.
+  const digest = createHash('sha256').update(JSON.stringify([reading.result.submission, diagnostics])).digest('hex');
+  return { status, codes: diagnostics.map((d) => d.code), digest };
 }
 
 parentPort?.on('message', (req: FuzzRequest) => {

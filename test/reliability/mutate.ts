@@ -1,9 +1,13 @@
 /**
- * Mutations of real workbooks for fuzzing: byte flips, truncation, deleted/swapped/renamed zip entries and
- * mutated XML inside entries. Everything is derived from (seed, index), so any case can be made again.
+ * Mutations of real workbooks for fuzzing: byte flips, truncation, deleted/swapped/renamed zip entries, mutated XML
+ * inside entries, and mutations by structure: changes another writer could make that must read exactly as the
+ * source does (prefixes, strict namespaces, UTF-16, parts reordered, renamed or in another case, rows and cells
+ * without r, CDATA), and zip structures that could mean two things (duplicated entries, a local header naming
+ * another part), which must be refused. Everything is derived from (seed, index), so any case can be made again.
  */
 import JSZip from 'jszip';
 import { prng } from '../corpus/badFiles';
+import { buildZip, dropImpliedReferences, movePart, partText, prefixSpreadsheetMl, toStrict, utf16, type ZipItem } from '../helpers/packages';
 
 export interface Source {
   name: string;
@@ -18,7 +22,65 @@ export interface FuzzCase {
   /** What was done, for the failure report. */
   steps: string[];
   bytes: Uint8Array;
+  /** 'same': must read exactly as the source; a code: must be refused with it; absent: any reading or finding. */
+  expect?: 'same' | string;
 }
+
+/** Changes that keep a package's meaning: the case must read exactly as its source. */
+const EQUIVALENT: [string, (items: ZipItem[], r: Rng) => ZipItem[]][] = [
+  ['SpreadsheetML prefixed', (items, r) => {
+    const prefix = pick(r, ['x', 'ns2', 's', 'main', 'q1']);
+    return items.map((i) => ({ ...i, data: prefixSpreadsheetMl(text(i), prefix) }));
+  }],
+  ['strict namespaces', (items) => items.map((i) => ({ ...i, data: toStrict(text(i)) }))],
+  ['a part as UTF-16', (items, r) => {
+    const xml = items.filter((i) => /\.(xml|rels)$/.test(i.name));
+    const target = pick(r, xml).name;
+    const endian = pick(r, ['le', 'be'] as const);
+    return items.map((i) => (i.name === target ? { ...i, data: utf16(text(i), endian) } : i));
+  }],
+  ['entries shuffled', (items, r) => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = int(r, i + 1);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }],
+  ['an entry name in another case', (items, r) => {
+    const i = int(r, items.length);
+    return items.map((item, k) => (k === i ? { ...item, name: item.name.toUpperCase() === item.name ? item.name.toLowerCase() : item.name.toUpperCase() } : item));
+  }],
+  ['rows and cells without r', (items) => items.map((i) => (/worksheets\/sheet\d+\.xml$/.test(i.name) ? { ...i, data: dropImpliedReferences(text(i)) } : i))],
+  ['a sheet moved', (items, r) => {
+    const sheets = items.filter((i) => /^xl\/worksheets\/sheet\d+\.xml$/.test(i.name));
+    if (!sheets.length) return items;
+    // a name no part has yet
+    const to = `${pick(r, ['xl/worksheets/sheet', 'xl/Ark/Sheet Bob ', 'data/ark', 'xl/worksheets/SHEET'])}${100 + int(r, 900)}.${pick(r, ['xml', 'XML'])}`;
+    return items.some((i) => i.name.toLowerCase() === to.toLowerCase()) ? items : movePart(items, pick(r, sheets).name, to);
+  }],
+  ['shared strings in CDATA', (items) =>
+    items.map((i) =>
+      i.name === 'xl/sharedStrings.xml'
+        ? { ...i, data: text(i).replace(/<t(\s[^>]*)?>([^<]*)<\/t>/g, (_, a: string | undefined, t: string) => `<t${a ?? ''}><![CDATA[${t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')}]]></t>`) }
+        : i,
+    )],
+];
+
+/** Zip structures that could mean two things: the case must be refused with the code given. */
+const AMBIGUOUS: [string, string, (items: ZipItem[], r: Rng) => ZipItem[]][] = [
+  ['a part twice', 'ZIP_DUPLICATE_PART', (items, r) => {
+    const copy = pick(r, items);
+    const name = pick(r, [copy.name, `/${copy.name}`, copy.name.toUpperCase()]);
+    return [...items, { ...copy, name, data: `${text(copy)} ` }];
+  }],
+  ['a local header naming another part', 'ZIP_INCONSISTENT', (items, r) => {
+    const i = int(r, items.length);
+    return items.map((item, k) => (k === i ? { ...item, localName: `${item.name}.anden` } : item));
+  }],
+];
+
+const text = partText;
 
 export async function loadSource(name: string, bytes: Uint8Array): Promise<Source> {
   const zip = await JSZip.loadAsync(bytes);
@@ -155,8 +217,23 @@ export async function makeCase(sources: Source[], seed: number, index: number): 
   const r = prng(caseSeed(seed, index));
   const source = sources[int(r, sources.length)];
   const steps: string[] = [];
-  const kind = int(r, 10);
+  const kind = int(r, 13);
   let bytes: Uint8Array;
+  if (kind >= 10) {
+    const items: ZipItem[] = source.entries.map((e) => ({ name: e.name, data: e.text, store: r() < 0.2 }));
+    if (kind <= 11) {
+      let changed = items;
+      for (let n = 1 + int(r, 3); n > 0; n--) {
+        const [what, change] = pick(r, EQUIVALENT);
+        steps.push(what);
+        changed = change(changed, r);
+      }
+      return { index, source: source.name, steps, bytes: buildZip(changed), expect: 'same' };
+    }
+    const [what, code, change] = pick(r, AMBIGUOUS);
+    steps.push(what);
+    return { index, source: source.name, steps, bytes: buildZip(change(items, r)), expect: code };
+  }
   if (kind <= 1) {
     // Byte flips anywhere in the file (compressed data, local headers, the central directory).
     bytes = source.bytes.slice();

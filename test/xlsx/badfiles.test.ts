@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkPackage, DEFAULT_LIMITS } from '../../src/core/file/package';
+import { checkPackage, DEFAULT_LIMITS } from '../../src/hosts/xlsx/read/package';
 import { badFiles, writeBadFiles, type BadFile } from '../corpus/badFiles';
 import { runCli } from '../helpers/cli';
 

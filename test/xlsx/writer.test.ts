@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WorkbookPlan } from '../../src/core/plan/types';
-import { FastXlsxReader } from '../../src/hosts/xlsx/fastReader';
+import { loadWorkbookBytes } from '../../src/hosts/xlsx/bytes';
 import { writePlan, zlibCompression } from '../../src/hosts/xlsx/files';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { crc32 } from '../../src/hosts/xlsx/write/zip';
@@ -39,7 +39,7 @@ const AWKWARD = [
 ];
 
 async function fastRead(bytes: Uint8Array, sheet: string) {
-  return (await FastXlsxReader.load(bytes)).readSheet(sheet);
+  return (await loadWorkbookBytes(bytes)).readSheet(sheet);
 }
 
 async function exceljsRead(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -1,16 +1,51 @@
 /** Turning what people type into cells (Danish numbers, dates, Ja/Nej, goal letters, colours) into values. */
 import { GOAL_LETTERS, type Colour, type GoalLetter, type UnitCode } from '../domain';
+import { serialToIso } from '../excelDates';
 import { isCellError, type CellValue } from '../reader';
+
+// Serial dates and date formats live in one module; re-exported for the parsers that read cells.
+export { isDateFormat, isoToSerial, serialToIso } from '../excelDates';
 
 export function cellText(v: CellValue): string | null {
   if (v === null || isCellError(v)) return null;
-  if (typeof v === 'string') {
-    const t = v.replace(/\r\n?/g, '\n').trim();
-    return t === '' ? null : t;
-  }
+  if (typeof v === 'string') return v.length < LONG_TEXT ? cleanText(v) : cleanLongText(v);
   if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';
   return String(v);
 }
+
+function cleanText(v: string): string | null {
+  const t = v.replace(/\r\n?/g, '\n').trim();
+  return t === '' ? null : t;
+}
+
+/**
+ * A long text is cleaned once and the same result given back: one shared string may fill thousands of cells, and
+ * every step after this (labels, names) then meets the same string, not a fresh copy (per-cell work stays O(1)).
+ */
+const LONG_TEXT = 256;
+const longTexts = new Map<string, string | null>();
+let longTextChars = 0;
+
+function cleanLongText(v: string): string | null {
+  let t = longTexts.get(v);
+  if (t === undefined) {
+    t = cleanText(v);
+    if (longTextChars > 64 * 1024 * 1024) {
+      longTexts.clear();
+      longTextChars = 0;
+    }
+    longTextChars += v.length;
+  } else {
+    // Found under an equal text of an earlier reading: keep this reading's string as the key, so the next cells
+    // with it compare by reference instead of character by character.
+    longTexts.delete(v);
+  }
+  longTexts.set(v, t);
+  return t;
+}
+
+/** Typed fields (numbers, dates, goal letters, colours, Ja/Nej) are short: longer text is not parsed, only reported. */
+const MAX_FIELD_TEXT = 200;
 
 // ---------------------------------------------------------------- amounts
 
@@ -32,6 +67,7 @@ const UNIT_SUFFIXES: { re: RegExp; unit: UnitCode }[] = [
  * "1.234" is one thousand two hundred and thirty-four. Returns undefined for anything else.
  */
 export function parseNumberText(text: string): ParsedNumber | undefined {
+  if (text.length > MAX_FIELD_TEXT) return undefined;
   let t = text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').trim();
   let unit: UnitCode | undefined;
   for (const s of UNIT_SUFFIXES) {
@@ -118,24 +154,6 @@ export function shownDecimals(value: number, numberFormat: string): number {
   return Math.min(Math.max(own, min), max);
 }
 
-/**
- * Is this a date or time number format ("dd-mm-yyyy", "d. mmmm yyyy", "[$-406]d/m/yy h:mm")? Literal text
- * ("kr."), escaped characters and [colour]/[locale] sections are ignored first.
- */
-const dateFormats = new Map<string, boolean>();
-
-export function isDateFormat(numberFormat: string): boolean {
-  let known = dateFormats.get(numberFormat);
-  if (known === undefined) {
-    const section = (numberFormat || 'General').split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-    known = !/^general$/i.test(section.trim()) && /[dmyhs]/i.test(section);
-    // Asked for every cell read; a workbook has a handful of formats (bounded for hostile ones).
-    if (dateFormats.size > 1000) dateFormats.clear();
-    dateFormats.set(numberFormat, known);
-  }
-  return known;
-}
-
 function valueDecimals(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
   const s = Number(value.toPrecision(12)).toString();
@@ -148,21 +166,6 @@ function valueDecimals(value: number): number {
 // ---------------------------------------------------------------- dates and years
 
 const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-
-/** Excel serial day number (1900 date system) to yyyy-mm-dd. */
-export function serialToIso(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
-  const day = Math.floor(serial);
-  // Excel counts a 29 Feb 1900 that never was; serials from 61 on are one day ahead of a plain count.
-  const ms = Date.UTC(1899, 11, 30) + (day < 61 ? day + 1 : day) * 86400000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  const days = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
-  return days < 61 ? days - 1 : days;
-}
 
 function isoDate(y: number, m: number, d: number): string | undefined {
   if (y < 100) y += 2000;
@@ -182,6 +185,7 @@ export function readDate(v: CellValue): DateReading {
   }
   const text = cellText(v);
   if (text === null) return isCellError(v) ? { kind: 'invalid', text: v.error } : { kind: 'blank' };
+  if (text.length > MAX_FIELD_TEXT) return { kind: 'invalid', text };
   const t = text.toLowerCase();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$/.exec(t);
   if (m) return wrapDate(isoDate(Number(m[1]), Number(m[2]), Number(m[3])), text);
@@ -221,22 +225,25 @@ export function readYesNo(v: CellValue): ChoiceReading<boolean> {
   if (typeof v === 'boolean') return { kind: 'value', value: v };
   const t = cellText(v);
   if (t === null) return isCellError(v) ? { kind: 'invalid', text: v.error } : { kind: 'blank' };
+  if (t.length > MAX_FIELD_TEXT) return { kind: 'invalid', text: t };
   const k = t.toLowerCase().replace(/[.!]$/, '');
   if (['ja', 'j', 'yes', 'y', 'x'].includes(k)) return { kind: 'value', value: true };
   if (['nej', 'n', 'no'].includes(k)) return { kind: 'value', value: false };
   return { kind: 'invalid', text: t };
 }
 
-const COLOUR_WORDS: Record<string, Colour> = {
-  grøn: 'green', groen: 'green', green: 'green', grønt: 'green',
-  gul: 'yellow', yellow: 'yellow', gult: 'yellow',
-  rød: 'red', roed: 'red', red: 'red', rødt: 'red',
-};
+/** A Map: the key is text from the file ("constructor" is no colour). */
+const COLOUR_WORDS = new Map<string, Colour>([
+  ['grøn', 'green'], ['groen', 'green'], ['green', 'green'], ['grønt', 'green'],
+  ['gul', 'yellow'], ['yellow', 'yellow'], ['gult', 'yellow'],
+  ['rød', 'red'], ['roed', 'red'], ['red', 'red'], ['rødt', 'red'],
+]);
 
 export function readColour(v: CellValue): ChoiceReading<Colour> {
   const t = cellText(v);
   if (t === null) return isCellError(v) ? { kind: 'invalid', text: (v as { error: string }).error } : { kind: 'blank' };
-  const c = COLOUR_WORDS[t.toLowerCase().normalize('NFC')];
+  if (t.length > MAX_FIELD_TEXT) return { kind: 'invalid', text: t };
+  const c = COLOUR_WORDS.get(t.toLowerCase().normalize('NFC'));
   return c ? { kind: 'value', value: c } : { kind: 'invalid', text: t };
 }
 
@@ -252,6 +259,7 @@ export interface GoalsReading {
  */
 export function parseGoals(text: string | null): GoalsReading {
   if (text === null) return { goals: [], invalid: [] };
+  if (text.length > MAX_FIELD_TEXT) return { goals: [], invalid: [text] };
   const found = new Set<GoalLetter>();
   const invalid: string[] = [];
   const cleaned = text

@@ -330,23 +330,31 @@ export const YES_NO_LABELS = ['Ja', 'Nej'] as const;
 
 /** Headers compare equal when they differ only in case, spacing, dash style or a trailing colon/asterisk. */
 const normalizedLabels = new Map<string, string>();
+let normalizedChars = 0;
 
 export function normalizeLabel(text: string): string {
   let label = normalizedLabels.get(text);
   if (label === undefined) {
-    label = text
-      .normalize('NFC')
-      .replace(/[\u2010-\u2015\u2212]/g, '-')
-      .replace(/\s+/g, ' ')
-      .replace(/[\s:*]+$/, '')
-      .trim()
-      .toLowerCase();
-    // Headers and sheet names repeat in every file; long or endless distinct texts are not kept.
-    if (text.length <= 200) {
-      if (normalizedLabels.size > 5000) normalizedLabels.clear();
-      normalizedLabels.set(text, label);
+    const spaced = text.normalize('NFC').replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ');
+    // Trailing spaces, colons and asterisks cut by a loop: /[\s:*]+$/ would backtrack over a long run of colons.
+    let end = spaced.length;
+    for (let c = spaced.charCodeAt(end - 1); end > 0 && (c === 32 || c === 58 || c === 42); c = spaced.charCodeAt(--end - 1));
+    label = spaced.slice(0, end).trim().toLowerCase();
+    // Headers and sheet names repeat in every file, and one long text can fill thousands of cells: all are kept,
+    // within a bound on the characters held (a hostile file can hold endless distinct texts).
+    normalizedChars += text.length;
+    if (normalizedLabels.size > 5000 || normalizedChars > 64 * 1024 * 1024) {
+      normalizedLabels.clear();
+      normalizedChars = text.length;
     }
+  } else if (text.length > 200) {
+    // Found under an equal text of an earlier reading: key it by this reading's string, so the next lookups compare
+    // by reference instead of character by character.
+    normalizedLabels.delete(text);
+  } else {
+    return label;
   }
+  normalizedLabels.set(text, label);
   return label;
 }
 
@@ -370,7 +378,8 @@ export function matchHeader(column: ColumnDef, text: string): { year?: number } 
   const got = normalizeLabel(text);
   if (!column.perYear) return got === normalizeLabel(column.header) ? {} : undefined;
   const [before, after] = column.header.split('{year}').map(normalizeLabel);
-  if (!got.startsWith(before) || !got.endsWith(after)) return undefined;
+  // The year between is four digits (and a space either side): a longer text is no header, whatever it holds.
+  if (got.length > before.length + after.length + 6 || !got.startsWith(before) || !got.endsWith(after)) return undefined;
   const middle = got.slice(before.length, got.length - after.length).trim();
   return /^\d{4}$/.test(middle) ? { year: Number(middle) } : undefined;
 }

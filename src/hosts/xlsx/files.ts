@@ -1,18 +1,18 @@
 /** Files on disk (Node): reading submissions, writing workbooks atomically. */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
+import { closeSync, constants as fsConstants, openSync, promises as fs, writeSync, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, crc32 as zlibCrc32, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { makeDiagnostic, type Diagnostic, type ParamsOf } from '../../core/diagnostics';
 import { OPEN_PROBLEM_TEXT } from '../../core/validate/rules/file';
-import type { PackageLimits } from '../../core/file/package';
+import { DEFAULT_LIMITS, unreadableDiagnostic, type PackageLimits, type Unreadable } from './read/package';
 import type { Submission } from '../../core/model';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
 import { statusOf, validate, type FileStatus, type ValidationOptions } from '../../core/validate/validate';
 import type { WorkbookPlan } from '../../core/plan/types';
-import type { WorkbookReader } from '../../core/reader';
-import { loadWorkbookBytes, readHistoryFromBytes, readSubmissionFromBytes, type BytesReading, type HistoryFromBytes } from './bytes';
+import { loadWorkbookBytes, PREVIOUS_LIMITS, readHistoryFromBytes, readSubmissionFromBytes, type BytesReading, type HistoryFromBytes } from './bytes';
 import { writeWorkbook } from './write/workbook';
 import { crc32, type Compression } from './write/zip';
 
@@ -25,16 +25,71 @@ export interface LoadedFile {
   bytes: Uint8Array;
 }
 
-export async function loadFile(file: string): Promise<LoadedFile> {
-  const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
-  return {
-    path: file,
-    name: path.basename(file),
-    size: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    modified: stat.mtime.toISOString(),
-    bytes: new Uint8Array(bytes),
-  };
+/** A path that is not read: not a regular file, or larger than the limit (its size and hash are still given). */
+export class FileRefusedError extends Error {
+  constructor(
+    readonly unreadable: Unreadable,
+    readonly facts: { size: number; sha256: string; modified?: string },
+  ) {
+    super(unreadable.reason === 'FILE_NOT_REGULAR' ? `not a regular file (${unreadable.kind})` : `the file is larger than the limit (${facts.size} bytes)`);
+    this.name = 'FileRefusedError';
+  }
+}
+
+function pathKind(st: Stats): 'folder' | 'fifo' | 'device' | 'socket' | 'other' {
+  if (st.isDirectory()) return 'folder';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  if (st.isSocket()) return 'socket';
+  return 'other';
+}
+
+/** SHA-256 of an open file, read in pieces (a huge or sparse file is never held whole). */
+async function streamHash(handle: FileHandle): Promise<string> {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1024 * 1024);
+  for (let at = 0; ; ) {
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+    if (bytesRead === 0) break;
+    hash.update(buffer.subarray(0, bytesRead));
+    at += bytesRead;
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Read a file for checking: `stat` first, so a FIFO, device, socket or folder is refused without being opened
+ * (a FIFO would block the run, /dev/zero never ends); the size is checked before reading, and a file over
+ * `maxBytes` is only hashed, in pieces. Throws FileRefusedError for those, and Node's errors (ENOENT, EACCES).
+ */
+export async function loadFile(file: string, maxBytes: number = PREVIOUS_LIMITS.maxFileBytes): Promise<LoadedFile> {
+  const before = await fs.stat(file);
+  if (!before.isFile()) throw new FileRefusedError({ reason: 'FILE_NOT_REGULAR', kind: pathKind(before) }, { size: 0, sha256: '' });
+  // O_NONBLOCK: should the path have become a FIFO since the stat, opening it must not wait for a writer.
+  const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new FileRefusedError({ reason: 'FILE_NOT_REGULAR', kind: pathKind(st) }, { size: 0, sha256: '' });
+    const modified = st.mtime.toISOString();
+    if (st.size > maxBytes) {
+      throw new FileRefusedError({ reason: 'FILE_TOO_LARGE', size: st.size, limit: maxBytes }, { size: st.size, sha256: await streamHash(handle), modified });
+    }
+    // Read at most one byte more than the limit: a file that grows while it is read is refused, not read forever.
+    const bytes = new Uint8Array(Math.min(st.size, maxBytes) + 1);
+    let length = 0;
+    while (length < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) {
+      throw new FileRefusedError({ reason: 'FILE_TOO_LARGE', size: length, limit: maxBytes }, { size: length, sha256: await streamHash(handle), modified });
+    }
+    const content = bytes.subarray(0, length);
+    return { path: file, name: path.basename(file), size: length, sha256: createHash('sha256').update(content).digest('hex'), modified, bytes: content };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Is the target the same file as one of these (also through another path or a link)? */
@@ -49,26 +104,26 @@ export async function sameFileAsAny(target: string, files: string[]): Promise<bo
 }
 
 /** Node's zlib, stopping past the declared size (+1 to notice a part that lies about it): the size limits hold. */
-const zlibInflateRaw = (data: Uint8Array, size: number): Uint8Array => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
-
-function loadWorkbook(bytes: Uint8Array): Promise<WorkbookReader> {
-  return loadWorkbookBytes(bytes, zlibInflateRaw);
-}
+export const zlibInflateRaw = (data: Uint8Array, size: number): Uint8Array => inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) });
+/** zlib.crc32 came with Node 20.15; earlier Node 20 releases get the JavaScript one. */
+const nodeCrc32: (data: Uint8Array, previous: number) => number = typeof zlibCrc32 === 'function' ? (data, previous) => zlibCrc32(data, previous) : crc32;
+/** Node's zlib for reading packages. */
+export const NODE_IO = { inflateRaw: zlibInflateRaw, crc32: nodeCrc32 };
 
 export async function parseXlsx(bytes: Uint8Array): Promise<ParseResult> {
-  return readSubmission(await loadWorkbook(bytes));
+  return readSubmission(await loadWorkbookBytes(bytes, zlibInflateRaw));
 }
 
 export type FileReading = BytesReading;
 
 /** The history in a previous consolidated workbook (with Node's zlib). */
 export function readHistoryBytes(bytes: Uint8Array): Promise<HistoryFromBytes> {
-  return readHistoryFromBytes(bytes, zlibInflateRaw);
+  return readHistoryFromBytes(bytes, NODE_IO.inflateRaw, NODE_IO.crc32);
 }
 
 /** Check the file's bytes, then read it (with Node's zlib); anything that cannot be read comes back as a finding. */
 export function readSubmissionBytes(bytes: Uint8Array, limits?: PackageLimits): Promise<FileReading> {
-  return readSubmissionFromBytes(bytes, { limits, inflateRaw: zlibInflateRaw });
+  return readSubmissionFromBytes(bytes, { limits, ...NODE_IO });
 }
 
 const deflatePieceAsync = promisify(deflateRaw);
@@ -80,8 +135,7 @@ const PIECE_OPTIONS = { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH };
  */
 export const zlibCompression: Compression = {
   deflatePiece: (data) => (data.length < 64 * 1024 ? deflateRawSync(data, PIECE_OPTIONS) : deflatePieceAsync(data, PIECE_OPTIONS)),
-  // zlib.crc32 came with Node 20.15; earlier Node 20 releases get the JavaScript one.
-  crc32: typeof zlibCrc32 === 'function' ? (data, previous) => zlibCrc32(data, previous) : crc32,
+  crc32: nodeCrc32,
 };
 
 /** Write to a temporary file beside the target, then rename: a failure never leaves a half-written file. */
@@ -149,7 +203,14 @@ export interface FileReport {
 
 /** Read and validate one file on disk. The file is only ever read. */
 export async function checkFile(file: string, options: ValidationOptions = {}): Promise<FileReport> {
-  const loaded = await loadFile(file);
+  let loaded: LoadedFile;
+  try {
+    loaded = await loadFile(file, DEFAULT_LIMITS.maxFileBytes);
+  } catch (err) {
+    if (!(err instanceof FileRefusedError)) throw err;
+    const diagnostics = [unreadableDiagnostic(err.unreadable)];
+    return { file: path.basename(file), path: file, ...err.facts, status: 'unreadable', diagnostics };
+  }
   const base = { file: loaded.name, path: loaded.path, size: loaded.size, sha256: loaded.sha256, modified: loaded.modified };
   const reading = await readSubmissionBytes(loaded.bytes);
   if (reading.status === 'unreadable') return { ...base, status: 'unreadable', diagnostics: reading.diagnostics };

@@ -1,5 +1,5 @@
 /** Renders a core WorkbookPlan to .xlsx bytes (Node and browser). */
-import { concatBytes } from '../../core/bytes';
+import { concatBytes } from './concat';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { pakoCompression } from './write/compression';
 import { writeWorkbook } from './write/workbook';

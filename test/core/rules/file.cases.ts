@@ -3,17 +3,18 @@
  * Small files made here, with small limits where a rule guards against size: the full-size hostile files are in
  * test/corpus and test/xlsx/badfiles.test.ts.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../../../src/core/diagnostics';
-import { DEFAULT_LIMITS, type PackageLimits } from '../../../src/core/file/package';
+import { DEFAULT_LIMITS, type PackageLimits } from '../../../src/hosts/xlsx/read/package';
 import { buildTemplatePlan } from '../../../src/core/template/plan';
 import { validate } from '../../../src/core/validate/validate';
 import { readSubmissionFromBytes } from '../../../src/hosts/xlsx/bytes';
 import { checkFileOrReport } from '../../../src/hosts/xlsx/files';
 import { renderPlanToBuffer } from '../../../src/hosts/xlsx/renderPlan';
 import { oleContainer, withPart, zip } from '../../corpus/badFiles';
+import { buildZip, readParts } from '../../helpers/packages';
 import { validFill } from '../../helpers/statement';
 import type { BreakAndFix, Cases } from './harness';
 
@@ -57,6 +58,28 @@ export const fileCases: Cases<'file'> = {
   ZIP_PART_TOO_LARGE: overLimit({ maxPartUncompressedBytes: 10_000 }, 'ZIP_PART_TOO_LARGE'),
   ZIP_SHEET_TOO_LARGE: overLimit({ maxSheetPartBytes: 10_000 }, 'ZIP_SHEET_TOO_LARGE'),
   ZIP_RATIO: notAWorkbook(() => zip({ '[Content_Types].xml': contentTypes, 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': 'x'.repeat(2_000_000) }, 9), 'ZIP_RATIO', 'a 2 MB part compressed a thousand times'),
+  ZIP_DUPLICATE_PART: notAWorkbook(async () => {
+    const parts = readParts(await validBytes());
+    return buildZip([...parts, { ...parts.find((p) => p.name === 'xl/workbook.xml')!, name: 'XL/Workbook.xml' }]);
+  }, 'ZIP_DUPLICATE_PART', 'the workbook part twice, once in capitals'),
+  ZIP_INCONSISTENT: notAWorkbook(async () => buildZip(readParts(await validBytes()).map((p) => (p.name === 'xl/workbook.xml' ? { ...p, localName: 'xl/andet.xml' } : p))), 'ZIP_INCONSISTENT', 'a local header naming another part'),
+  FILE_READ_TOO_LARGE: overLimit({ maxReadBytes: 30_000 }, 'FILE_READ_TOO_LARGE'),
+  FILE_TOO_MANY_CELLS: overLimit({ maxCells: 100 }, 'FILE_TOO_MANY_CELLS'),
+  FILE_READ_TIMEOUT: overLimit({ maxReadMs: -1 }, 'FILE_READ_TIMEOUT'),
+  FILE_NOT_REGULAR: {
+    name: 'a folder named .xlsx',
+    broken: async () => {
+      const dir = path.join(mkdtempSync(path.join(tmpdir(), 'rules-')), 'redegoerelse.xlsx');
+      mkdirSync(dir);
+      return (await checkFileOrReport(dir)).diagnostics;
+    },
+    expected: ['FILE_NOT_REGULAR '],
+    fixed: async () => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'rules-')), 'redegoerelse.xlsx');
+      writeFileSync(file, await validBytes());
+      return (await checkFileOrReport(file)).diagnostics;
+    },
+  },
   FILE_SHEET_TOO_LARGE: {
     name: 'one stray value in the last cell of a sheet; one further down the sheet is read',
     broken: read(() => validBytes().then((b) => withPart(b, 'xl/worksheets/sheet7.xml', (x) => x.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')))),

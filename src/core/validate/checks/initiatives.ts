@@ -38,7 +38,8 @@ export function checkInitiatives(f: Findings, area: InitiativeArea, list: Initia
       }
     }
     if (i.name !== null) {
-      const key = i.name.toLowerCase().replace(/\s+/g, ' ').trim();
+      // (a long name, often one shared string in many rows, is compared as written: no per-row work on its length)
+      const key = i.name.length > 256 ? i.name : i.name.toLowerCase().replace(/\s+/g, ' ').trim();
       const first = seen.get(key);
       if (first !== undefined) f.add('INIT_DUPLICATE_NAME', f.at(area, 'name', row), { name: i.name, otherRow: first }, i.name);
       else seen.set(key, row);

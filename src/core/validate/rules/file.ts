@@ -43,6 +43,32 @@ export const OPEN_PROBLEM_TEXT: Record<Lang, Record<OpenProblem, string>> = {
   },
 };
 
+/** What contradicts itself in a zip whose entries could be read two ways. */
+export const ZIP_PROBLEMS = ['header', 'overlap', 'outside'] as const;
+export type ZipProblem = (typeof ZIP_PROBLEMS)[number];
+
+const ZIP_PROBLEM_TEXT: Record<Lang, Record<ZipProblem, string>> = {
+  da: {
+    header: 'dens lokale hoved passer ikke med indholdsfortegnelsen',
+    overlap: 'dens data overlapper en anden dels',
+    outside: 'dens data ligger uden for filen',
+  },
+  en: {
+    header: 'its local header does not match the directory',
+    overlap: 'its data overlaps another part’s',
+    outside: 'its data lies outside the file',
+  },
+};
+
+/** What a path given to read is, when it is not a regular file. */
+export const PATH_KINDS = ['folder', 'fifo', 'device', 'socket', 'other'] as const;
+export type PathKind = (typeof PATH_KINDS)[number];
+
+const PATH_KIND_TEXT: Record<Lang, Record<PathKind, string>> = {
+  da: { folder: 'en mappe', fifo: 'en navngivet pipe (FIFO)', device: 'en enhed', socket: 'en socket', other: 'en speciel fil' },
+  en: { folder: 'a folder', fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', other: 'a special file' },
+};
+
 const sizeLimit = { size: param.bytes, limit: param.bytes };
 const partSizeLimit = { part: param.text, size: param.bytes, limit: param.bytes };
 
@@ -145,7 +171,50 @@ export const FILE_RULES = {
       `Arkdelen ${p.part} fylder ${show.bytes(p.size)} udpakket; grænsen for et arks indhold er ${show.bytes(p.limit)}. En budgetredegørelse er langt mindre: slet ubrugte rækker og kolonner, gem og send den igen.`,
     en: (p) =>
       `The sheet part ${p.part} is ${show.bytes(p.size)} uncompressed; the limit for a sheet’s contents is ${show.bytes(p.limit)}. A budget statement is far smaller: delete unused rows and columns, save and send it again.`,
-    example: { size: 42_991_616, limit: 10_485_760 },
+    example: { size: 42_991_616, limit: 33_554_432 },
+  }),
+  ZIP_DUPLICATE_PART: rule({
+    severity: 'error',
+    params: { part: param.text },
+    da: (p) =>
+      `Filen indeholder delen ${p.part} mere end én gang (navne, der kun adskiller sig ved store og små bogstaver eller en indledende /). Forskellige programmer kan læse forskelligt indhold i den, så filen afvises. Åbn den i Excel, gem den igen som .xlsx, og send den igen.`,
+    en: (p) =>
+      `The file holds the part ${p.part} more than once (names that differ only in case or a leading /). Different programs could read different contents from it, so the file is refused. Open it in Excel, save it again as .xlsx and send it again.`,
+  }),
+  ZIP_INCONSISTENT: rule({
+    severity: 'error',
+    params: { part: param.text, problem: param.oneOf(ZIP_PROBLEMS) },
+    da: (p) => `Zip-strukturen er inkonsistent ved delen ${p.part}: ${ZIP_PROBLEM_TEXT.da[p.problem]}. Filen er ændret eller beskadiget og afvises. Åbn den i Excel, gem den igen som .xlsx, og send den igen.`,
+    en: (p) => `The zip structure is inconsistent at the part ${p.part}: ${ZIP_PROBLEM_TEXT.en[p.problem]}. The file has been altered or damaged and is refused. Open it in Excel, save it again as .xlsx and send it again.`,
+  }),
+  FILE_READ_TOO_LARGE: rule({
+    severity: 'error',
+    params: sizeLimit,
+    da: (p) =>
+      `At læse projektmappen kræver, at mindst ${show.bytes(p.size)} XML pakkes ud; grænsen for én projektmappe er ${show.bytes(p.limit)}. En budgetredegørelse er langt mindre: slet ubrugte ark, rækker og kolonner, gem og send den igen.`,
+    en: (p) =>
+      `Reading the workbook unpacks at least ${show.bytes(p.size)} of XML; the limit for one workbook is ${show.bytes(p.limit)}. A budget statement is far smaller: delete unused sheets, rows and columns, save and send it again.`,
+    example: { size: 140_509_184, limit: 134_217_728 },
+  }),
+  FILE_TOO_MANY_CELLS: rule({
+    severity: 'error',
+    params: { cells: param.count, maxCells: param.count },
+    da: (p) => `Projektmappens ark og definerede navne fylder mindst ${show.count(p.cells)} celler tilsammen; grænsen for én projektmappe er ${show.count(p.maxCells)}. Slet ubrugte ark, rækker og kolonner, gem og send den igen.`,
+    en: (p) => `The workbook’s sheets and defined names take up at least ${show.count(p.cells)} cells together; the limit for one workbook is ${show.count(p.maxCells)}. Delete unused sheets, rows and columns, save and send it again.`,
+    example: { cells: 4_160_000, maxCells: 4_000_000 },
+  }),
+  FILE_READ_TIMEOUT: rule({
+    severity: 'error',
+    params: { seconds: param.integer },
+    da: (p) => `Indlæsningen af projektmappen tog mere end ${p.seconds} sekunder og blev stoppet. Åbn den i Excel, gem den igen som .xlsx, og send den igen.`,
+    en: (p) => `Reading the workbook took more than ${p.seconds} seconds and was stopped. Open it in Excel, save it again as .xlsx and send it again.`,
+    example: { seconds: 30 },
+  }),
+  FILE_NOT_REGULAR: rule({
+    severity: 'error',
+    params: { kind: param.oneOf(PATH_KINDS) },
+    da: (p) => `Stien er ${PATH_KIND_TEXT.da[p.kind]}, ikke en almindelig fil; kun filer læses.`,
+    en: (p) => `The path is ${PATH_KIND_TEXT.en[p.kind]}, not an ordinary file; only files are read.`,
   }),
   FILE_SHEET_TOO_LARGE: rule({
     severity: 'error',

@@ -1,6 +1,6 @@
 /** Deflate for the zip writer in plain JavaScript (pako), for browsers and Web Workers. */
 import { constants, Deflate } from 'pako';
-import { concatBytes } from '../../../core/bytes';
+import { concatBytes } from '../concat';
 import { crc32, type Compression } from './zip';
 
 export function pakoCompression(level: 1 | 6 = 1): Compression {

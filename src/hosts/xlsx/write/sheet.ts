@@ -1,5 +1,6 @@
 /** One worksheet part, written row by row from a SheetPlan. */
 import { cellRef, columnLetter, parseRangeRef, rangeRef, type RangeAddress } from '../../../core/cells';
+import { isoToSerial } from '../../../core/excelDates';
 import { isDate, isFormula, type Block, type CellStyle, type PlanValue, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
 import { asciiBytes, ByteBuilder } from './bytes';
 import type { StyleSheet } from './styles';
@@ -20,21 +21,12 @@ export interface TablePart {
 }
 
 const DATE_FORMAT = 'dd-mm-yyyy';
-const DAY_MS = 86400000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 // Excel's titles and messages in data validations are limited; longer ones make Excel repair the file.
 const TITLE_MAX = 32;
 const MESSAGE_MAX = 255;
 
 const letters: string[] = [];
 const letter = (col: number) => letters[col] ?? (letters[col] = columnLetter(col));
-
-/** The serial number Excel shows as this date (with its 1900 leap-year quirk before March 1900). */
-export function dateSerial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  const days = (Date.UTC(y, m - 1, d) - EXCEL_EPOCH) / DAY_MS;
-  return days < 61 ? days - 1 : days;
-}
 
 interface PreparedBlock {
   block: Block;
@@ -114,7 +106,7 @@ function validationXml(v: Validation): string {
     formulas = [v.list ?? '""'];
   } else if (v.kind === 'date') {
     attrs.operator = 'greaterThanOrEqual';
-    formulas = [dateSerial('1990-01-01')];
+    formulas = [isoToSerial('1990-01-01')];
   } else if (v.min !== undefined && v.max !== undefined) {
     formulas = [v.min, v.max];
   } else if (v.max !== undefined) {
@@ -179,7 +171,7 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
         return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
     }
     if (isDate(v)) {
-      const serial = dateSerial(v.date);
+      const serial = isoToSerial(v.date);
       // A date that is not one stays as its text rather than becoming a broken number.
       return Number.isFinite(serial) ? `<c r="${ref}" s="${dateXf}"><v>${serial}</v></c>` : cellXml(ref, v.date, xf, dateXf, emptyXf);
     }

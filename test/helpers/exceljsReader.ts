@@ -1,7 +1,7 @@
 /** The core's WorkbookReader over an .xlsx file, through exceljs (Node and browser). */
 import ExcelJS from 'exceljs';
-import { cellRef, splitSheetRef } from '../../core/cells';
-import { checkSheetExtent, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
+import { cellRef, splitSheetRef } from '../../src/core/cells';
+import { checkSheetExtent, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../src/core/reader';
 
 const MS_PER_DAY = 86400000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
