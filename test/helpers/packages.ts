@@ -183,7 +183,8 @@ export function dropImpliedReferences(xml: string): string {
 /** Every relationship target written as an absolute part name ("/xl/worksheets/sheet1.xml"). */
 function absoluteTargets(items: ZipItem[]): ZipItem[] {
   return items.map((item) => {
-    const m = /^(.*?)_rels\/[^/]*\.rels$/.exec(item.name);
+    // (part names compare without case: a relationships part may have been renamed in capitals)
+    const m = /^(.*?)_rels\/[^/]*\.rels$/i.exec(item.name);
     if (!m) return item;
     const folder = m[1];
     return {
@@ -201,11 +202,13 @@ function absoluteTargets(items: ZipItem[]): ZipItem[] {
  */
 export function movePart(items: ZipItem[], from: string, to: string): ZipItem[] {
   const relsOf = (p: string) => p.replace(/([^/]*)$/, '_rels/$1.rels');
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   return absoluteTargets(items).map((item) => {
-    if (item.name === from) return { ...item, name: to };
-    if (item.name === relsOf(from)) return { ...item, name: relsOf(to) };
-    if (!item.name.endsWith('.rels') && item.name !== '[Content_Types].xml') return item;
-    return { ...item, data: text(item).split(`Target="/${from}"`).join(`Target="/${encodeURI(to)}"`).split(`PartName="/${from}"`).join(`PartName="/${encodeURI(to)}"`) };
+    if (same(item.name, from)) return { ...item, name: to };
+    if (same(item.name, relsOf(from))) return { ...item, name: relsOf(to) };
+    if (!/\.rels$/i.test(item.name) && !same(item.name, '[Content_Types].xml')) return item;
+    const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return { ...item, data: text(item).replace(new RegExp(`(Target|PartName)="/${escaped}"`, 'gi'), (_, attr: string) => `${attr}="/${encodeURI(to)}"`) };
   });
 }
 

@@ -19,7 +19,8 @@ import { loadSource, makeCase, type FuzzCase, type Source } from './mutate';
 
 /** A new seed every run (the time), so the runs together cover more than one run could. */
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Date.now() / 1000) % 2 ** 31;
-const CASES = process.env.FUZZ_CASES ? Number(process.env.FUZZ_CASES) : 300;
+/** 300 cases in `npm test`; `npm run fuzz` (npm names the script it runs) is the long run. */
+const CASES = process.env.FUZZ_CASES ? Number(process.env.FUZZ_CASES) : process.env.npm_lifecycle_event === 'fuzz' ? 5000 : 300;
 const ONLY = process.env.FUZZ_ONLY ? Number(process.env.FUZZ_ONLY) : undefined;
 /** A case that takes longer than this counts as a hang. */
 const CASE_LIMIT_MS = 10_000;

@@ -60,6 +60,6 @@ describe('paths that are not regular files', () => {
   it('names a FIFO given on its own, in Danish by default', async () => {
     const report = await checkFile(path.join(dir, 'b-fifo.xlsx'));
     expect(report.status).toBe('unreadable');
-    expect(diagnosticMessage(report.diagnostics[0])).toBe('Stien er en navngivet pipe (FIFO), ikke en almindelig fil; kun filer læses.');
+    expect(diagnosticMessage(report.diagnostics[0])).toBe('Stien er en navngivet kanal (FIFO), ikke en almindelig fil; kun filer læses.');
   });
 });

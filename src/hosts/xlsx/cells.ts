@@ -35,7 +35,7 @@ export async function workbookCells(bytes: Uint8Array, options: ReadOptions = {}
   const opening = openWorkbookBytes(bytes, options);
   if (!opening.ok) return { status: 'unreadable', diagnostics: [opening.diagnostic], sheets: [] };
   const sheets: InspectedSheet[] = [];
-  for (const info of await opening.reader.listSheets()) {
+  for (const info of await opening.reader.listSheetStates()) {
     const cells: InspectedCell[] = [];
     try {
       const sheet = await opening.reader.readSheet(info.name);

@@ -65,7 +65,7 @@ export const PATH_KINDS = ['folder', 'fifo', 'device', 'socket', 'other'] as con
 export type PathKind = (typeof PATH_KINDS)[number];
 
 const PATH_KIND_TEXT: Record<Lang, Record<PathKind, string>> = {
-  da: { folder: 'en mappe', fifo: 'en navngivet pipe (FIFO)', device: 'en enhed', socket: 'en socket', other: 'en speciel fil' },
+  da: { folder: 'en mappe', fifo: 'en navngivet kanal (FIFO)', device: 'en enhed', socket: 'en socket', other: 'en speciel fil' },
   en: { folder: 'a folder', fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', other: 'a special file' },
 };
 
@@ -177,7 +177,7 @@ export const FILE_RULES = {
     severity: 'error',
     params: { part: param.text },
     da: (p) =>
-      `Filen indeholder delen ${p.part} mere end én gang (navne, der kun adskiller sig ved store og små bogstaver eller en indledende /). Forskellige programmer kan læse forskelligt indhold i den, så filen afvises. Åbn den i Excel, gem den igen som .xlsx, og send den igen.`,
+      `Filen indeholder delen ${p.part} flere gange (navne, der kun adskiller sig ved store og små bogstaver eller en indledende /). Forskellige programmer kan læse forskelligt indhold i den, så filen afvises. Åbn den i Excel, gem den igen som .xlsx, og send den igen.`,
     en: (p) =>
       `The file holds the part ${p.part} more than once (names that differ only in case or a leading /). Different programs could read different contents from it, so the file is refused. Open it in Excel, save it again as .xlsx and send it again.`,
   }),
@@ -206,7 +206,7 @@ export const FILE_RULES = {
   FILE_READ_TIMEOUT: rule({
     severity: 'error',
     params: { seconds: param.integer },
-    da: (p) => `Indlæsningen af projektmappen tog mere end ${p.seconds} sekunder og blev stoppet. Åbn den i Excel, gem den igen som .xlsx, og send den igen.`,
+    da: (p) => `Indlæsningen af projektmappen tog over ${p.seconds} sekunder og blev stoppet. Åbn den i Excel, gem den igen som .xlsx, og send den igen.`,
     en: (p) => `Reading the workbook took more than ${p.seconds} seconds and was stopped. Open it in Excel, save it again as .xlsx and send it again.`,
     example: { seconds: 30 },
   }),

@@ -85,7 +85,12 @@ export class XlsxReader implements WorkbookReader {
     return new XlsxReader(pkg, main, sheets, names, workbook.date1904, options.sheetLimits ?? SHEET_LIMITS);
   }
 
-  async listSheets(): Promise<XlsxSheetInfo[]> {
+  async listSheets(): Promise<SheetInfo[]> {
+    return [...this.sheets.values()].map(({ info }) => ({ name: info.name, visible: info.visible }));
+  }
+
+  /** The sheets with their state as the file gives it (visible, hidden, veryHidden). */
+  async listSheetStates(): Promise<XlsxSheetInfo[]> {
     return [...this.sheets.values()].map((s) => ({ ...s.info }));
   }
 
