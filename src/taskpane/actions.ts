@@ -102,7 +102,8 @@ export interface ExcelActions {
   insertTemplate(choice: TemplateChoice, force: boolean): Promise<{ status: 'inserted' | 'exists'; sheets: string[] }>;
   validateWorkbook(): Promise<Finding[]>;
   goToCell(sheet: string, cell: string | null): Promise<void>;
-  writeConsolidated(plan: WorkbookPlan): Promise<{ sheets: string[] }>;
+  /** The sheets written, and what this Excel could not add (slicers, print setup) for lack of a requirement set. */
+  writeConsolidated(plan: WorkbookPlan): Promise<{ sheets: string[]; missing?: ('slicers' | 'pageLayout')[] }>;
   openAsNewWorkbook(xlsx: Uint8Array): Promise<void>;
   applyFilter(criteria: FilterCriteria): Promise<FilterResult>;
   clearFilters(): Promise<FilterResult>;

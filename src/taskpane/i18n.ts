@@ -92,18 +92,22 @@ const da = {
   rowsHeading: 'Rækker i Samlet status',
   gridLabel: 'Samlet status: indsatser og projekter',
   // Filtrér
-  filterIntro: 'Filtrér den samlede status efter forvaltning, mål, farve og år.',
+  filterIntro: 'Filtrér den samlede status efter forvaltning, mål, farve, røde kvartaler og år.',
   filterIntroBrowser: 'Filtrér rækkerne fra den samling, du har lavet under Konsolider.',
   filterNeedsData: 'Saml først filer under Konsolider; så kan rækkerne filtreres her.',
   goals: 'Mål (rækker der tjener alle valgte mål)',
   goal: (g: string) => `Mål ${g}`,
-  colour: 'Farve',
+  colour: 'Aktuel farve',
   year: 'År (budgetperioden omfatter året)',
   escalatedOnly: 'Kun eskalerede',
   apply: 'Anvend filter',
   clear: 'Ryd filtre',
   shown: (visible: number, total: number) => `Viser ${visible} af ${total} rækker`,
-  columns: {} as Record<string, string>,
+  redInYear: 'Rød i mindst ét kvartal i året',
+  missingFeature: {
+    slicers: 'Udsnitsværktøjer (slicers) kræver en nyere Excel (ExcelApi 1.10); de er ikke sat ind. Brug fanen Filtrér eller tabellens filtre.',
+    pageLayout: 'Udskriftsopsætningen (A4 liggende, gentagne overskrifter, sidehoved og sidefod) kræver en nyere Excel (ExcelApi 1.9); hent .xlsx-filen for at få den.',
+  } as Record<'slicers' | 'pageLayout', string>,
 };
 
 export type Texts = typeof da;
@@ -191,26 +195,21 @@ const en: Texts = {
   downloaded: (name: string) => `Downloaded: ${name}`,
   rowsHeading: 'Rows of the consolidated status',
   gridLabel: 'Consolidated status: initiatives and projects',
-  filterIntro: 'Filter the consolidated status by administration, goal, colour and year.',
+  filterIntro: 'Filter the consolidated status by administration, goal, colour, red quarters and year.',
   filterIntroBrowser: 'Filter the rows of the consolidation you made under Consolidate.',
   filterNeedsData: 'First consolidate files under Consolidate; then their rows can be filtered here.',
   goals: 'Goals (rows serving every goal chosen)',
   goal: (g: string) => `Goal ${g}`,
-  colour: 'Colour',
+  colour: 'Current colour',
   year: 'Year (the budget period includes it)',
   escalatedOnly: 'Escalated only',
   apply: 'Apply filter',
   clear: 'Clear filters',
   shown: (visible: number, total: number) => `Showing ${visible} of ${total} rows`,
-  columns: {
-    Forvaltning: 'Administration',
-    Type: 'Type',
-    Navn: 'Name',
-    Mål: 'Goals',
-    Budgetperiode: 'Budget period',
-    'Økonomi i alt': 'Economy total',
-    'Aktuel farve': 'Current colour',
-    Eskalering: 'Escalation',
+  redInYear: 'Red in at least one quarter of the year',
+  missingFeature: {
+    slicers: 'Slicers need a newer Excel (ExcelApi 1.10); none were added. Use the Filter tab or the table’s filters.',
+    pageLayout: 'The print setup (A4 landscape, repeated headers, page header and footer) needs a newer Excel (ExcelApi 1.9); download the .xlsx file to get it.',
   },
 };
 

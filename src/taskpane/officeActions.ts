@@ -55,7 +55,11 @@ export function createExcelActions(host: OfficeHost, files: FileActions): ExcelA
         return validate(parsed).map(toFinding);
       }),
     goToCell: (sheet, cell) => friendly(() => host.goToCell(sheet, cell)),
-    writeConsolidated: (plan) => friendly(async () => ({ sheets: (await host.writeConsolidated(plan)).sheets })),
+    writeConsolidated: (plan) =>
+      friendly(async () => {
+        const r = await host.writeConsolidated(plan);
+        return { sheets: r.sheets, missing: r.missing };
+      }),
     openAsNewWorkbook: (xlsx) => friendly(() => host.openAsNewWorkbook(toBase64(xlsx))),
     applyFilter: (criteria) => friendly(() => host.applyFilter(criteria)),
     clearFilters: () => friendly(() => host.clearFilters()),

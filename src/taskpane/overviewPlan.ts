@@ -1,39 +1,33 @@
-/** Reads the "Samlet status" table back out of the consolidated sheet plan (in the worker). */
-import { OUTPUT } from '../core/consolidate/plan';
-import { parseRangeRef } from '../core/cells';
-import { isDate, isFormula, type PlanValue, type WorkbookPlan } from '../core/plan/types';
+/** Reads the "Samlet status" table back out of the consolidated sheet plan (in the worker), each column by its layout key. */
+import { keyOfHeader, OUTPUT, overviewColumns, type OverviewKey } from '../core/consolidate/layout';
 import type { OverviewCell, OverviewTable } from '../core/consolidate/filter';
+import { parseRangeRef } from '../core/cells';
+import { planValueAt, shownValue } from '../core/plan/lookup';
+import type { WorkbookPlan } from '../core/plan/types';
 
-function cellOf(v: PlanValue | undefined): OverviewCell {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';
-  if (isFormula(v)) return typeof v.result === 'boolean' ? String(v.result) : (v.result ?? null);
-  if (isDate(v)) return v.date;
-  return v;
+function cellOf(v: ReturnType<typeof shownValue>): OverviewCell {
+  return typeof v === 'boolean' ? (v ? OUTPUT.yes : OUTPUT.no) : v;
 }
 
-/** The overview table's header and rows, read back from the plan the core built. */
+/** The overview table's rows, read back from the plan the core built; columns the layout does not know are left out. */
 export function overviewFromPlan(plan: WorkbookPlan, years: number[]): OverviewTable {
+  const empty: OverviewTable = { keys: [], rows: [], years };
   const sheet = plan.sheets.find((s) => s.tables?.some((t) => t.name === OUTPUT.overviewTable));
   const table = sheet?.tables?.find((t) => t.name === OUTPUT.overviewTable);
-  if (!sheet || !table) return { headers: [], rows: [], years, escalatedValue: OUTPUT.escalated };
-  const range = parseRangeRef(table.ref);
-  if (!range) return { headers: [], rows: [], years, escalatedValue: OUTPUT.escalated };
-  const at = (row: number, col: number): PlanValue | undefined => {
-    for (const b of sheet.blocks) {
-      const r = row - b.row;
-      const c = col - b.col;
-      if (r >= 0 && r < b.values.length && c >= 0 && c < (b.values[r]?.length ?? 0)) return b.values[r][c];
-    }
-    return undefined;
-  };
-  const cols = Array.from({ length: range.right - range.left + 1 }, (_, i) => range.left + i);
-  const headers = cols.map((c) => String(cellOf(at(range.top, c)) ?? ''));
+  const range = table && parseRangeRef(table.ref);
+  if (!sheet || !range) return empty;
+  const layout = overviewColumns(years);
+  const columns: { key: OverviewKey; col: number }[] = [];
+  for (let col = range.left; col <= range.right; col++) {
+    const key = keyOfHeader(layout, String(shownValue(planValueAt(sheet, range.top, col)) ?? ''));
+    if (key) columns.push({ key, col });
+  }
+  // The table's rows are one block below its header: read them from it, not cell by cell.
+  const body = sheet.blocks.find((b) => b.row === range.top + 1 && b.col === range.left);
   const rows: OverviewCell[][] = [];
-  for (let r = range.top + 1; r <= range.bottom; r++) {
-    const row = cols.map((c) => cellOf(at(r, c)));
+  for (const line of body?.values ?? []) {
+    const row = columns.map(({ col }) => cellOf(shownValue(line[col - range.left])));
     if (row.some((v) => v !== null)) rows.push(row);
   }
-  return { headers, rows, years, escalatedValue: OUTPUT.escalated };
+  return { keys: columns.map((c) => c.key), rows, years };
 }
-

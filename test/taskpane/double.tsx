@@ -3,6 +3,7 @@ import * as React from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Code } from '../../src/core/diagnostics';
+import type { OverviewKey } from '../../src/core/consolidate/layout';
 import type { ConsolidationResult, ExcelActions, FileActions, FileResult, Finding, PaneActions } from '../../src/taskpane/actions';
 
 // jsdom has no ResizeObserver; Fluent's ProgressBar, Dropdown and DataGrid use it.
@@ -61,7 +62,7 @@ export function fakeActions(host: 'excel' | 'browser', files = fakeFiles(), exce
   return { host, files, excel: host === 'excel' ? excel : undefined, download: jest.fn() };
 }
 
-const HEADERS = ['Forvaltning', 'Type', 'Navn', 'Mål', 'Mål a', 'Mål b', 'Mål c', 'Mål d', 'Mål e', 'Mål f', 'Mål g', 'Budgetperiode', 'Økonomi i alt', 'Aktuel farve', 'Eskalering'];
+const KEYS: OverviewKey[] = ['administration', 'kind', 'name', 'goals', 'goal:a', 'goal:b', 'goal:c', 'goal:d', 'goal:e', 'goal:f', 'goal:g', 'budgetPeriod', 'economyTotal', 'currentColour', 'redInYear', 'escalation'];
 const row = (admin: string, name: string, goals: string, colour: string | null, escalation: string | null, period = '2011–2014') => [
   admin,
   colour ? 'Projekt' : 'Indsats – politikkens mål',
@@ -71,6 +72,7 @@ const row = (admin: string, name: string, goals: string, colour: string | null, 
   period,
   1000000,
   colour,
+  colour ? (colour === 'rød' ? 'Ja' : 'Nej') : null,
   escalation,
 ];
 
@@ -79,9 +81,8 @@ export function consolidation(): ConsolidationResult {
     plan: { sheets: [], definedNames: [] },
     fileName: 'samlet-status-2011-2014.xlsx',
     overview: {
-      headers: HEADERS,
+      keys: KEYS,
       years: [2011, 2012, 2013, 2014],
-      escalatedValue: 'Ja – brev til fagudvalg',
       rows: [
         row('SOF – Socialforvaltningen', 'Skolesocialrådgivere', 'a, b', null, null),
         row('SOF – Socialforvaltningen', 'Projekt Rød', '', 'rød', 'Ja – brev til fagudvalg'),

@@ -1,395 +1,523 @@
-/** The consolidated status workbook as a sheet plan (Danish labels); both hosts render it. */
-import {
-  COLOURS,
-  COLOUR_FILLS,
-  COLOUR_LABELS,
-  GOAL_LETTERS,
-  POLICY_GOALS,
-  administrationLabel,
-  findAdministration,
-  type Colour,
-} from '../domain';
-import { diagnosticMessage } from '../diagnostics';
-import type { Initiative, MonitoredProject, Table1RowKey } from '../model';
-import { SheetBuilder, type Column } from '../plan/builder';
-import { BRAND, STYLES } from '../plan/styles';
-import type { CellStyle, PlanValue, WorkbookPlan } from '../plan/types';
+/**
+ * The consolidated status workbook as a sheet plan (Danish labels); both hosts render it. The overview comes first
+ * (key figures, charts and slicers); every list is an Excel table laid out by layout.ts; every sheet is print-ready.
+ */
+import { cellRef, rangeRef } from '../cells';
+import { COLOURS, COLOUR_FILLS, COLOUR_LABELS, GOAL_LETTERS, POLICY_GOALS, findAdministration, type Colour } from '../domain';
+import type { Table1RowKey } from '../model';
+import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
+import { BRAND, CHART_COLOURS, CHART_PALETTE, HIGHLIGHT_FILL, MILLIONS_FORMAT, STYLES } from '../plan/styles';
+import type { CellStyle, ConditionalRule, HeaderFooterPlan, PlanValue, SheetPlan, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
-import { progress } from './colours';
+import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation } from './consolidate';
+import { coloursByAdministration, coloursByQuarter, goalMatrix, goalReconciliation, municipalitySpend, spendByAdministration } from './figures';
 import {
-  colourCounts,
-  municipalityTable1,
-  policySpendOnce,
-  round2,
-  spendPerGoal,
-  table1Figures,
-  type Consolidation,
-  type FileEntry,
-  type Included,
-} from './consolidate';
+  OUTPUT,
+  adminLabel,
+  columnNumber,
+  fileColumns,
+  fileStatusText,
+  findingColumns,
+  goalStatusColumns,
+  goalStatusRows,
+  findingRows,
+  historyColumns,
+  overviewColumns,
+  overviewHeader,
+  overviewRows,
+  projectColumns,
+  rowValues,
+  type LayoutColumn,
+  type OverviewKey,
+} from './layout';
 
-export const OUTPUT = {
-  overview: 'Samlet status',
-  economy: 'Økonomi',
-  goals: 'Mål a–g',
-  monitoring: 'Overvågning',
-  findings: 'Valideringsfejl',
-  about: 'Om',
-  /** Table name of the filterable overview (the Office host filters it). */
-  overviewTable: 'SamletStatus',
-  historyTitle: 'Kvartalsfarver (historik)',
-  historyHeaders: ['Forvaltning', 'Projekt', 'År', 'Kvartal', 'Farve'],
-  escalated: 'Ja – brev til fagudvalg',
-  notEscalated: 'Nej',
-} as const;
+export { OUTPUT, KIND_LABELS } from './layout';
 
-export const KIND_LABELS = { policy: 'Indsats – politikkens mål', other: 'Indsats – øvrige mål', project: 'Projekt' } as const;
-
-const colourLabel = (c: Colour | null): string | null => (c ? COLOUR_LABELS[c] : null);
-const colourRules = COLOURS.map((c) => ({ kind: 'textEquals' as const, text: COLOUR_LABELS[c], fill: COLOUR_FILLS[c] }));
-const adminLabels = new Map<string, string>();
-const adminLabel = (code: string) => {
-  let label = adminLabels.get(code);
-  if (label === undefined) {
-    const a = findAdministration(code);
-    label = a ? administrationLabel(a) : code;
-    adminLabels.set(code, label);
-  }
-  return label;
-};
+const colourRules: ConditionalRule[] = COLOURS.map((c) => ({ kind: 'textEquals', text: COLOUR_LABELS[c], fill: COLOUR_FILLS[c] }));
+const redYesRule: ConditionalRule[] = [{ kind: 'textEquals', text: OUTPUT.yes, fill: COLOUR_FILLS.red }];
 const col = (header: string, width: number, style: CellStyle = STYLES.text): Column => ({ header, width, style });
+const dateDa = (iso: string) => iso.slice(0, 10).split('-').reverse().join('-');
+const total = (xs: readonly number[]) => round2(xs.reduce((a, b) => a + b, 0));
+const periodText = (c: Consolidation) => (c.years.length ? `${c.years[0]}–${c.years[c.years.length - 1]}` : '');
 
-function fileStatusText(inc: { status: string; errors: number }): string {
-  return inc.status === 'valid' ? 'gyldig' : `ugyldig (${inc.errors} fejl)`;
+/** Every sheet's page header (the workbook's title and the sheet) and footer (the date made, page x of y). */
+function pageFurniture(c: Consolidation): Pick<SheetPrint, 'header' | 'footer'> {
+  const header: HeaderFooterPlan = { left: [`${OUTPUT.workbookTitle} ${periodText(c)}`.trim()], right: [{ field: 'sheet' }] };
+  const footer: HeaderFooterPlan = { left: [`Lavet ${dateDa(c.generatedAt)}`], right: ['Side ', { field: 'page' }, ' af ', { field: 'pages' }] };
+  return { header, footer };
 }
 
-function economyCells(years: number[], amounts: { year: number; amount: number | null }[]): PlanValue[] {
-  // Amounts are few (four years); the years of a national run can be many.
-  const byYear: (number | null)[] = new Array<number | null>(years.length).fill(null);
-  // Backwards, so a year's first amount is the one that stays.
-  for (let k = amounts.length - 1; k >= 0; k--) {
-    const i = years.indexOf(amounts[k].year);
-    if (i >= 0) byYear[i] = amounts[k].amount ?? null;
-  }
-  const given = byYear.filter((v): v is number => v !== null);
-  return [...byYear, given.length ? round2(given.reduce((a, b) => a + b, 0)) : null];
+/** A short name for charts and narrow tables: the administration's code, or what identifies it. */
+const adminShort = (code: string) => (findAdministration(code) ? code : adminLabel(code));
+
+// ---------------------------------------------------------------- lists (one Excel table per sheet)
+
+interface ListSheet<R, K extends string> {
+  name: string;
+  title: string;
+  note: string;
+  table: string;
+  columns: LayoutColumn<R, K>[];
+  rows: Iterable<R>;
+  conditional?: { keys: K[]; rules: ConditionalRule[] }[];
+  tabColor?: string;
 }
 
-function criteriaText(p: MonitoredProject): string | null {
-  const parts = p.criteria.map((c) => `${c.indicator ?? 'Succeskriterie'}: ${c.achieved ?? '–'} af ${c.target ?? '–'}`);
-  return parts.length ? parts.join('; ') : null;
-}
-
-// ---------------------------------------------------------------- Samlet status
-
-function overviewSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
-  const b = new SheetBuilder(OUTPUT.overview, BRAND);
-  b.title('Samlet status for integrationsindsatsen');
-  b.note(`Én række pr. indsats og pr. monitoreret projekt fra hver forvaltning. Beløb i kr. Lavet ${c.generatedAt.slice(0, 10)}. Filtrér på forvaltning, type, mål, farve, budgetperiode og eskalering.`, 10);
-  const columns: Column[] = [
-    col('Forvaltning', 38),
-    col('Type', 22),
-    col('Navn', 34),
-    col('Mål', 8),
-    ...GOAL_LETTERS.map((g) => col(`Mål ${g}`, 7, STYLES.centre)),
-    col('Målgruppe', 24),
-    col('Aktivitet', 34),
-    col('Forventet resultat', 36),
-    col('Status', 36),
-    col('Opfølgning', 28),
-    col('Budgetperiode', 12),
-    ...c.years.map((y) => col(`Økonomi ${y}`, 15, STYLES.kr)),
-    col('Økonomi i alt', 16, STYLES.krBold),
-    col('Aktuel farve', 10, STYLES.centre),
-    ...[1, 2, 3, 4].map((q) => col(`Farve K${q}`, 9, STYLES.centre)),
-    col('Statusår', 9, STYLES.integer),
-    col('Antal røde', 9, STYLES.integer),
-    col('Eskalering', 22),
-    col('Fil', 30),
-    col('Ark', 20),
-    col('Række', 7, STYLES.integer),
-    col('Filstatus', 16),
-  ];
-  const goalCells = (goals: readonly string[]) => GOAL_LETTERS.map((g) => (goals.includes(g) ? 'Ja' : 'Nej'));
-  const monitoringOf = new Map(c.monitoring.map((m) => [m.project, m]));
-  const rows: PlanValue[][] = [];
-  const initiativeRow = (inc: Included, i: Initiative): PlanValue[] => [
-    adminLabel(inc.administration),
-    KIND_LABELS[i.kind],
-    i.name,
-    i.kind === 'policy' ? i.goals.join(', ') || null : i.goalsText,
-    ...goalCells(i.kind === 'policy' ? i.goals : []),
-    i.targetGroup,
-    i.activity,
-    i.expectedResult,
-    i.status,
-    i.followUp,
-    inc.period,
-    ...economyCells(c.years, i.economy),
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    inc.file.name,
-    i.source.sheet,
-    i.source.row,
-    fileStatusText(inc),
-  ];
-  for (const inc of c.included) {
-    for (const i of [...inc.submission.policyInitiatives, ...inc.submission.otherInitiatives]) rows.push(initiativeRow(inc, i));
-    for (const p of inc.submission.projects) {
-      const m = monitoringOf.get(p);
-      rows.push([
-        adminLabel(inc.administration),
-        KIND_LABELS.project,
-        p.name,
-        null,
-        ...goalCells([]),
-        null,
-        p.fund,
-        criteriaText(p),
-        p.actionPlan ? `Handlingsplan: ${p.actionPlan}` : null,
-        null,
-        inc.period,
-        ...economyCells(c.years, p.funding),
-        colourLabel(m?.current ?? null),
-        ...(m ? m.quarters.map((q) => colourLabel(q.effective)) : [null, null, null, null]),
-        m?.statusYear ?? inc.submission.cover.statusYear,
-        m ? m.redCount : null,
-        m ? (m.escalate ? OUTPUT.escalated : OUTPUT.notEscalated) : 'Ikke monitoreret',
-        inc.file.name,
-        p.source.sheet,
-        p.source.row,
-        fileStatusText(inc),
-      ]);
-    }
-  }
-  const firstColour = 4 + GOAL_LETTERS.length + 6 + c.years.length + 2;
-  const header = b.table(columns, rows, {
-    excelTable: OUTPUT.overviewTable,
-    conditionalFormats: [{ columns: [firstColour, firstColour + 1, firstColour + 2, firstColour + 3, firstColour + 4], rules: colourRules }],
-  });
-  b.freeze(header, 3);
+/** A title, a note and one Excel table with its header row frozen (and the name column), printed with the key columns. */
+function listSheet<R, K extends string>(c: Consolidation, s: ListSheet<R, K>): SheetPlan {
+  const b = new SheetBuilder(s.name, s.tabColor);
+  b.title(s.title);
+  const printed = Math.max(1, s.columns.filter((x) => x.printed).length);
+  b.note(s.note, printed);
+  const values: PlanValue[][] = [];
+  for (const r of s.rows) values.push(rowValues(s.columns, r));
+  const header = b.table(
+    s.columns.map((x) => col(x.header.da, x.width, x.style)),
+    values,
+    { excelTable: s.table, conditionalFormats: (s.conditional ?? []).map((f) => ({ columns: f.keys.map((k) => columnNumber(s.columns, k)), rules: f.rules })) },
+  );
+  b.freeze(header, 1);
+  b.print({ keyColumns: printed, headerRow: header, ...pageFurniture(c) });
   return b.build();
+}
+
+function overviewSheet(c: Consolidation): SheetPlan {
+  const columns = overviewColumns(c.years);
+  return listSheet(c, {
+    name: OUTPUT.overview,
+    title: `${OUTPUT.workbookTitle} ${periodText(c)}`.trim(),
+    note: `Én række pr. indsats og pr. monitoreret projekt fra hver forvaltning. Beløb i kr. Lavet ${dateDa(c.generatedAt)}. Filtrér i tabellens overskrifter eller med udsnitsværktøjerne på ${OUTPUT.overviewSheet}. "Rød i året": rød i mindst ét kvartal af statusåret; "Antal røde kvartaler" tæller også kvartaler fra tidligere samlede opgørelser. Filstatus viser, om rækken kommer fra en fil med fejl.`,
+    table: OUTPUT.overviewTable,
+    columns,
+    rows: overviewRows(c),
+    conditional: [
+      { keys: ['currentColour', 'quarterColour:1', 'quarterColour:2', 'quarterColour:3', 'quarterColour:4'], rules: colourRules },
+      { keys: ['redInYear'], rules: redYesRule },
+    ],
+    tabColor: BRAND,
+  });
+}
+
+function monitoringSheet(c: Consolidation): SheetPlan {
+  return listSheet(c, {
+    name: OUTPUT.monitoring,
+    title: 'Overvågning af integrationsprojekter (mindst 100.000 kr. i kommunal medfinansiering)',
+    note: `Farven pr. kvartal er den indberettede; mangler den, er den beregnet ud fra succeskriterierne: opnået ÷ mål sammenlignet med andelen af projektperioden, der var gået ved kvartalets slut (grøn fra ${Math.round(c.thresholds.green * 100)} %, gul fra ${Math.round(c.thresholds.yellow * 100)} % af det forventede). Rød to gange: brev til fagudvalg. Alle kvartaler står på arket ${OUTPUT.history}.`,
+    table: OUTPUT.projectsTable,
+    columns: projectColumns(),
+    rows: c.monitoring,
+    conditional: [
+      { keys: ['quarter:1', 'quarter:2', 'quarter:3', 'quarter:4', 'computed:1', 'computed:2', 'computed:3', 'computed:4', 'currentColour'], rules: colourRules },
+      { keys: ['redInYear'], rules: redYesRule },
+    ],
+  });
+}
+
+function historySheet(c: Consolidation): SheetPlan {
+  return listSheet(c, {
+    name: OUTPUT.history,
+    title: OUTPUT.historyTitle,
+    note: 'Alle kvartaler, også fra tidligere samlede opgørelser; næste samling læser dem herfra for at tælle røde kvartaler.',
+    table: OUTPUT.historyTable,
+    columns: historyColumns(),
+    rows: c.history,
+    conditional: [{ keys: ['colour'], rules: colourRules }],
+  });
+}
+
+function goalStatusSheet(c: Consolidation): SheetPlan {
+  return listSheet(c, {
+    name: OUTPUT.goalStatus,
+    title: 'Status pr. forvaltning og mål a–g',
+    note: 'Hver forvaltnings svar pr. mål: om målet er relevant, status for målopfyldelsen, om det er realistisk, og hvilke initiativer der er nødvendige. Antal indsatser og udgift tæller indsatserne for målet (en indsats for flere mål tæller under hvert).',
+    table: OUTPUT.goalStatusTable,
+    columns: goalStatusColumns(c.years),
+    rows: goalStatusRows(c),
+  });
+}
+
+function findingsSheet(c: Consolidation): SheetPlan {
+  return listSheet(c, {
+    name: OUTPUT.findings,
+    title: 'Valideringsfejl og bemærkninger i de indsendte filer',
+    note: 'Hver fejl, advarsel og bemærkning med fil, ark og celle. Filer med fejl er medtaget og markeret i Samlet status (kolonnen Filstatus), medmindre de er udeladt.',
+    table: OUTPUT.findingsTable,
+    columns: findingColumns(),
+    rows: findingRows(c),
+    conditional: [{ keys: ['severity'], rules: [{ kind: 'textEquals', text: 'fejl', fill: COLOUR_FILLS.red }] }],
+  });
+}
+
+function filesSheet(c: Consolidation): SheetPlan {
+  return listSheet(c, {
+    name: OUTPUT.files,
+    title: 'Indlæste filer',
+    note: 'Hver fil, der blev læst, og hvad der blev af den: medtaget, medtaget med fejl, udeladt, erstattet af en senere indsendelse eller ikke læsbar.',
+    table: OUTPUT.filesTable,
+    columns: fileColumns(),
+    rows: c.files,
+  });
+}
+
+// ---------------------------------------------------------------- Overblik
+
+/** Chart geometry on the overview: charts start two columns right of the widest table and are this tall. */
+const CHART_ROWS = 16;
+const CHART_COLUMNS = 8;
+const CHART_COLUMN_WIDTH = 10;
+const CHART_FONT = 10;
+const LABEL_WIDTH = 26;
+const FIGURE_WIDTH = 11;
+/** Charts show at most this many administrations (the tables list them all). */
+const MAX_CHART_SERIES = 10;
+
+function overviewFirstSheet(c: Consolidation): SheetPlan {
+  const b = new SheetBuilder(OUTPUT.overviewSheet, BRAND);
+  const spend = spendByAdministration(c);
+  const whole = municipalitySpend(c);
+  const colours = coloursByAdministration(c);
+  const quarters = coloursByQuarter(c);
+  const matrix = goalMatrix(c);
+  const years = c.years.map(String);
+  const tableWidth = Math.max(2 + years.length, 7);
+  const chartCol = tableWidth + 2;
+  const chartArea = (top: number) => rangeRef(top + 1, chartCol, top + CHART_ROWS, chartCol + CHART_COLUMNS - 1);
+  b.width(1, LABEL_WIDTH);
+  for (let k = 2; k <= tableWidth; k++) b.width(k, FIGURE_WIDTH);
+  b.width(tableWidth + 1, 2);
+  for (let k = 0; k < CHART_COLUMNS; k++) b.width(chartCol + k, CHART_COLUMN_WIDTH);
+
+  const codes = [...new Set(c.included.map((i) => i.administration))].map((a) => (findAdministration(a) ? `${a} ${findAdministration(a)!.name}` : null)).filter(Boolean);
+  b.title(`Overblik: integrationsindsatsen ${periodText(c)}`.trim());
+  b.note(
+    `Lavet ${dateDa(c.generatedAt)}. Beløb fra Tabel 1, som forvaltningerne har opgjort dem (vist i mio. kr.; cellerne rummer kroner). Figurerne viser tallene i tabellerne ved siden af: retter du et tal der, følger figuren med.${codes.length ? ` Forkortelser: ${codes.join(', ')}.` : ''}`,
+    tableWidth,
+  );
+
+  // Key figures, with the slicers to their right.
+  const top = b.nextRow + 1;
+  b.subtitle('Nøgletal');
+  const policy = c.included.reduce((s, i) => s + i.submission.policyInitiatives.length, 0);
+  const other = c.included.reduce((s, i) => s + i.submission.otherInitiatives.length, 0);
+  const count = (k: Colour) => colours.reduce((s, x) => s + x.counts[k], 0);
+  const none = colours.reduce((s, x) => s + x.none, 0);
+  const reds = colours.reduce((s, x) => s + x.redInYear, 0);
+  const escalated = c.monitoring.filter((m) => m.escalate);
+  const withErrors = whole.filesWithErrors;
+  const spendTotal = total(whole.byYear);
+  const figures: [string, PlanValue, string][] = [
+    ['Budgetperiode', periodText(c) || null, ''],
+    ['Forvaltninger', spend.length, spend.map((s) => adminShort(s.administration)).join(', ')],
+    ['Udgift i alt (Tabel 1)', spendTotal, withErrors.length ? `heraf ${formatMillions(total(whole.fromFilesWithErrors))} fra filer med fejl; uden dem ${formatMillions(total(whole.withoutFilesWithErrors))}` : 'ingen filer med fejl'],
+    ['Indsatser', policy + other, `${policy} for politikkens mål a–g, ${other} for øvrige mål`],
+    ['Monitorerede projekter', c.monitoring.length, `aktuel farve: grøn ${count('green')}, gul ${count('yellow')}, rød ${count('red')}, uden farve ${none}`],
+    ['Røde i året', reds, 'projekter med mindst ét rødt kvartal i statusåret'],
+    ['Eskaleringer', escalated.length, escalated.length ? `rød to gange, brev til fagudvalg: ${escalated.map((m) => `${m.project.name} (${adminShort(m.administration)})`).join(', ')}` : 'ingen projekter er røde for anden gang'],
+    [
+      'Filer med fejl',
+      c.files.filter((f) => f.errors > 0 && f.outcome !== 'replaced').length,
+      withErrors.length ? `${withErrors.map((f) => `${adminShort(f.administration)} (${f.errors} fejl)`).join(', ')}: medtaget og markeret` : c.strict ? 'filer med fejl er udeladt (--strict)' : 'ingen medtagne filer har fejl',
+    ],
+  ];
+  const first = b.nextRow;
+  b.block(first, 1, figures.map((f) => [f[0]]), STYLES.label);
+  b.block(first, 2, figures.map((f) => [f[1]]), { ...STYLES.plain, horizontal: 'right', numberFormat: '#,##0' });
+  b.block(first + 2, 2, [[spendTotal]], { ...STYLES.millions, horizontal: 'right' });
+  b.block(first, 3, figures.map((f) => [f[2] || null]), STYLES.paragraph);
+  figures.forEach((_, i) => b.merge(rangeRef(first + i, 3, first + i, tableWidth)));
+  b.moveTo(first + figures.length);
+  // Spend per budget year for the whole municipality: the spend table's total rows below, referred to (filled in there).
+  b.skip();
+  const yearsAt = b.nextRow;
+  b.line('Udgift pr. budgetår, hele kommunen (Tabel 1, I ALT)', STYLES.label);
+  b.block(yearsAt + 1, 1, [[null, ...years, 'I alt']], STYLES.header);
+  b.skip(4);
+
+  // Slicers (in Excel, written by the add-in): administration, colour, red in the year, escalation, each goal.
+  const slicerTop = top;
+  b.block(slicerTop, chartCol, [['Udsnitsværktøjer for Samlet status']], STYLES.subtitle);
+  b.block(slicerTop + 1, chartCol, [[`Skrives den samlede status i Excel med tilføjelsesprogrammet, står de her; ellers filtrér i tabellen på arket ${OUTPUT.overview}.`]], STYLES.note);
+  const sRow = slicerTop + 2;
+  const cells = (row: number, col: number, rows: number, cols: number) => rangeRef(row, chartCol + col, row + rows - 1, chartCol + col + cols - 1);
+  const slicers: [OverviewKey, string][] = [
+    ['administration', cells(sRow, 0, 9, 4)],
+    ['currentColour', cells(sRow, 4, 9, 2)],
+    ['redInYear', cells(sRow, 6, 9, 2)],
+    ['escalation', cells(sRow + 9, 0, 6, 4)],
+    ...GOAL_LETTERS.map((g, i): [OverviewKey, string] => [`goal:${g}`, cells(sRow + 9 + Math.floor(i / 4) * 3, 4 + (i % 4), 3, 1)]),
+  ];
+  for (const [key, at] of slicers) b.slicer({ table: OUTPUT.overviewTable, column: overviewHeader(key), caption: overviewHeader(key), cells: at });
+  b.moveTo(sRow + 15);
+  b.keepTogether(1, b.nextRow - 1);
+
+  const section = (title: string, fill: (start: number) => { chart?: Parameters<SheetBuilder['chart']>[0] }) => {
+    b.skip();
+    const start = b.nextRow;
+    b.line(title, STYLES.subtitle);
+    const { chart } = fill(start);
+    if (chart) b.chart(chart);
+    b.moveTo(start + (chart ? CHART_ROWS + 1 : 0));
+    b.keepTogether(start, b.nextRow - 1);
+  };
+  /** Counts are whole: gridlines one apart where that is few enough to read. */
+  const countUnit = (largest: number) => (largest <= 10 ? { majorUnit: 1 } : {});
+
+  section('Udgift pr. budgetår og forvaltning (Tabel 1, I ALT)', (start) => {
+    const rows = spend.map((s) => [adminShort(s.administration), ...s.byYear, total(s.byYear)] as PlanValue[]);
+    const header = start + 1;
+    const firstRow = header + 1;
+    const lastRow = header + rows.length;
+    const sumCol = (k: number) => ({ formula: `SUM(${rangeRef(firstRow, k, Math.max(firstRow, lastRow), k)})`, result: total(spend.map((s) => (k - 2 < years.length ? s.byYear[k - 2] : total(s.byYear)))) });
+    const yearCols = years.length + 1;
+    const totals: PlanValue[][] = [
+      ['Hele kommunen', ...Array.from({ length: yearCols }, (_, i) => (rows.length ? sumCol(i + 2) : 0))],
+      ['heraf fra filer med fejl', ...whole.fromFilesWithErrors, total(whole.fromFilesWithErrors)],
+      ['uden filer med fejl', ...Array.from({ length: yearCols }, (_, i) => ({ formula: `${cellRef(lastRow + 1, i + 2)}-${cellRef(lastRow + 2, i + 2)}`, result: i < years.length ? whole.withoutFilesWithErrors[i] : total(whole.withoutFilesWithErrors) }))],
+    ];
+    b.table([col('Forvaltning', LABEL_WIDTH), ...years.map((y) => col(y, FIGURE_WIDTH, STYLES.millions)), col('I alt', FIGURE_WIDTH, { ...STYLES.millions, bold: true })], rows, { totals });
+    // The key figures show the same total rows, by reference.
+    const shown = totals.map((line, r) => [line[0], ...line.slice(1).map((v, k) => ({ formula: cellRef(lastRow + 1 + r, k + 2), result: (v as { result?: number }).result ?? (v as number) }))]);
+    b.block(yearsAt + 2, 1, shown.map((line) => [line[0]]), STYLES.plain);
+    b.block(yearsAt + 2, 2, shown.map((line) => line.slice(1)), { ...STYLES.millions, horizontal: 'right' });
+    if (!rows.length || !years.length) return {};
+    const charted = rows.slice(0, MAX_CHART_SERIES);
+    return {
+      chart: {
+        stacked: true,
+        title: 'Udgift pr. budgetår, fordelt på forvaltninger',
+        categories: rangeRef(header, 2, header, 1 + years.length),
+        series: charted.map((_, i) => ({ name: cellRef(firstRow + i, 1), values: rangeRef(firstRow + i, 2, firstRow + i, 1 + years.length), colour: CHART_PALETTE[i % CHART_PALETTE.length] })),
+        anchor: chartArea(start),
+        valueFormat: MILLIONS_FORMAT,
+        fontSize: CHART_FONT,
+      },
+    };
+  });
+
+  section('Udgift pr. mål a–g (indsatser for integrationspolitikkens mål, hele perioden)', (start) => {
+    const header = start + 1;
+    const firstRow = header + 1;
+    const rows = GOAL_LETTERS.map((g) => [`Mål ${g}`, total(matrix.map((m) => m.spend[g])), matrix.reduce((s, m) => s + m.count[g], 0)] as PlanValue[]);
+    const once: PlanValue[] = ['Hver indsats én gang', total(matrix.map((m) => m.spendOnce)), matrix.reduce((s, m) => s + m.countOnce, 0)];
+    b.table([col('Mål', LABEL_WIDTH), col('Udgift i alt', FIGURE_WIDTH, STYLES.millions), col('Antal indsatser', FIGURE_WIDTH, STYLES.integer)], rows, { totals: [once] });
+    b.note(`En indsats for flere mål tælles under hvert af dem; "Hver indsats én gang" tæller den én gang. Derfor er summen af målene større. Forvaltningernes fordeling står på arket ${OUTPUT.goals}.`, tableWidth);
+    if (!c.included.length) return {};
+    return {
+      chart: {
+        stacked: false,
+        title: 'Udgift pr. mål a–g (en indsats for flere mål tæller under hvert)',
+        categories: rangeRef(firstRow, 1, firstRow + GOAL_LETTERS.length - 1, 1),
+        series: [{ name: cellRef(header, 2), values: rangeRef(firstRow, 2, firstRow + GOAL_LETTERS.length - 1, 2), colour: BRAND }],
+        anchor: chartArea(start),
+        valueFormat: MILLIONS_FORMAT,
+        fontSize: CHART_FONT,
+      },
+    };
+  });
+
+  section('Monitorerede projekter pr. forvaltning og aktuel farve', (start) => {
+    const header = start + 1;
+    const firstRow = header + 1;
+    const rows = colours.map((x) => [adminShort(x.administration), x.counts.green, x.counts.yellow, x.counts.red, x.none, x.redInYear, x.escalated] as PlanValue[]);
+    const lastRow = header + rows.length;
+    const sums: PlanValue[] = ['I alt', ...[2, 3, 4, 5, 6, 7].map((k) => ({ formula: `SUM(${rangeRef(firstRow, k, Math.max(firstRow, lastRow), k)})`, result: rows.reduce((s, r) => s + (r[k - 1] as number), 0) }))];
+    b.table(
+      [col('Forvaltning', LABEL_WIDTH), ...COLOURS.map((k) => col(COLOUR_LABELS[k], FIGURE_WIDTH, STYLES.integer)), col('uden farve', FIGURE_WIDTH, STYLES.integer), col('Rød i året', FIGURE_WIDTH, STYLES.integer), col('Eskaleret', FIGURE_WIDTH, STYLES.integer)],
+      rows,
+      { totals: rows.length ? [sums] : [] },
+    );
+    if (!rows.length) {
+      b.line('Ingen monitorerede projekter.', STYLES.note);
+      return {};
+    }
+    return {
+      chart: {
+        stacked: true,
+        title: 'Monitorerede projekter pr. forvaltning og farve',
+        categories: rangeRef(firstRow, 1, lastRow, 1),
+        series: COLOURS.map((k, i) => ({ name: cellRef(header, 2 + i), values: rangeRef(firstRow, 2 + i, lastRow, 2 + i), colour: CHART_COLOURS[k] })),
+        anchor: chartArea(start),
+        ...countUnit(Math.max(...colours.map((x) => x.counts.green + x.counts.yellow + x.counts.red))),
+        fontSize: CHART_FONT,
+      },
+    };
+  });
+
+  section('Farver pr. kvartal (alle kvartaler i historikken)', (start) => {
+    const header = start + 1;
+    const firstRow = header + 1;
+    const rows = quarters.map((q) => [`K${q.quarter} ${q.year}`, q.counts.green, q.counts.yellow, q.counts.red] as PlanValue[]);
+    const lastRow = header + rows.length;
+    b.table([col('Kvartal', LABEL_WIDTH), ...COLOURS.map((k) => col(COLOUR_LABELS[k], FIGURE_WIDTH, STYLES.integer))], rows);
+    if (!rows.length) {
+      b.line('Ingen kvartalsfarver endnu.', STYLES.note);
+      return {};
+    }
+    return {
+      chart: {
+        stacked: true,
+        title: 'Projekternes farver kvartal for kvartal',
+        categories: rangeRef(firstRow, 1, lastRow, 1),
+        series: COLOURS.map((k, i) => ({ name: cellRef(header, 2 + i), values: rangeRef(firstRow, 2 + i, lastRow, 2 + i), colour: CHART_COLOURS[k] })),
+        anchor: chartArea(start),
+        ...countUnit(Math.max(...quarters.map((q) => q.counts.green + q.counts.yellow + q.counts.red))),
+        fontSize: CHART_FONT,
+      },
+    };
+  });
+
+  b.print({ keyColumns: tableWidth + 1 + CHART_COLUMNS, ...pageFurniture(c) });
+  return b.build();
+}
+
+function formatMillions(kr: number): string {
+  return `${(kr / 1_000_000).toFixed(1).replace('.', ',')} mio. kr.`;
 }
 
 // ---------------------------------------------------------------- Økonomi
 
 const T1_LABELS: Record<Table1RowKey, string> = Object.fromEntries(TABLE1.rows.map((r) => [r.key, r.label])) as Record<Table1RowKey, string>;
+const T1_KEYS: Table1RowKey[] = ['policy', 'other', 'projects', 'total'];
 
-function economySheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
+function economySheet(c: Consolidation): SheetPlan {
   const b = new SheetBuilder(OUTPUT.economy);
-  b.title('Økonomi: Tabel 1 pr. forvaltning og for hele kommunen');
-  b.note('Beløb i kr., omregnet fra den beløbsenhed hver forvaltning brugte. Tabel 1 som forvaltningen har opgjort den.', 8);
-  const yearCols = c.years.map((y) => col(String(y), 16, STYLES.kr));
+  b.title('Økonomi: Tabel 1 for hele kommunen og pr. forvaltning');
+  b.note('Beløb i kr., omregnet fra den beløbsenhed hver forvaltning brugte. Tabel 1 som forvaltningen har opgjort den. Beløb fra filer med fejl er medtaget og vist for sig, så totalen kan læses med og uden dem.', 8);
+  const yearCols = c.years.map((y) => col(String(y), 15, STYLES.kr));
+  const columns = [col('Forvaltning', 30), col('Række', 44), ...yearCols, col('I alt', 16, STYLES.krBold), col('Filstatus', 22)];
+  const withTotal = (values: number[]) => [...values, total(values)];
   const figures = table1Figures(c);
-  const keys: Table1RowKey[] = ['policy', 'other', 'projects', 'total'];
-  const withTotal = (values: number[]) => [...values, round2(values.reduce((a, v) => a + v, 0))];
-  const rows: PlanValue[][] = [];
-  for (const f of figures) for (const k of keys) rows.push([adminLabel(f.administration), T1_LABELS[k], ...withTotal(f.rows[k])]);
   const whole = municipalityTable1(figures, c.years);
-  for (const k of keys) rows.push(['Hele kommunen', T1_LABELS[k], ...withTotal(whole[k])]);
-  b.table([col('Forvaltning', 38), col('Række', 60), ...yearCols, col('I alt', 18, STYLES.krBold)], rows);
+  const errors = municipalitySpend(c);
+  const errorFiles = errors.filesWithErrors.map((f) => `${adminShort(f.administration)} (${f.errors} fejl)`).join(', ') || 'ingen';
+
+  b.subtitle('Hele kommunen');
+  const municipality: PlanValue[][] = T1_KEYS.map((k) => ['Hele kommunen', T1_LABELS[k], ...withTotal(whole[k]), null]);
+  municipality.push(['Hele kommunen', 'heraf fra filer med fejl (I ALT)', ...withTotal(errors.fromFilesWithErrors), errorFiles]);
+  municipality.push(['Hele kommunen', 'I ALT uden filer med fejl', ...withTotal(errors.withoutFilesWithErrors), null]);
+  b.table(columns, municipality);
+
+  b.subtitle('Tabel 1 pr. forvaltning');
+  const rows: PlanValue[][] = [];
+  c.included.forEach((inc, i) => {
+    for (const k of T1_KEYS) rows.push([adminLabel(inc.administration), T1_LABELS[k], ...withTotal(figures[i].rows[k]), fileStatusText(inc)]);
+  });
+  b.table(columns, rows);
 
   b.subtitle('Udgift pr. mål a–g (indsatser for integrationspolitikkens mål)');
-  b.note('En indsats, der bidrager til flere mål, tælles med under hvert af dem; totalen nederst tæller hver indsats én gang.', 8);
-  const goalRows: PlanValue[][] = spendPerGoal(c).map((g) => [`Mål ${g.goal}`, POLICY_GOALS.find((x) => x.letter === g.goal)!.text, ...withTotal(g.byYear)]);
-  goalRows.push(['I alt', 'Hver indsats talt én gang', ...withTotal(policySpendOnce(c))]);
-  b.table([col('Mål', 30), col('Målets tekst', 60), ...yearCols, col('I alt', 18, STYLES.krBold)], goalRows);
-  b.freeze(0, 2);
+  b.note('En indsats, der bidrager til flere mål, tælles med under hvert af dem; linjen "I alt, hver indsats talt én gang" tæller hver indsats én gang og sammenlignes med Tabel 1, række 1.', 8);
+  const once = policySpendOnce(c);
+  const t1Policy = whole.policy;
+  const goalRows: PlanValue[][] = spendPerGoal(c).map((g) => [`Mål ${g.goal}`, POLICY_GOALS.find((x) => x.letter === g.goal)!.text, ...withTotal(g.byYear), null]);
+  goalRows.push(['I alt', 'Hver indsats talt én gang', ...withTotal(once), null]);
+  goalRows.push(['Tabel 1', `${T1_LABELS.policy} (række 1, hele kommunen)`, ...withTotal(t1Policy), null]);
+  goalRows.push(['Forskel', 'Tabel 1, række 1 minus indsatserne', ...withTotal(t1Policy.map((v, i) => round2(v - once[i]))), null]);
+  b.table([col('Mål', 30), col('Målets tekst', 44), ...yearCols, col('I alt', 16, STYLES.krBold), col('Bemærkning', 22)], goalRows);
+
+  const rec = goalReconciliation(c);
+  if (rec.disagreements.length) {
+    b.subtitle('Forskellen forklaret: hvor Tabel 1 og indsatserne ikke stemmer');
+    b.note(
+      `Udgiften pr. mål bygger på indsatserne på arket "Indsatser mål a-g" (${rec.initiatives.toLocaleString('da-DK')} kr.), Tabel 1, række 1 på forvaltningernes egne tal (${rec.table1.toLocaleString('da-DK')} kr.). Forskellen på ${rec.difference.toLocaleString('da-DK')} kr. kommer fra: ${rec.disagreements.map((d) => adminShort(d.administration)).join(', ')}.`,
+      8,
+    );
+    b.table(
+      [col('Forvaltning', 30), col('Fil', 44), col('Tabel 1, række 1', 15, STYLES.kr), col('Indsatserne', 15, STYLES.kr), col('Forskel', 15, STYLES.krBold)],
+      rec.disagreements.map((d) => [adminLabel(d.administration), d.file, d.table1, d.initiatives, d.difference]),
+    );
+  } else {
+    b.line('Udgiften pr. mål (hver indsats én gang) stemmer med Tabel 1, række 1.', STYLES.note);
+  }
+  b.print({ ...pageFurniture(c) });
   return b.build();
 }
 
 // ---------------------------------------------------------------- Mål a–g
 
-function goalsSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
+function goalsSheet(c: Consolidation): SheetPlan {
   const b = new SheetBuilder(OUTPUT.goals);
-  b.title('Mål a–g pr. forvaltning');
-  const yesNo = (v: boolean | null) => (v === null ? null : v ? 'Ja' : 'Nej');
-  const perAdminGoal = c.included.flatMap((inc) =>
-    GOAL_LETTERS.map((goal) => {
-      const status = inc.submission.goals.find((g) => g.goal === goal);
-      const initiatives = inc.submission.policyInitiatives.filter((i) => i.goals.includes(goal));
-      const spend = round2(initiatives.reduce((s, i) => s + i.economy.reduce((t, e) => t + (e.amount ?? 0), 0), 0));
-      return { inc, goal, status, count: initiatives.length, spend };
-    }),
+  b.title('Mål a–g: forvaltninger og mål');
+  b.note(
+    'Sådan tælles: en indsats, der bidrager til flere mål, tælles med hele sit beløb under hvert af målene. Kolonnen "I alt (hver indsats én gang)" og totalen nederst tæller hver indsats én gang; derfor er summen af målkolonnerne større end totalen. Den største forvaltning pr. mål er fremhævet.',
+    9,
   );
+  const matrix = goalMatrix(c);
+  const goalCols = GOAL_LETTERS.map((g) => `Mål ${g}`);
+  const top: ConditionalRule[] = [{ kind: 'top', rank: 1, fill: HIGHLIGHT_FILL }];
+
+  const matrixTable = (title: string, style: CellStyle, value: (r: (typeof matrix)[number], g: (typeof GOAL_LETTERS)[number]) => number, once: (r: (typeof matrix)[number]) => number) => {
+    b.subtitle(title);
+    const rows = matrix.map((r) => [adminLabel(r.administration), ...GOAL_LETTERS.map((g) => value(r, g)), once(r)] as PlanValue[]);
+    const header = b.nextRow;
+    const firstRow = header + 1;
+    const lastRow = header + rows.length;
+    const sums: PlanValue[] = [
+      'Hele kommunen',
+      ...Array.from({ length: GOAL_LETTERS.length + 1 }, (_, i) => ({
+        formula: `SUM(${rangeRef(firstRow, i + 2, Math.max(firstRow, lastRow), i + 2)})`,
+        result: round2(rows.reduce((s, r) => s + (r[i + 1] as number), 0)),
+      })),
+    ];
+    b.table([col('Forvaltning', 30), ...goalCols.map((g) => col(g, 15, style)), col('I alt (hver indsats én gang)', 16, { ...style, bold: true })], rows, {
+      totals: rows.length ? [sums] : [],
+      conditionalFormats: rows.length > 1 ? [{ columns: GOAL_LETTERS.map((_, i) => i + 2), rules: top }] : [],
+    });
+  };
+  matrixTable('Udgift pr. forvaltning og mål (kr., hele budgetperioden)', STYLES.kr, (r, g) => r.spend[g], (r) => r.spendOnce);
+  matrixTable('Antal indsatser pr. forvaltning og mål', STYLES.integer, (r, g) => r.count[g], (r) => r.countOnce);
+
+  b.subtitle('Målene samlet');
   const summary: PlanValue[][] = GOAL_LETTERS.map((goal) => {
-    const rows = perAdminGoal.filter((r) => r.goal === goal);
-    const relevant = rows.filter((r) => r.status?.relevant === true).length;
-    const count = rows.reduce((s, r) => s + r.count, 0);
-    const spend = round2(rows.reduce((s, r) => s + r.spend, 0));
-    return [`Mål ${goal}`, POLICY_GOALS.find((g) => g.letter === goal)!.text, relevant, count, spend, count === 0 ? 'Ingen forvaltning arbejder med målet' : null];
+    const relevant = c.included.filter((inc) => inc.submission.goals.find((g) => g.goal === goal)?.relevant === true).length;
+    const count = matrix.reduce((s, r) => s + r.count[goal], 0);
+    return [`Mål ${goal}`, relevant, count, total(matrix.map((r) => r.spend[goal])), count === 0 ? 'Ingen forvaltning arbejder med målet' : null];
   });
-  b.subtitle('Overblik');
   b.table(
-    [col('Mål', 26), col('Målets tekst', 60), col('Forvaltninger, der finder målet relevant', 16, STYLES.integer), col('Antal indsatser', 12, STYLES.integer), col('Udgift i alt', 18, STYLES.kr), col('Bemærkning', 36)],
+    [col('Mål', 30), col('Forvaltninger, der finder målet relevant', 15, STYLES.integer), col('Antal indsatser', 15, STYLES.integer), col('Udgift i alt', 15, STYLES.kr), col('Bemærkning', 15)],
     summary,
     // A goal no administration works on stands out (red), and stays marked if the sheet is sorted.
-    { conditionalFormats: [{ columns: [6], rules: [{ kind: 'textEquals', text: 'Ingen forvaltning arbejder med målet', fill: COLOUR_FILLS.red, fontColor: '9C0006' }] }] },
+    { conditionalFormats: [{ columns: [5], rules: [{ kind: 'textEquals', text: 'Ingen forvaltning arbejder med målet', fill: COLOUR_FILLS.red, fontColor: '9C0006' }] }] },
   );
-  b.subtitle('Pr. forvaltning');
-  b.table(
-    [
-      col('Forvaltning', 38),
-      col('Mål', 60),
-      col('Relevant', 16, STYLES.centre),
-      col('Antal indsatser', 12, STYLES.integer),
-      col('Udgift i alt', 18, STYLES.kr),
-      col('Status for målopfyldelse', 48),
-      col('Realistisk', 10, STYLES.centre),
-      col('Nødvendige initiativer', 40),
-    ],
-    perAdminGoal.map((r) => [adminLabel(r.inc.administration), `Mål ${r.goal}`, yesNo(r.status?.relevant ?? null), r.count, r.spend, r.status?.status ?? null, yesNo(r.status?.realistic ?? null), r.status?.neededInitiatives ?? null]),
-  );
-  return b.build();
-}
-
-// ---------------------------------------------------------------- Overvågning
-
-function monitoringSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
-  const b = new SheetBuilder(OUTPUT.monitoring);
-  b.title('Overvågning af integrationsprojekter (mindst 100.000 kr. i kommunal medfinansiering)');
-  b.note(
-    `Farven pr. kvartal er den indberettede; mangler den, er den beregnet ud fra succeskriterierne: opnået ÷ mål sammenlignet med andelen af projektperioden, der var gået ved kvartalets slut (grøn fra ${Math.round(c.thresholds.green * 100)} %, gul fra ${Math.round(c.thresholds.yellow * 100)} % af det forventede). Rød to gange: brev til fagudvalg.`,
-    12,
-  );
-  b.subtitle('Farver pr. forvaltning (aktuel farve)');
-  const counts = colourCounts(c).map((x) => [adminLabel(x.administration), x.counts.green, x.counts.yellow, x.counts.red, x.none, c.monitoring.filter((m) => m.administration === x.administration && m.escalate).length]);
-  b.table([col('Forvaltning', 38), col('Grøn', 10, STYLES.integer), col('Gul', 10, STYLES.integer), col('Rød', 10, STYLES.integer), col('Uden farve', 10, STYLES.integer), col('Eskaleret', 10, STYLES.integer)], counts);
-
-  b.subtitle('Projekter');
-  const quarterCols = [1, 2, 3, 4].flatMap((q) => [col(`K${q}`, 8, STYLES.centre), col(`K${q} beregnet`, 9, STYLES.centre)]);
-  const rows = c.monitoring.map((m) => {
-    const p = m.project;
-    const done = progress(p);
-    return [
-      adminLabel(m.administration),
-      p.name,
-      p.fund,
-      p.start ? { date: p.start } : null,
-      p.end ? { date: p.end } : null,
-      p.fundingTotal,
-      criteriaText(p),
-      done === undefined ? null : round2(done),
-      m.statusYear,
-      ...m.quarters.flatMap((q) => [colourLabel(q.effective), colourLabel(q.computed)]),
-      colourLabel(m.current),
-      m.redCount,
-      m.escalate ? OUTPUT.escalated : OUTPUT.notEscalated,
-      m.differences.map((q) => `K${q.quarter}: indberettet ${colourLabel(q.reported)}, beregnet ${colourLabel(q.computed)}`).join('; ') || null,
-      p.actionPlan,
-      m.file,
-    ] as PlanValue[];
-  });
-  const first = 10;
-  b.table(
-    [
-      col('Forvaltning', 38),
-      col('Projekt', 30),
-      col('Pulje/fond', 22),
-      col('Start', 11, STYLES.date),
-      col('Slut', 11, STYLES.date),
-      col('Kommunal medfinansiering i alt', 16, STYLES.kr),
-      col('Succeskriterier (opnået af mål)', 36),
-      col('Fremdrift', 9, STYLES.percent),
-      col('Statusår', 8, STYLES.integer),
-      ...quarterCols,
-      col('Aktuel farve', 9, STYLES.centre),
-      col('Antal røde', 8, STYLES.integer),
-      col('Eskalering', 22),
-      col('Afvigelser (indberettet/beregnet)', 30),
-      col('Handlingsplan', 36),
-      col('Fil', 30),
-    ],
-    rows,
-    { conditionalFormats: [{ columns: [...Array.from({ length: 8 }, (_, i) => first + i), first + 8], rules: colourRules }] },
-  );
-
-  b.subtitle(OUTPUT.historyTitle);
-  b.note('Alle kvartaler, også fra tidligere samlede opgørelser; bruges til at tælle røde kvartaler næste gang.', 8);
-  b.table(
-    [col(OUTPUT.historyHeaders[0], 38), col(OUTPUT.historyHeaders[1], 30), col(OUTPUT.historyHeaders[2], 8, STYLES.integer), col(OUTPUT.historyHeaders[3], 8, STYLES.integer), col(OUTPUT.historyHeaders[4], 8, STYLES.centre)],
-    c.history.map((h) => [adminLabel(h.administration), h.project, h.year, h.quarter, COLOUR_LABELS[h.colour]]),
-    { conditionalFormats: [{ columns: [5], rules: colourRules }] },
-  );
-  return b.build();
-}
-
-// ---------------------------------------------------------------- Valideringsfejl and Om
-
-function findingsSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
-  const b = new SheetBuilder(OUTPUT.findings);
-  b.title('Valideringsfejl og bemærkninger i de indsendte filer');
-  const severity = { error: 'fejl', warning: 'advarsel', info: 'bemærkning' } as const;
-  const rows = c.files.flatMap((file) =>
-    file.diagnostics.map((d) => [file.file.name, file.administration ? adminLabel(file.administration) : null, statusText(file), severity[d.severity], d.code, d.sheet, d.cell, diagnosticMessage(d, 'da'), d.value ?? null]),
-  );
-  const header = b.table(
-    [col('Fil', 30), col('Forvaltning', 38), col('Filstatus', 22), col('Alvor', 11), col('Kode', 24), col('Ark', 20), col('Celle', 8), col('Meddelelse', 70), col('Fundet værdi', 24)],
-    rows,
-  );
-  b.freeze(header, 1);
-  return b.build();
-}
-
-function statusText(f: FileEntry): string {
-  switch (f.outcome) {
-    case 'unreadable':
-      return 'kan ikke læses';
-    case 'left-out':
-      return 'udeladt (fejl)';
-    case 'replaced':
-      return `erstattet af ${f.replacedBy}`;
-    default:
-      return f.status === 'valid' ? 'medtaget' : `medtaget med ${f.errors} fejl`;
+  b.subtitle('Integrationspolitikkens mål');
+  for (const g of POLICY_GOALS) {
+    b.merge(rangeRef(b.nextRow, 1, b.nextRow, 9));
+    b.line(`Mål ${g.letter}: ${g.text}`, STYLES.paragraph);
   }
+  b.line(`Hver forvaltnings status, realisme og nødvendige initiativer pr. mål står på arket ${OUTPUT.goalStatus}.`, STYLES.note);
+  b.print({ keyColumns: 9, ...pageFurniture(c) });
+  return b.build();
 }
 
-function aboutSheet(c: Consolidation): ReturnType<SheetBuilder['build']> {
+// ---------------------------------------------------------------- Om
+
+function aboutSheet(c: Consolidation): SheetPlan {
   const b = new SheetBuilder(OUTPUT.about);
   b.title('Om denne samlede status');
   b.pairs([
-    ['Lavet', `${c.generatedAt.slice(0, 10).split('-').reverse().join('-')} kl. ${c.generatedAt.slice(11, 16)} (UTC)`],
+    ['Lavet', `${dateDa(c.generatedAt)} kl. ${c.generatedAt.slice(11, 16)} (UTC)`],
     ['Produkt', `Integrationsstatus ${c.productVersion}`],
     ['Farvegrænser', `grøn: fremdrift mindst ${Math.round(c.thresholds.green * 100)} % af det forventede; gul: mindst ${Math.round(c.thresholds.yellow * 100)} %; ellers rød`],
     ['Monitoreringsgrænse', 'mindst 100.000 kr. i kommunal medfinansiering'],
     ['Filer med fejl', c.strict ? 'udeladt (--strict)' : 'medtaget og markeret med antal fejl'],
     ['Tidligere samlet status', c.previousFile ? `${c.previousFile.name} (SHA-256 ${c.previousFile.sha256})` : 'ingen'],
+    ['Ark', `${OUTPUT.overviewSheet} (nøgletal og figurer), ${OUTPUT.overview} (alle indsatser og projekter), ${OUTPUT.economy}, ${OUTPUT.goals}, ${OUTPUT.goalStatus}, ${OUTPUT.monitoring}, ${OUTPUT.history}, ${OUTPUT.findings}, ${OUTPUT.files}`],
   ]);
+  b.width(1, 24);
   if (c.replacements.length) {
     b.subtitle('Erstattede indsendelser');
     b.table(
-      [col('Forvaltning', 38), col('Budgetperiode', 14), col('Medtaget', 36), col('Erstattet', 36)],
+      [col('Forvaltning', 30), col('Budgetperiode', 14), col('Medtaget', 36), col('Erstattet', 36)],
       c.replacements.map((r) => [adminLabel(r.administration), r.period, r.kept, r.replaced]),
     );
   }
-  b.subtitle('Indlæste filer');
-  b.table(
-    [
-      col('Fil', 34),
-      col('Størrelse (byte)', 14, STYLES.integer),
-      col('SHA-256', 66),
-      col('Forvaltning', 38),
-      col('Budgetperiode', 14),
-      col('Skabelonversion', 16),
-      col('Fejl', 7, STYLES.integer),
-      col('Advarsler', 11, STYLES.integer),
-      col('Resultat', 30),
-    ],
-    c.files.map((f) => [f.file.name, f.file.size, f.file.sha256, f.administration ? adminLabel(f.administration) : null, f.period, f.templateVersion, f.errors, f.warnings, statusText(f)]),
-  );
+  b.print({ ...pageFurniture(c) });
   return b.build();
 }
 
 export function buildConsolidatedPlan(c: Consolidation): WorkbookPlan {
   return {
-    sheets: [overviewSheet(c), economySheet(c), goalsSheet(c), monitoringSheet(c), findingsSheet(c), aboutSheet(c)],
+    sheets: [overviewFirstSheet(c), overviewSheet(c), economySheet(c), goalsSheet(c), goalStatusSheet(c), monitoringSheet(c), historySheet(c), findingsSheet(c), filesSheet(c), aboutSheet(c)],
     definedNames: [],
-    properties: { title: 'Samlet status for integrationsindsatsen', creator: `Integrationsstatus ${c.productVersion}` },
+    properties: { title: OUTPUT.workbookTitle, creator: `Integrationsstatus ${c.productVersion}` },
   };
 }

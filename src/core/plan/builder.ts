@@ -1,7 +1,8 @@
 /** Lays out a sheet plan top to bottom: titles, notes and tables, keeping track of the next free row. */
 import { rangeRef } from '../cells';
+import { printPlan, type PrintOptions } from './print';
 import { STYLES } from './styles';
-import type { Block, CellStyle, ConditionalFormatPlan, PlanValue, SheetPlan, TablePlan } from './types';
+import type { Block, CellStyle, ChartPlan, ConditionalFormatPlan, PlanValue, SheetPlan, SlicerPlan, TablePlan } from './types';
 
 const LINE_HEIGHT = 15;
 
@@ -46,12 +47,20 @@ export interface Column {
 export interface TableOptions {
   /** Make it an Excel table (autofilter, banding) with this name. */
   excelTable?: string;
+  /** Column numbers (1 is column A) and their rules, over the data rows. */
   conditionalFormats?: { columns: number[]; rules: ConditionalFormatPlan['rules'] }[];
+  /** Rows below the data (totals), in bold; not part of an Excel table. */
+  totals?: PlanValue[][];
 }
+
+export type SheetPrint = Omit<PrintOptions, 'widths' | 'lastRow' | 'heights' | 'keepTogether'>;
 
 export class SheetBuilder {
   private row = 1;
   private readonly plan: SheetPlan;
+  private printing?: SheetPrint;
+  private readonly notes: { row: number; span: number; text: string }[] = [];
+  private readonly groups: { first: number; last: number }[] = [];
 
   constructor(name: string, tabColor?: string) {
     this.plan = { name, tabColor, blocks: [], columns: [], merges: [], tables: [], conditionalFormats: [], rowHeights: {}, print: { landscape: true } };
@@ -70,10 +79,22 @@ export class SheetBuilder {
     return this.line(text, STYLES.subtitle);
   }
 
+  /** A wrapped note merged over `span` columns; its height follows the text once the widths are known (build). */
   note(text: string, span = 8): this {
     this.plan.merges!.push(rangeRef(this.row, 1, this.row, span));
-    this.plan.rowHeights![this.row] = 30;
+    this.notes.push({ row: this.row, span, text });
     return this.line(text, STYLES.hint);
+  }
+
+  /** Values placed at a cell (not advancing the next row): beside a table, or overlapping (a later block wins). */
+  block(row: number, col: number, values: PlanValue[][], style: CellStyle): this {
+    this.plan.blocks.push({ row, col, values, style });
+    return this;
+  }
+
+  merge(ref: string): this {
+    this.plan.merges!.push(ref);
+    return this;
   }
 
   line(text: PlanValue, style: CellStyle): this {
@@ -104,7 +125,8 @@ export class SheetBuilder {
       const current = this.plan.columns![i]?.width ?? 0;
       this.plan.columns![i] = { width: Math.max(current, c.width) };
     });
-    this.plan.rowHeights![header] = estimateRowHeight(columns.map((c) => c.header), columns.map((c) => c.width), columns.map(() => true)) ?? 18;
+    // Headers are bold (wider letters): estimated on narrower columns.
+    this.plan.rowHeights![header] = estimateRowHeight(columns.map((c) => c.header), columns.map((c) => c.width * 0.85), columns.map(() => true)) ?? 18;
     this.plan.blocks.push({ row: header, col: 1, values: [columns.map((c) => c.header)], style: STYLES.header });
     if (rows.length) {
       // Rows are copied only where a text has to be cut: national sheets have hundreds of thousands of rows.
@@ -119,13 +141,19 @@ export class SheetBuilder {
         if (h) this.plan.rowHeights![header + 1 + i] = h;
       });
     }
-    const last = header + Math.max(rows.length, 1);
+    let last = header + Math.max(rows.length, 1);
+    if (options.totals?.length) {
+      const totalsRow = header + rows.length + 1;
+      this.plan.blocks.push({ row: totalsRow, col: 1, values: options.totals, columnStyles: columns.map((c) => ({ ...c.style, bold: true })) });
+      last = totalsRow + options.totals.length - 1;
+    }
+    const dataLast = header + Math.max(rows.length, 1);
     if (options.excelTable) {
-      const table: TablePlan = { name: options.excelTable, ref: rangeRef(header, 1, last, columns.length), style: 'TableStyleLight9' };
+      const table: TablePlan = { name: options.excelTable, ref: rangeRef(header, 1, dataLast, columns.length), style: 'TableStyleLight9' };
       this.plan.tables!.push(table);
     }
     for (const cf of options.conditionalFormats ?? []) {
-      for (const col of cf.columns) this.plan.conditionalFormats!.push({ ref: rangeRef(header + 1, col, last, col), rules: cf.rules });
+      for (const col of cf.columns) this.plan.conditionalFormats!.push({ ref: rangeRef(header + 1, col, dataLast, col), rules: cf.rules });
     }
     this.row = last + 1;
     return header;
@@ -136,7 +164,52 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Continue at this row (never upwards): a section that sits beside a chart ends below it. */
+  moveTo(row: number): this {
+    this.row = Math.max(this.row, row);
+    return this;
+  }
+
+  /** Set a column's width (1 is column A), at least as wide as any table asked for. */
+  width(col: number, width: number): this {
+    this.plan.columns![col - 1] = { width: Math.max(this.plan.columns![col - 1]?.width ?? 0, width) };
+    return this;
+  }
+
+  chart(chart: ChartPlan): this {
+    (this.plan.charts ??= []).push(chart);
+    return this;
+  }
+
+  slicer(slicer: SlicerPlan): this {
+    (this.plan.slicers ??= []).push(slicer);
+    return this;
+  }
+
+  /** Print these rows on one page where they fit (a section and the chart beside it). */
+  keepTogether(first: number, last: number): this {
+    this.groups.push({ first, last });
+    return this;
+  }
+
+  /** Print setup, chosen when the sheet is built (from its final widths and length). */
+  print(options: SheetPrint): this {
+    this.printing = options;
+    return this;
+  }
+
   build(): SheetPlan {
+    for (const n of this.notes) {
+      const width = Array.from({ length: n.span }, (_, i) => this.plan.columns![i]?.width ?? 8.43).reduce((a, b) => a + b, 0);
+      // Italic running text over merged cells: estimated on the wide side (readers substitute wider fonts for Calibri).
+      this.plan.rowHeights![n.row] = Math.max(30, estimateRowHeight([n.text], [width * 0.7], [true]) ?? 0);
+    }
+    if (this.printing) {
+      const widths = Array.from({ length: this.plan.columns!.length }, (_, i) => this.plan.columns![i]?.width ?? 8.43);
+      const charts = (this.plan.charts ?? []).map((c) => c.fontSize);
+      const smallestFont = Math.min(this.printing.smallestFont ?? 11, ...charts);
+      this.plan.print = printPlan({ ...this.printing, smallestFont, widths, lastRow: this.row - 1, heights: this.plan.rowHeights, keepTogether: this.groups });
+    }
     return this.plan;
   }
 }

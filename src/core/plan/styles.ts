@@ -9,6 +9,18 @@ export const FILLS = { header: 'DDEBF7', fixed: 'F2F2F2', input: 'FFFDE7' } as c
 
 export const DATE_FORMAT = 'dd-mm-yyyy';
 
+/** Amounts in millions, for overviews: 194.235.000 shows as "194,2 mio." (the cell keeps kroner). */
+export const MILLIONS_FORMAT = '#,##0.0,," mio."';
+
+/** Chart fills: the monitoring colours strong enough to tell apart in a chart and on paper. */
+export const CHART_COLOURS = { green: '63A845', yellow: 'F2C22E', red: 'D64541' } as const;
+
+/** Chart fills for series that are administrations or goals, in order (the house colour first). */
+export const CHART_PALETTE = ['00586F', '5B9BD5', 'ED7D31', 'A5A5A5', '70AD47', '8064A2', 'C0504D', '4BACC6', '9E480E', '264478', '636363', '997300'] as const;
+
+/** The biggest figure of a column, marked (a light orange fill). */
+export const HIGHLIGHT_FILL = 'FCE4D6';
+
 export const STYLES = {
   title: { bold: true, fontSize: 14, fontColor: BRAND },
   subtitle: { bold: true, fontSize: 12, fontColor: BRAND },
@@ -27,6 +39,7 @@ export const STYLES = {
   plain: { vertical: 'top' },
   kr: { numberFormat: '#,##0 "kr."', vertical: 'top' },
   krBold: { numberFormat: '#,##0 "kr."', vertical: 'top', bold: true },
+  millions: { numberFormat: MILLIONS_FORMAT, vertical: 'top' },
   integer: { numberFormat: '0', vertical: 'top' },
   date: { numberFormat: DATE_FORMAT, vertical: 'top' },
   percent: { numberFormat: '0%', vertical: 'top' },

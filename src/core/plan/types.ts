@@ -1,6 +1,6 @@
 /**
- * A declarative description of a workbook to write. The core builds plans; each host renders them
- * (exceljs to .xlsx, Office.js into the open workbook). Strings are always written as text, never as formulas.
+ * A declarative description of a workbook to write. The core builds plans; each host renders them (the streaming
+ * .xlsx writer to a file, Office.js into the open workbook). Strings are always written as text, never as formulas.
  */
 
 export interface FormulaValue {
@@ -89,9 +89,83 @@ export interface TextEqualsRule {
   fontColor?: string;
 }
 
+/** The largest value(s) of the range stand out (e.g. the administration spending most on a goal). */
+export interface TopRule {
+  kind: 'top';
+  rank: number;
+  fill: string;
+  fontColor?: string;
+}
+
+export type ConditionalRule = TextEqualsRule | TopRule;
+
 export interface ConditionalFormatPlan {
   ref: string;
-  rules: TextEqualsRule[];
+  rules: ConditionalRule[];
+}
+
+/** Text in a page header or footer, or a field filled in when printing (page number, page count, sheet name). */
+export type HeaderFooterPart = string | { field: 'page' | 'pages' | 'sheet' };
+
+export interface HeaderFooterPlan {
+  left?: HeaderFooterPart[];
+  center?: HeaderFooterPart[];
+  right?: HeaderFooterPart[];
+}
+
+export interface PrintPlan {
+  landscape: boolean;
+  /** A4 where left out. */
+  paper?: 'A4' | 'A3';
+  /** Fit the printed columns to one page wide (pages run down as needed); true where left out. */
+  fitToWidth?: boolean;
+  /** The cells printed (e.g. a table's key columns); the whole sheet where left out. */
+  area?: string;
+  /** Rows repeated at the top of every printed page (a table's header), 1-based. */
+  titleRows?: { first: number; last: number };
+  /** Rows that start a new page (so a section and its chart stay on one page). */
+  breaks?: number[];
+  header?: HeaderFooterPlan;
+  footer?: HeaderFooterPlan;
+}
+
+export interface ChartSeriesPlan {
+  /** The cell holding the series' name. */
+  name: string;
+  /** The cells holding its values, one per category (a row or a column). */
+  values: string;
+  /** RRGGBB; the host's palette where left out. */
+  colour?: string;
+}
+
+/**
+ * A native chart over cells of its own sheet (so it follows when a user edits them): the categories are cells holding
+ * text, each series a row or column of numbers beside them.
+ */
+export interface ChartPlan {
+  /** Vertical bars, side by side or stacked. */
+  stacked: boolean;
+  title: string;
+  categories: string;
+  series: ChartSeriesPlan[];
+  /** The cells the chart covers. */
+  anchor: string;
+  /** Number format of the value axis (Excel's codes). */
+  valueFormat?: string;
+  /** Distance between the value axis' gridlines (e.g. 1 for counts, so no half projects are shown). */
+  majorUnit?: number;
+  /** Point size of the chart's text; the smallest text on the sheet, so print scaling is chosen with it. */
+  fontSize: number;
+}
+
+/** A slicer for an Excel table, placed over cells kept free for it. */
+export interface SlicerPlan {
+  table: string;
+  /** The table column's header. */
+  column: string;
+  caption: string;
+  /** The cells it covers (on the sheet that holds it). */
+  cells: string;
 }
 
 export interface SheetPlan {
@@ -109,8 +183,13 @@ export interface SheetPlan {
   protect?: boolean;
   tables?: TablePlan[];
   conditionalFormats?: ConditionalFormatPlan[];
-  /** Print on A4, fitted to one page wide. */
-  print?: { landscape: boolean };
+  print?: PrintPlan;
+  charts?: ChartPlan[];
+  /**
+   * Slicers, rendered by Office.js (ExcelApi 1.10). The .xlsx writer leaves them out: the file format has them only
+   * as Office 2010+ extensions that other readers ignore; the tables' own filters serve there.
+   */
+  slicers?: SlicerPlan[];
 }
 
 export interface DefinedNamePlan {

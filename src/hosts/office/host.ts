@@ -4,9 +4,8 @@
  * the consolidated table and selects the cell of a finding.
  */
 import { absoluteRef, quoteSheet } from '../../core/cells';
-import { GOAL_LETTERS, COLOUR_LABELS } from '../../core/domain';
-import { periodIncludes, type FilterCriteria } from '../../core/consolidate/filter';
-import { OUTPUT } from '../../core/consolidate/plan';
+import { columnCriteria, type FilterCriteria } from '../../core/consolidate/filter';
+import { OUTPUT } from '../../core/consolidate/layout';
 import type { WorkbookReader } from '../../core/reader';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { INFO } from '../../core/template/definition';
@@ -35,6 +34,8 @@ export interface WriteResult {
   sheets: string[];
   replaced: string[];
   slicers: boolean;
+  /** What this Excel could not add to the workbook (its requirement sets lack it); the pane says so. */
+  missing: ('slicers' | 'pageLayout')[];
 }
 
 export interface FilterResult {
@@ -175,19 +176,11 @@ export class OfficeHost {
         wb.names.add(`${MARKER_PREFIX}${i + 1}`, ws.getRange('A1').untrack(), 'Ark skrevet af Integrationsstatus; erstattes ved næste samling.');
       });
       for (const t of tableNames) wb.tables.getItem(`${t}_ny`).name = t;
-      let slicers = false;
-      if (this.features.slicers && plan.sheets.some((s) => s.tables?.some((t) => t.name === OUTPUT.overviewTable))) {
-        const overview = wb.worksheets.getItem(final[0]);
-        for (const [i, column] of ['Forvaltning', 'Mål a', 'Aktuel farve'].entries()) {
-          const slicer = wb.slicers.add(OUTPUT.overviewTable, column, overview);
-          slicer.left = 20 + i * 170;
-          slicer.top = 5;
-        }
-        slicers = true;
-      }
+      const slicers = this.features.slicers ? await addSlicers(context, plan, final) : false;
       wb.worksheets.getItem(final[0]).activate();
       await context.sync();
-      return { sheets: final, replaced: [...ours], slicers };
+      const missing = (['slicers', 'pageLayout'] as const).filter((f) => !this.features[f]);
+      return { sheets: final, replaced: [...ours], slicers, missing };
     });
   }
 
@@ -203,22 +196,15 @@ export class OfficeHost {
       const table = context.workbook.tables.getItemOrNullObject(OUTPUT.overviewTable);
       await context.sync();
       if (table.isNullObject) throw new HostError('Der er ingen samlet status i denne projektmappe. Skriv den først under Konsolider.', 'no-table');
-      let periods: Excel.Range | undefined;
-      if (criteria.year !== undefined) {
-        periods = table.columns.getItem('Budgetperiode').getDataBodyRange().untrack();
-        periods.load('values');
-        await context.sync();
-      }
+      const wanted = columnCriteria(criteria);
+      // A test (the budget period includes the year) is turned into the column's values that pass it: read them first.
+      const tested = wanted.filter((c) => c.test).map((c) => ({ c, range: table.columns.getItem(c.header).getDataBodyRange().untrack().load('values') }));
+      if (tested.length) await context.sync();
       table.clearFilters();
-      const column = (name: string) => table.columns.getItem(name).filter;
-      if (criteria.administrations?.length) column('Forvaltning').applyValuesFilter(criteria.administrations);
-      for (const g of criteria.goals ?? []) if (GOAL_LETTERS.includes(g)) column(`Mål ${g}`).applyValuesFilter(['Ja']);
-      if (criteria.colours?.length) column('Aktuel farve').applyValuesFilter(criteria.colours.map((c) => COLOUR_LABELS[c]));
-      if (criteria.year !== undefined && periods) {
-        const wanted = [...new Set(periods.values.map((r) => String(r[0])))].filter((p) => periodIncludes(p, criteria.year!));
-        column('Budgetperiode').applyValuesFilter(wanted.length ? wanted : ['—']);
+      for (const c of wanted) {
+        const values = c.values ?? [...new Set(tested.find((t) => t.c === c)!.range.values.map((r) => String(r[0])))].filter((v) => c.test!(v));
+        table.columns.getItem(c.header).filter.applyValuesFilter(values.length ? values : ['—']);
       }
-      if (criteria.escalatedOnly) column('Eskalering').applyValuesFilter([OUTPUT.escalated]);
       return countRows(context, table);
     });
   }
@@ -242,6 +228,33 @@ export class OfficeHost {
       await context.sync();
     });
   }
+}
+
+/**
+ * The plan's slicers, each over the cells it asks for: the cells' position and size are read first (one sync), so the
+ * slicers sit where the plan keeps room for them and cover no data.
+ */
+async function addSlicers(context: Excel.RequestContext, plan: WorkbookPlan, names: string[]): Promise<boolean> {
+  const placed = plan.sheets.flatMap((s, i) =>
+    (s.slicers ?? []).map((slicer) => {
+      const cells = context.workbook.worksheets.getItem(names[i]).getRange(slicer.cells).untrack();
+      cells.load('left,top,width,height');
+      return { slicer, sheet: names[i], cells };
+    }),
+  );
+  if (!placed.length) return false;
+  await context.sync();
+  // A little space between neighbours, so their borders do not touch.
+  const GAP = 3;
+  for (const { slicer, sheet, cells } of placed) {
+    const made = context.workbook.slicers.add(slicer.table, slicer.column, context.workbook.worksheets.getItem(sheet));
+    made.caption = slicer.caption;
+    made.left = cells.left + GAP;
+    made.top = cells.top + GAP;
+    made.width = Math.max(40, cells.width - 2 * GAP);
+    made.height = Math.max(40, cells.height - 2 * GAP);
+  }
+  return true;
 }
 
 async function countRows(context: Excel.RequestContext, table: Excel.Table): Promise<FilterResult> {

@@ -4,9 +4,23 @@
  * conditional formats, tables, frozen panes and protection. Every queued step carries an upper bound of the bytes it
  * adds to the request (UTF-8 JSON with Office.js's per-object cost), and steps are sent in batches under the budget.
  */
-import { absoluteRef, quoteSheet } from '../../core/cells';
+import { absoluteRef, parseRangeRef, quoteSheet } from '../../core/cells';
 import { isoToSerial } from '../../core/parse/values';
-import { isDate, isFormula, type Block, type CellStyle, type PlanValue, type SheetPlan, type WorkbookPlan } from '../../core/plan/types';
+import { planRangeValues } from '../../core/plan/lookup';
+import { headerFooterCode, PAGE_MARGINS } from '../../core/plan/print';
+import {
+  isDate,
+  isFormula,
+  type Block,
+  type CellStyle,
+  type ChartPlan,
+  type ConditionalRule,
+  type HeaderFooterPlan,
+  type PlanValue,
+  type PrintPlan,
+  type SheetPlan,
+  type WorkbookPlan,
+} from '../../core/plan/types';
 import { jsonBytes, MAX_REQUEST_BYTES, REQUEST_COST as COST, utf8Bytes } from './payload';
 import type { Features } from './requirements';
 
@@ -342,20 +356,7 @@ function sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): 
       });
     }
   }
-  for (const cf of plan.conditionalFormats ?? []) {
-    for (const rule of cf.rules) {
-      const criteria = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' as const };
-      steps.push({
-        bytes: COST.range + 6 * COST.object + 4 * COST.action + cf.ref.length + jsonBytes(criteria) + 40,
-        queue: (b) => {
-          const format = b.address(name, cf.ref).conditionalFormats.add('CellValue');
-          format.cellValue.format.fill.color = `#${rule.fill}`;
-          if (rule.fontColor) format.cellValue.format.font.color = `#${rule.fontColor}`;
-          format.cellValue.rule = criteria;
-        },
-      });
-    }
-  }
+  for (const cf of plan.conditionalFormats ?? []) for (const rule of cf.rules) steps.push(conditionalStep(name, cf.ref, rule));
   for (const t of plan.tables ?? []) {
     steps.push({
       bytes: COST.sheet + 2 * COST.object + 3 * COST.action + utf8Bytes(name + t.ref + t.name + (t.style ?? '')) + 20,
@@ -373,6 +374,8 @@ function sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): 
       queue: (b) => (columns ? b.sheet(name).freezePanes.freezeAt(b.range(name, 0, 0, Math.max(rows, 1), columns)) : b.sheet(name).freezePanes.freezeRows(rows)),
     });
   }
+  for (const chart of plan.charts ?? []) steps.push(chartStep(name, plan, chart, o.features));
+  if (plan.print && o.features.pageLayout) steps.push(...printSteps(name, plan.print));
   if (plan.tabColor) {
     const colour = `#${plan.tabColor}`;
     steps.push({ bytes: COST.action + 10, queue: (b) => (b.sheet(name).tabColor = colour) });
@@ -383,6 +386,109 @@ function sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): 
     steps.push({ bytes: COST.object + COST.action + jsonBytes(options), queue: (b) => b.sheet(name).protection.protect(options) });
   }
   return steps;
+}
+
+function conditionalStep(sheet: string, ref: string, rule: ConditionalRule): Step {
+  if (rule.kind === 'top') {
+    const criteria = { rank: rule.rank, type: 'TopItems' as const };
+    return {
+      bytes: COST.range + 6 * COST.object + 4 * COST.action + ref.length + jsonBytes(criteria) + 40,
+      queue: (b) => {
+        const format = b.address(sheet, ref).conditionalFormats.add('TopBottom');
+        format.topBottom.format.fill.color = `#${rule.fill}`;
+        if (rule.fontColor) format.topBottom.format.font.color = `#${rule.fontColor}`;
+        format.topBottom.rule = criteria;
+      },
+    };
+  }
+  const criteria = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' as const };
+  return {
+    bytes: COST.range + 6 * COST.object + 4 * COST.action + ref.length + jsonBytes(criteria) + 40,
+    queue: (b) => {
+      const format = b.address(sheet, ref).conditionalFormats.add('CellValue');
+      format.cellValue.format.fill.color = `#${rule.fill}`;
+      if (rule.fontColor) format.cellValue.format.font.color = `#${rule.fontColor}`;
+      format.cellValue.rule = criteria;
+    },
+  };
+}
+
+/**
+ * A chart over the plan's cells, as the .xlsx writer draws it: the first series made with the chart, the others added,
+ * each with its name (the text of its name cell), values, categories and fill.
+ */
+function chartStep(sheet: string, plan: SheetPlan, chart: ChartPlan, features: Features): Step {
+  const names = chart.series.map((s) => String(planRangeValues(plan, s.name)[0] ?? ''));
+  const [start, end = start] = chart.anchor.split(':');
+  const bytes =
+    COST.sheet +
+    COST.range * (2 + 2 * chart.series.length) +
+    COST.object * (6 + 4 * chart.series.length) +
+    COST.action * (8 + 5 * chart.series.length) +
+    utf8Bytes(chart.title + chart.anchor + names.join('') + chart.categories + chart.series.map((s) => s.values).join('')) +
+    200;
+  return {
+    bytes,
+    queue: (b) => {
+      const first = chart.series[0];
+      const values = parseRangeRef(first.values)!;
+      const seriesBy = values.top === values.bottom ? 'Rows' : 'Columns';
+      const made = b.sheet(sheet).charts.add(chart.stacked ? 'ColumnStacked' : 'ColumnClustered', b.address(sheet, first.values), seriesBy);
+      made.title.text = chart.title;
+      made.title.format.font.size = chart.fontSize + 2;
+      made.format.font.size = chart.fontSize;
+      made.legend.position = 'Bottom';
+      made.setPosition(start, end);
+      if (chart.majorUnit) made.axes.valueAxis.majorUnit = chart.majorUnit;
+      if (chart.valueFormat && features.chartNumberFormat) made.axes.valueAxis.numberFormat = chart.valueFormat;
+      chart.series.forEach((s, i) => {
+        const series = i === 0 ? made.series.getItemAt(0) : made.series.add(names[i]);
+        if (i === 0) series.name = names[0];
+        else series.setValues(b.address(sheet, s.values));
+        series.setXAxisValues(b.address(sheet, chart.categories));
+        if (s.colour) series.format.fill.setSolidColor(`#${s.colour}`);
+      });
+    },
+  };
+}
+
+/** Page setup (ExcelApi 1.9): paper, orientation, margins, fit to width, print area and titles, header, footer, breaks. */
+function printSteps(sheet: string, print: PrintPlan): Step[] {
+  const header = headerFooterSections(print.header);
+  const footer = headerFooterSections(print.footer);
+  const fit = print.fitToWidth !== false;
+  const steps: Step[] = [
+    {
+      bytes: COST.sheet + 4 * COST.object + 16 * COST.action + jsonBytes([header, footer, print.area ?? '']) + 200,
+      queue: (b) => {
+        const layout = b.sheet(sheet).pageLayout;
+        layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
+        layout.paperSize = print.paper ?? 'A4';
+        layout.setPrintMargins('Inches', { ...PAGE_MARGINS });
+        if (fit) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (print.area) layout.setPrintArea(print.area);
+        if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+        const all = layout.headersFooters.defaultForAllPages;
+        if (header.left) all.leftHeader = header.left;
+        if (header.center) all.centerHeader = header.center;
+        if (header.right) all.rightHeader = header.right;
+        if (footer.left) all.leftFooter = footer.left;
+        if (footer.center) all.centerFooter = footer.center;
+        if (footer.right) all.rightFooter = footer.right;
+      },
+    },
+  ];
+  for (const row of print.breaks ?? []) {
+    steps.push({ bytes: COST.sheet + COST.object + COST.action + 20, queue: (b) => b.sheet(sheet).horizontalPageBreaks.add(`A${row}`) });
+  }
+  return steps;
+}
+
+function headerFooterSections(plan: HeaderFooterPlan | undefined): { left?: string; center?: string; right?: string } {
+  if (!plan) return {};
+  const out: { left?: string; center?: string; right?: string } = {};
+  for (const side of ['left', 'center', 'right'] as const) if (plan[side]?.length) out[side] = headerFooterCode(plan[side]);
+  return out;
 }
 
 /**

@@ -9,8 +9,12 @@ export interface Features {
   insertFromBase64: boolean;
   /** Open the consolidated workbook as a new workbook (ExcelApi 1.8). */
   createWorkbook: boolean;
-  /** Slicers for administration, goal and colour (ExcelApi 1.10). */
+  /** Slicers on the overview for administration, goals, colour, red in the year and escalation (ExcelApi 1.10). */
   slicers: boolean;
+  /** Print setup: paper, fit to width, print titles, header and footer, page breaks (ExcelApi 1.9). */
+  pageLayout: boolean;
+  /** The number format of a chart's value axis (ExcelApi 1.8). */
+  chartNumberFormat: boolean;
   /** Dropdowns in the template when it is built through the API (ExcelApi 1.8). */
   dataValidation: boolean;
   /** Keep the screen still while writing (ExcelApi 1.9). */
@@ -26,17 +30,22 @@ export function detectFeatures(req: RequirementChecker): Features {
     insertFromBase64: has('1.13'),
     createWorkbook: has('1.8'),
     slicers: has('1.10'),
+    pageLayout: has('1.9'),
+    chartNumberFormat: has('1.8'),
     dataValidation: has('1.8'),
     suspendScreenUpdating: has('1.9'),
   };
 }
 
-/** Plain-language notes about what this Excel cannot do, for the task pane. */
-export function missingFeatureNotes(f: Features): string[] {
-  const notes: string[] = [];
-  if (!f.insertFromBase64) notes.push('Skabelonen bygges direkte i projektmappen (denne Excel kan ikke indsætte ark fra en fil).');
-  if (!f.createWorkbook) notes.push('Den samlede status kan ikke åbnes som ny projektmappe her; skriv den i denne projektmappe eller hent den som fil.');
-  if (!f.slicers) notes.push('Udsnitsværktøjer (slicers) kræver en nyere Excel; brug filtrene i fanen Filtrér.');
-  if (!f.dataValidation) notes.push('Rullemenuer i skabelonen kræver en nyere Excel; værdierne kontrolleres stadig ved validering.');
-  return notes;
+const NOTES: Partial<Record<keyof Features, string>> = {
+  insertFromBase64: 'Skabelonen bygges direkte i projektmappen (denne Excel kan ikke indsætte ark fra en fil).',
+  createWorkbook: 'Den samlede status kan ikke åbnes som ny projektmappe her; skriv den i denne projektmappe eller hent den som fil.',
+  slicers: 'Udsnitsværktøjer (slicers) kræver en nyere Excel; brug filtrene i fanen Filtrér.',
+  pageLayout: 'Udskriftsopsætningen (A4 liggende, gentagne overskrifter, sidehoved og sidefod) kræver en nyere Excel; den hentede .xlsx-fil har den.',
+  dataValidation: 'Rullemenuer i skabelonen kræver en nyere Excel; værdierne kontrolleres stadig ved validering.',
+};
+
+/** Plain-language notes about what this Excel cannot do (of the features named, or all), for the task pane. */
+export function missingFeatureNotes(f: Features, only: readonly (keyof Features)[] = Object.keys(NOTES) as (keyof Features)[]): string[] {
+  return only.filter((k) => !f[k] && NOTES[k]).map((k) => NOTES[k]!);
 }

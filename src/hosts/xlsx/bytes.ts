@@ -4,11 +4,9 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../../core/diagnostics';
 import type { HistoryEntry } from '../../core/consolidate/colours';
-import { readHistory } from '../../core/consolidate/history';
-import { OUTPUT } from '../../core/consolidate/plan';
+import { isHistorySheet, readHistory } from '../../core/consolidate/history';
 import { readSubmission, type ParseResult } from '../../core/parse/submission';
 import { SHEET_LIMITS, SheetTooLargeError, type SheetLimits } from '../../core/reader';
-import { normalizeLabel } from '../../core/template/definition';
 import { ReadLimitError } from './read/budget';
 import { checkPackage, DEFAULT_LIMITS, unreadableDiagnostic, type PackageLimits } from './read/package';
 import { XlsxReader, type ReaderOptions } from './read/reader';
@@ -104,12 +102,11 @@ export type HistoryFromBytes = { ok: true; entries: HistoryEntry[] } | { ok: fal
 
 /** The quarter-colour history in a previous consolidated workbook; anything that stops it comes back as a finding. */
 export async function readHistoryFromBytes(bytes: Uint8Array, inflateRaw: InflateRaw = pakoInflateRaw, crc32?: Crc32): Promise<HistoryFromBytes> {
-  const monitoring = normalizeLabel(OUTPUT.monitoring);
   const opening = openWorkbookBytes(bytes, {
     limits: PREVIOUS_LIMITS,
     inflateRaw,
     crc32,
-    onlySheets: (name) => normalizeLabel(name) === monitoring,
+    onlySheets: isHistorySheet,
     sheetLimits: HISTORY_SHEET_LIMITS,
   });
   if (!opening.ok) return { ok: false, diagnostic: opening.diagnostic };

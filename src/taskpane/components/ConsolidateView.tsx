@@ -120,7 +120,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
     if (!result || !actions.excel) return;
     setNote(undefined);
     const r = await work.run(() => actions.excel!.writeConsolidated(result.plan));
-    if (r) setNote(t.written(r.sheets));
+    if (r) setNote([t.written(r.sheets), ...(r.missing ?? []).map((m) => t.missingFeature[m])].join(' '));
   };
 
   const openNew = async () => {

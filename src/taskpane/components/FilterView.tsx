@@ -28,6 +28,7 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
   const [colours, setColours] = React.useState<Colour[]>([]);
   const [year, setYear] = React.useState('');
   const [escalatedOnly, setEscalatedOnly] = React.useState(false);
+  const [redInYear, setRedInYear] = React.useState(false);
   const [excelResult, setExcelResult] = React.useState<FilterResult | undefined>(undefined);
   const action = useAction();
 
@@ -37,6 +38,7 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
     ...(administrations.length ? { administrations } : {}),
     ...(goals.length ? { goals } : {}),
     ...(colours.length ? { colours } : {}),
+    ...(redInYear ? { redInYear } : {}),
     ...(yearNumber !== undefined && yearValid ? { year: yearNumber } : {}),
     ...(escalatedOnly ? { escalatedOnly } : {}),
   };
@@ -49,6 +51,7 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
     setColours([]);
     setYear('');
     setEscalatedOnly(false);
+    setRedInYear(false);
   };
 
   const apply = async () => {
@@ -97,6 +100,7 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
           <Checkbox key={c} label={t.colours[c]} checked={colours.includes(c)} onChange={(_, d) => setColours(toggle(colours, c, d.checked === true))} />
         ))}
       </fieldset>
+      <Switch label={t.redInYear} checked={redInYear} onChange={(_, d) => setRedInYear(d.checked)} />
 
       <Field label={t.year} validationState={yearValid ? 'none' : 'error'}>
         <Input type="number" min={2000} max={2100} value={year} onChange={(_, d) => setYear(d.value)} />

@@ -11,11 +11,12 @@ import {
   type TableColumnDefinition,
 } from '@fluentui/react-components';
 import type { OverviewCell, OverviewTable } from '../../core/consolidate/filter';
+import { overviewHeader, type OverviewKey } from '../../core/consolidate/layout';
 import type { ViewProps } from './common';
 import { formatKr } from '../i18n';
 
-/** The columns of "Samlet status" the pane shows (the workbook has them all). */
-export const GRID_COLUMNS = ['Forvaltning', 'Type', 'Navn', 'Mål', 'Budgetperiode', 'Økonomi i alt', 'Aktuel farve', 'Eskalering'] as const;
+/** The columns of "Samlet status" the pane shows, by layout key (the workbook has them all). */
+export const GRID_COLUMNS: readonly OverviewKey[] = ['administration', 'kind', 'name', 'goals', 'budgetPeriod', 'economyTotal', 'currentColour', 'redInYear', 'escalation'];
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%' },
@@ -34,11 +35,11 @@ export function OverviewGrid({ table, rows, t, lang }: OverviewGridProps): React
   const styles = useStyles();
   const columns = React.useMemo<TableColumnDefinition<Row>[]>(
     () =>
-      GRID_COLUMNS.map((header) => {
-        const i = table.headers.indexOf(header);
+      GRID_COLUMNS.map((key) => {
+        const i = table.keys.indexOf(key);
         return createTableColumn<Row>({
-          columnId: header,
-          renderHeaderCell: () => t.columns[header] ?? header,
+          columnId: key,
+          renderHeaderCell: () => overviewHeader(key, lang),
           renderCell: (row) => {
             const v = i < 0 ? null : row.cells[i];
             if (v === null) return '';
@@ -46,7 +47,7 @@ export function OverviewGrid({ table, rows, t, lang }: OverviewGridProps): React
           },
         });
       }),
-    [table.headers, t, lang],
+    [table.keys, lang],
   );
   const items = rows.map((cells, key) => ({ key, cells }));
   return (

@@ -1,7 +1,9 @@
 /** One worksheet part, written row by row from a SheetPlan. */
 import { cellRef, columnLetter, parseRangeRef, rangeRef, type RangeAddress } from '../../../core/cells';
 import { isoToSerial } from '../../../core/excelDates';
-import { isDate, isFormula, type Block, type CellStyle, type PlanValue, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
+import { planValueAt } from '../../../core/plan/lookup';
+import { headerFooterText, PAGE_MARGINS } from '../../../core/plan/print';
+import { isDate, isFormula, type Block, type CellStyle, type ConditionalRule, type PlanValue, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
 import { asciiBytes, ByteBuilder } from './bytes';
 import type { StyleSheet } from './styles';
 import type { SharedStrings } from './strings';
@@ -68,7 +70,7 @@ export function tableColumns(plan: SheetPlan, range: RangeAddress): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
   for (let c = range.left; c <= range.right; c++) {
-    const v = valueAt(plan, range.top, c);
+    const v = planValueAt(plan, range.top, c);
     let name = typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : `Kolonne ${c - range.left + 1}`;
     const base = name;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} ${n}`;
@@ -76,15 +78,6 @@ export function tableColumns(plan: SheetPlan, range: RangeAddress): string[] {
     names.push(name);
   }
   return names;
-}
-
-function valueAt(plan: SheetPlan, row: number, col: number): PlanValue | undefined {
-  let found: PlanValue | undefined;
-  for (const b of plan.blocks) {
-    const line = b.values[row - b.row];
-    if (line && col >= b.col && col < b.col + line.length) found = line[col - b.col];
-  }
-  return found;
 }
 
 function validationXml(v: Validation): string {
@@ -127,7 +120,7 @@ function validationXml(v: Validation): string {
  * The worksheet XML, in pieces. Blocks may overlap (a later block wins, as when cells are written in order); rows
  * are produced in order without holding the sheet's XML.
  */
-export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[], selected: boolean): Generator<string | Uint8Array> {
+export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[], selected: boolean, drawing?: string): Generator<string | Uint8Array> {
   const prepared = plan.blocks.map((b) => prepare(b, ctx));
   // Rows → the blocks that have a line there, in plan order.
   const rows = new Map<number, number[]>();
@@ -186,7 +179,8 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
     return '';
   };
 
-  const sheetPr = plan.tabColor || plan.print ? `<sheetPr>${plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.toUpperCase()}"/>` : ''}${plan.print ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` : '';
+  const fit = plan.print && plan.print.fitToWidth !== false;
+  const sheetPr = plan.tabColor || fit ? `<sheetPr>${plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.toUpperCase()}"/>` : ''}${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>` : '';
   const dimension = bottom ? rangeRef(top, left, bottom, right) : 'A1';
   let pane = '';
   if (plan.frozen && (plan.frozen.rows || plan.frozen.columns)) {
@@ -286,16 +280,25 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
   }
   if (plan.merges?.length) yield `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
   let priority = 1;
-  for (const cf of plan.conditionalFormats ?? []) {
-    const rules = cf.rules.map(
-      (rule) =>
-        `<cfRule type="cellIs" dxfId="${ctx.styles.dxf(rule)}" priority="${priority++}" operator="equal"><formula>${escapeXml(`"${rule.text.replace(/"/g, '""')}"`)}</formula></cfRule>`,
-    );
-    yield `<conditionalFormatting sqref="${cf.ref}">${rules.join('')}</conditionalFormatting>`;
-  }
+  const ruleXml = (rule: ConditionalRule) =>
+    rule.kind === 'top'
+      ? `<cfRule type="top10" dxfId="${ctx.styles.dxf(rule)}" priority="${priority++}" rank="${rule.rank}"/>`
+      : `<cfRule type="cellIs" dxfId="${ctx.styles.dxf(rule)}" priority="${priority++}" operator="equal"><formula>${escapeXml(`"${rule.text.replace(/"/g, '""')}"`)}</formula></cfRule>`;
+  for (const cf of plan.conditionalFormats ?? []) yield `<conditionalFormatting sqref="${cf.ref}">${cf.rules.map(ruleXml).join('')}</conditionalFormatting>`;
   if (plan.validations?.length) yield `<dataValidations count="${plan.validations.length}">${plan.validations.map(validationXml).join('')}</dataValidations>`;
-  yield '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
-  if (plan.print) yield `<pageSetup paperSize="9" orientation="${plan.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`;
+  const m = PAGE_MARGINS;
+  yield `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  if (plan.print) {
+    const p = plan.print;
+    const paper = p.paper === 'A3' ? 8 : 9;
+    yield `<pageSetup paperSize="${paper}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''} orientation="${p.landscape ? 'landscape' : 'portrait'}"/>`;
+    const head = headerFooterText(p.header);
+    const foot = headerFooterText(p.footer);
+    if (head || foot) yield `<headerFooter>${head ? `<oddHeader>${escapeXml(head)}</oddHeader>` : ''}${foot ? `<oddFooter>${escapeXml(foot)}</oddFooter>` : ''}</headerFooter>`;
+    // A break above each row that starts a page (ids are zero-based rows).
+    if (p.breaks?.length) yield `<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+  }
+  if (drawing) yield `<drawing r:id="${drawing}"/>`;
   if (tables.length) yield `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join('')}</tableParts>`;
   yield '</worksheet>';
 }

@@ -1,5 +1,5 @@
 /** The styles part: every distinct cell style becomes one cellXfs entry, shared by all cells that use it. */
-import type { CellStyle, TextEqualsRule } from '../../../core/plan/types';
+import type { CellStyle, ConditionalRule } from '../../../core/plan/types';
 import { Indexed } from './indexed';
 import { escapeAttr, XML_HEADER } from './xml';
 
@@ -46,7 +46,7 @@ export class StyleSheet {
   }
 
   /** A differential format for a conditional formatting rule. */
-  dxf(rule: TextEqualsRule): number {
+  dxf(rule: ConditionalRule): number {
     const font = rule.fontColor ? `<font><color rgb="${rgb(rule.fontColor)}"/></font>` : '';
     return this.dxfs.id(`<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${rgb(rule.fill)}"/></patternFill></fill></dxf>`);
   }

@@ -4,6 +4,7 @@
  */
 import { absoluteRef, quoteSheet } from '../../../core/cells';
 import type { WorkbookPlan } from '../../../core/plan/types';
+import { chartXml, drawingXml } from './chart';
 import { planTables, sheetXml, tableXml, type TablePart } from './sheet';
 import { SharedStrings } from './strings';
 import { StyleSheet } from './styles';
@@ -25,12 +26,14 @@ function relationships(rels: { type: string; target: string }[]): string {
   );
 }
 
-function contentTypes(sheetCount: number, tableCount: number): string {
+function contentTypes(sheetCount: number, tableCount: number, drawingCount: number, chartCount: number): string {
   const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
   const parts = [
     override('/xl/workbook.xml', `${CT}.spreadsheetml.sheet.main+xml`),
     ...Array.from({ length: sheetCount }, (_, i) => override(`/xl/worksheets/sheet${i + 1}.xml`, `${CT}.spreadsheetml.worksheet+xml`)),
     ...Array.from({ length: tableCount }, (_, i) => override(`/xl/tables/table${i + 1}.xml`, `${CT}.spreadsheetml.table+xml`)),
+    ...Array.from({ length: drawingCount }, (_, i) => override(`/xl/drawings/drawing${i + 1}.xml`, `${CT}.drawing+xml`)),
+    ...Array.from({ length: chartCount }, (_, i) => override(`/xl/charts/chart${i + 1}.xml`, `${CT}.drawingml.chart+xml`)),
     override('/xl/theme/theme1.xml', `${CT}.theme+xml`),
     override('/xl/styles.xml', `${CT}.spreadsheetml.styles+xml`),
     override('/xl/sharedStrings.xml', `${CT}.spreadsheetml.sharedStrings+xml`),
@@ -75,9 +78,9 @@ function workbookXml(plan: WorkbookPlan, active: number): string {
   const sheets = plan.sheets
     .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`)
     .join('');
-  const names = plan.definedNames
-    .map((n) => `<definedName name="${escapeAttr(n.name)}">${escapeXml(`${quoteSheet(n.sheet)}!${absoluteRef(n.ref)}`)}</definedName>`)
-    .join('');
+  const names =
+    plan.definedNames.map((n) => `<definedName name="${escapeAttr(n.name)}">${escapeXml(`${quoteSheet(n.sheet)}!${absoluteRef(n.ref)}`)}</definedName>`).join('') +
+    printNames(plan);
   return (
     `${XML_HEADER}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     '<workbookPr defaultThemeVersion="164011"/>' +
@@ -87,6 +90,18 @@ function workbookXml(plan: WorkbookPlan, active: number): string {
     '<calcPr calcId="171027"/>' +
     '</workbook>'
   );
+}
+
+/** Each sheet's print area and print titles: the built-in names, local to their sheet. */
+function printNames(plan: WorkbookPlan): string {
+  const out: string[] = [];
+  plan.sheets.forEach((s, i) => {
+    const sheet = quoteSheet(s.name);
+    const name = (n: string, value: string) => out.push(`<definedName name="${n}" localSheetId="${i}">${escapeXml(value)}</definedName>`);
+    if (s.print?.area) name('_xlnm.Print_Area', `${sheet}!${absoluteRef(s.print.area)}`);
+    if (s.print?.titleRows) name('_xlnm.Print_Titles', `${sheet}!$${s.print.titleRows.first}:$${s.print.titleRows.last}`);
+  });
+  return out.join('');
 }
 
 /** Write the plan as an .xlsx package to `sink`. The same plan with a `created` date always gives the same bytes. */
@@ -103,8 +118,17 @@ export async function writeWorkbook(plan: WorkbookPlan, compression: Compression
     return list;
   });
   const active = Math.max(0, plan.sheets.findIndex((s) => !s.hidden));
+  // Drawings (one per sheet with charts) and charts, numbered through the workbook.
+  let drawings = 0;
+  let nextChart = 1;
+  const drawingOf = plan.sheets.map((s) => {
+    if (!s.charts?.length) return undefined;
+    const first = nextChart;
+    nextChart += s.charts.length;
+    return { id: ++drawings, firstChart: first };
+  });
 
-  await zip.add('[Content_Types].xml', contentTypes(plan.sheets.length, nextTable - 1));
+  await zip.add('[Content_Types].xml', contentTypes(plan.sheets.length, nextTable - 1, drawings, nextChart - 1));
   await zip.add(
     '_rels/.rels',
     relationships([
@@ -127,10 +151,17 @@ export async function writeWorkbook(plan: WorkbookPlan, compression: Compression
   );
   await zip.add('xl/theme/theme1.xml', THEME_XML);
   for (const [i, sheet] of plan.sheets.entries()) {
-    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, { styles, strings }, tables[i], i === active));
-    if (tables[i].length) {
-      await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relationships(tables[i].map((t) => ({ type: REL('table'), target: `../tables/table${t.id}.xml` }))));
-      for (const t of tables[i]) await zip.add(`xl/tables/table${t.id}.xml`, tableXml(t));
+    const drawing = drawingOf[i];
+    // The sheet's relationships: its tables (rId1…), then its drawing.
+    const rels = tables[i].map((t) => ({ type: REL('table'), target: `../tables/table${t.id}.xml` }));
+    if (drawing) rels.push({ type: REL('drawing'), target: `../drawings/drawing${drawing.id}.xml` });
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, { styles, strings }, tables[i], i === active, drawing ? `rId${rels.length}` : undefined));
+    if (rels.length) await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relationships(rels));
+    for (const t of tables[i]) await zip.add(`xl/tables/table${t.id}.xml`, tableXml(t));
+    if (drawing && sheet.charts) {
+      await zip.add(`xl/drawings/drawing${drawing.id}.xml`, drawingXml(sheet.charts));
+      await zip.add(`xl/drawings/_rels/drawing${drawing.id}.xml.rels`, relationships(sheet.charts.map((_, k) => ({ type: REL('chart'), target: `../charts/chart${drawing.firstChart + k}.xml` }))));
+      for (const [k, chart] of sheet.charts.entries()) await zip.add(`xl/charts/chart${drawing.firstChart + k}.xml`, chartXml(chart, sheet));
     }
   }
   // Known only once every sheet has been written.
