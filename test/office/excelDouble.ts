@@ -57,11 +57,63 @@ export interface SheetModel {
   rowHeights: Map<number, number>;
   merges: string[];
   validations: { ref: string; rule: unknown; errorAlert?: unknown; prompt?: unknown }[];
-  conditionalFormats: { ref: string; fill?: string; font?: string; rule?: unknown }[];
+  conditionalFormats: { ref: string; type: string; fill?: string; font?: string; rule?: unknown }[];
   frozen?: { rows: number; columns: number };
+  charts: ChartModel[];
+  page: PageModel;
+  /** Rows above which a page break was added. */
+  pageBreaks: number[];
   protected: boolean;
   tabColor?: string;
   deleted: boolean;
+}
+
+/** Cells a chart refers to: they follow their sheet when it is renamed, as in Excel. */
+export interface CellsModel {
+  sheet: SheetModel;
+  ref: string;
+}
+
+export interface ChartSeriesModel {
+  name: string;
+  /** The cells of the values, and of the categories (x-axis values) once set. */
+  values?: CellsModel;
+  count: number;
+  xValues?: CellsModel;
+  fill?: string;
+}
+
+export interface ChartModel {
+  type: string;
+  title?: string;
+  titleSize?: number;
+  fontSize?: number;
+  legend?: string;
+  /** The cells the chart covers (setPosition), "H5:O20". */
+  position?: string;
+  series: ChartSeriesModel[];
+  valueAxis: { majorUnit?: number; numberFormat?: string };
+}
+
+export interface PageModel {
+  orientation?: string;
+  paperSize?: string;
+  margins?: { unit: string; options: Record<string, number> };
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  printTitleRows?: string;
+  headersFooters: Record<string, string>;
+}
+
+export interface SlicerModel {
+  table: string;
+  column: string;
+  sheet: string;
+  caption?: string;
+  left?: number;
+  top?: number;
+  width?: number;
+  height?: number;
 }
 
 export interface NameModel {
@@ -75,7 +127,7 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   names: NameModel[] = [];
   tables: TableModel[] = [];
-  slicers: { table: string; column: string; sheet: string; left?: number; top?: number }[] = [];
+  slicers: SlicerModel[] = [];
   selected?: { sheet: string; cell: string };
   active?: string;
   private nextId = 1;
@@ -83,7 +135,7 @@ export class WorkbookModel {
   addSheet(name: string): SheetModel {
     if (!/^[^[\]:*?/\\]{1,31}$/.test(name) || name.startsWith("'")) throw new OfficeError('InvalidArgument', `invalid sheet name ${name}`);
     if (this.sheet(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} already exists`);
-    const s: SheetModel = { id: this.nextId++, name, visibility: 'Visible', cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), merges: [], validations: [], conditionalFormats: [], protected: false, deleted: false };
+    const s: SheetModel = { id: this.nextId++, name, visibility: 'Visible', cells: new Map(), columnWidths: new Map(), rowHeights: new Map(), merges: [], validations: [], conditionalFormats: [], protected: false, deleted: false, charts: [], page: { headersFooters: {} }, pageBreaks: [] };
     this.sheets.push(s);
     return s;
   }
@@ -412,6 +464,9 @@ export class WorksheetProxy extends ClientObject {
   readonly tables: TableCollectionProxy;
   readonly freezePanes: { freezeRows: (n: number) => void; freezeAt: (r: RangeProxy) => void };
   readonly protection: { protect: (options?: unknown) => void };
+  readonly charts: ChartCollectionProxy;
+  readonly pageLayout: PageLayoutProxy;
+  readonly horizontalPageBreaks: { add: (at: RangeProxy | string) => void };
 
   constructor(
     ctx: DoubleContext,
@@ -420,6 +475,16 @@ export class WorksheetProxy extends ClientObject {
   ) {
     super(ctx);
     this.tables = new TableCollectionProxy(ctx, this);
+    this.charts = new ChartCollectionProxy(ctx, this);
+    this.pageLayout = new PageLayoutProxy(ctx, this);
+    this.horizontalPageBreaks = {
+      add: (at) =>
+        ctx.enqueue(60, () => {
+          const r = typeof at === 'string' ? parseRangeRef(at) : at.rect();
+          if (!r) throw new OfficeError('InvalidArgument', `bad page break ${String(at)}`);
+          this.model().pageBreaks.push(r.top);
+        }),
+    };
     this.freezePanes = {
       freezeRows: (n) => ctx.enqueue(60, () => (this.model().frozen = { rows: n, columns: 0 })),
       freezeAt: (r) => ctx.enqueue(60, () => (this.model().frozen = { rows: r.rect().bottom, columns: r.rect().right })),
@@ -559,9 +624,10 @@ export class RangeProxy extends ClientObject {
     this.format = new FormatProxy(ctx, this);
     this.dataValidation = new DataValidationProxy(ctx, this);
     this.conditionalFormats = {
-      add: () => {
+      add: (type) => {
+        if (type !== 'CellValue' && type !== 'TopBottom') throw new OfficeError('NotInDouble', `conditional formats of type ${type}`);
         const cf = new ConditionalFormatProxy();
-        ctx.enqueue(120, () => this.sheet.model().conditionalFormats.push({ ref: this.ref(), ...cf.state }));
+        ctx.enqueue(120, () => this.sheet.model().conditionalFormats.push({ ref: this.ref(), type, ...cf.state }));
         return cf;
       },
     };
@@ -616,6 +682,11 @@ export class RangeProxy extends ClientObject {
         return r.bottom - r.top + 1;
       case 'columnCount':
         return r.right - r.left + 1;
+      case 'left':
+      case 'top':
+      case 'width':
+      case 'height':
+        return geometry(this.sheet.model(), r)[prop];
       default:
         throw new OfficeError('InvalidArgument', `unknown range property ${prop}`);
     }
@@ -638,6 +709,18 @@ export class RangeProxy extends ClientObject {
   }
   get columnCount(): number {
     return this.read('columnCount');
+  }
+  get left(): number {
+    return this.read('left');
+  }
+  get top(): number {
+    return this.read('top');
+  }
+  get width(): number {
+    return this.read('width');
+  }
+  get height(): number {
+    return this.read('height');
   }
 
   /** Shape check as Office.js does: a 2D array must be exactly the range's size; a single value fills it. */
@@ -888,20 +971,28 @@ export class DataValidationProxy {
 export class ConditionalFormatProxy {
   state: { fill?: string; font?: string; rule?: unknown } = {};
   readonly cellValue: { format: { fill: Record<'color', unknown>; font: Record<'color', unknown> }; rule: unknown };
+  /** A top/bottom rule: { rank, type: 'TopItems' | 'TopPercent' | 'BottomItems' | 'BottomPercent' }. */
+  readonly topBottom: { format: { fill: Record<'color', unknown>; font: Record<'color', unknown> }; rule: unknown };
   constructor() {
     const state = this.state;
-    this.cellValue = {
+    const kind = (check?: (v: unknown) => void) => ({
       format: {
         fill: styleGroup(['color'], (_k, v) => (state.fill = v as string)),
         font: styleGroup(['color'], (_k, v) => (state.font = v as string)),
       },
       set rule(v: unknown) {
+        check?.(v);
         state.rule = v;
       },
       get rule(): unknown {
         throw new OfficeError('PropertyNotLoaded', "The property 'rule' is not available.");
       },
-    };
+    });
+    this.cellValue = kind();
+    this.topBottom = kind((v) => {
+      const r = v as { rank?: unknown; type?: unknown };
+      if (typeof r.rank !== 'number' || !['TopItems', 'TopPercent', 'BottomItems', 'BottomPercent'].includes(String(r.type))) throw new OfficeError('InvalidArgument', `bad top/bottom rule ${JSON.stringify(v)}`);
+    });
   }
 }
 
@@ -1096,8 +1187,8 @@ export class TableCollectionProxy {
 
 export class SlicerCollectionProxy {
   constructor(private readonly ctx: DoubleContext) {}
-  add(table: string, column: string, dest: WorksheetProxy): { left: number; top: number } {
-    const made: { table: string; column: string; sheet: string; left?: number; top?: number } = { table, column, sheet: '' };
+  add(table: string, column: string, dest: WorksheetProxy): SlicerProxy {
+    const made: SlicerModel = { table, column, sheet: '' };
     this.ctx.enqueue(sizeOf([table, column]), () => {
       const t = this.ctx.model.tables.find((x) => x.name === table);
       if (!t) throw new OfficeError('ItemNotFound', `no table ${table}`);
@@ -1105,21 +1196,256 @@ export class SlicerCollectionProxy {
       made.sheet = dest.model().name;
       this.ctx.model.slicers.push(made);
     });
-    const ctx = this.ctx;
-    return {
-      set left(v: number) {
-        ctx.enqueue(40, () => (made.left = v));
+    return new SlicerProxy(this.ctx, made);
+  }
+}
+
+/** A slicer: its caption, position and size are written (points), never read back here. */
+export class SlicerProxy {
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly made: SlicerModel,
+  ) {}
+  private put(key: 'caption' | 'left' | 'top' | 'width' | 'height', v: unknown): void {
+    if (key === 'caption' ? typeof v !== 'string' : typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new OfficeError('InvalidArgument', `bad slicer ${key} ${String(v)}`);
+    this.ctx.enqueue(40, () => ((this.made as unknown as Record<string, unknown>)[key] = v));
+  }
+  set caption(v: string) {
+    this.put('caption', v);
+  }
+  set left(v: number) {
+    this.put('left', v);
+  }
+  set top(v: number) {
+    this.put('top', v);
+  }
+  set width(v: number) {
+    this.put('width', v);
+  }
+  set height(v: number) {
+    this.put('height', v);
+  }
+}
+
+// ------------------------------------------------------------------------------------------ charts and page layout
+
+/** Excel's default column width (8.43 characters) and row height, in points. */
+const DEFAULT_COLUMN_POINTS = 48;
+const DEFAULT_ROW_POINTS = 15;
+
+/** Where cells sit on the sheet, in points from its top-left corner, from the widths and heights set. */
+export function geometry(s: SheetModel, r: Rect): { left: number; top: number; width: number; height: number } {
+  const w = (c: number) => s.columnWidths.get(c) ?? DEFAULT_COLUMN_POINTS;
+  const h = (row: number) => s.rowHeights.get(row) ?? DEFAULT_ROW_POINTS;
+  let left = 0;
+  for (let c = 1; c < r.left; c++) left += w(c);
+  let top = 0;
+  for (let row = 1; row < r.top; row++) top += h(row);
+  let width = 0;
+  for (let c = r.left; c <= r.right; c++) width += w(c);
+  let height = 0;
+  for (let row = r.top; row <= r.bottom; row++) height += h(row);
+  return { left, top, width, height };
+}
+
+const CHART_TYPES = ['ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'Line', 'Pie'];
+const COLOUR = /^#[0-9A-Fa-f]{6}$/;
+
+function cellsOf(range: RangeProxy): { cells: CellsModel; count: number } {
+  const r = range.rect();
+  if (r.top !== r.bottom && r.left !== r.right) throw new OfficeError('InvalidArgument', 'a series takes one row or one column of cells');
+  return { cells: { sheet: range.sheet.model(), ref: range.ref() }, count: (r.bottom - r.top + 1) * (r.right - r.left + 1) };
+}
+
+export class ChartCollectionProxy {
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly sheet: WorksheetProxy,
+  ) {}
+  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
+    const chart: ChartModel = { type, series: [], valueAxis: {} };
+    this.ctx.enqueue(sizeOf([type, seriesBy]) + 60, () => {
+      if (!CHART_TYPES.includes(type)) throw new OfficeError('InvalidArgument', `unknown chart type ${type}`);
+      if (seriesBy !== 'Rows' && seriesBy !== 'Columns') throw new OfficeError('NotInDouble', `charts with series by ${String(seriesBy)} (say Rows or Columns)`);
+      const r = source.rect();
+      const sheet = source.sheet.model();
+      const lines = seriesBy === 'Rows' ? r.bottom - r.top + 1 : r.right - r.left + 1;
+      for (let i = 0; i < lines; i++) {
+        const ref = seriesBy === 'Rows' ? `${cellRef(r.top + i, r.left)}:${cellRef(r.top + i, r.right)}` : `${cellRef(r.top, r.left + i)}:${cellRef(r.bottom, r.left + i)}`;
+        chart.series.push({ name: `Serie${i + 1}`, values: { sheet, ref }, count: seriesBy === 'Rows' ? r.right - r.left + 1 : r.bottom - r.top + 1 });
+      }
+      this.sheet.model().charts.push(chart);
+    });
+    return new ChartProxy(this.ctx, chart);
+  }
+}
+
+export class ChartProxy {
+  readonly title: { text: string; format: { font: Record<'size' | 'bold' | 'color', unknown> } };
+  readonly format: { font: Record<'size' | 'bold' | 'color', unknown> };
+  readonly legend: { position: string };
+  readonly series: { getItemAt: (i: number) => ChartSeriesProxy; add: (name?: string) => ChartSeriesProxy };
+  readonly axes: { valueAxis: { majorUnit: number; numberFormat: string } };
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly chart: ChartModel,
+  ) {
+    const later = (apply: () => void) => ctx.enqueue(60, apply);
+    const size = (set: (v: number) => void) => styleGroup(['size', 'bold', 'color'], (k, v) => {
+      if (k !== 'size') throw new OfficeError('NotInDouble', `chart font ${k}`);
+      later(() => set(v as number));
+    });
+    this.title = {
+      set text(v: string) {
+        later(() => (chart.title = v));
       },
-      set top(v: number) {
-        ctx.enqueue(40, () => (made.top = v));
+      get text(): string {
+        throw new OfficeError('PropertyNotLoaded', "The property 'text' is not available.");
       },
-      get left(): number {
-        throw new OfficeError('PropertyNotLoaded', "The property 'left' is not available.");
+      format: { font: size((v) => (chart.titleSize = v)) },
+    };
+    this.format = { font: size((v) => (chart.fontSize = v)) };
+    this.legend = {
+      set position(v: string) {
+        if (!['Top', 'Bottom', 'Left', 'Right', 'Corner'].includes(v)) throw new OfficeError('InvalidArgument', `bad legend position ${v}`);
+        later(() => (chart.legend = v));
       },
-      get top(): number {
-        throw new OfficeError('PropertyNotLoaded', "The property 'top' is not available.");
+      get position(): string {
+        throw new OfficeError('PropertyNotLoaded', "The property 'position' is not available.");
       },
     };
+    this.series = {
+      getItemAt: (i) =>
+        new ChartSeriesProxy(ctx, () => {
+          const s = chart.series[i];
+          if (!s) throw new OfficeError('ItemNotFound', `the chart has no series ${i}`);
+          return s;
+        }),
+      add: (name) => {
+        const made: ChartSeriesModel = { name: name ?? `Serie${chart.series.length + 1}`, count: 0 };
+        later(() => chart.series.push(made));
+        return new ChartSeriesProxy(ctx, () => made);
+      },
+    };
+    const axis = chart.valueAxis;
+    this.axes = {
+      valueAxis: {
+        set majorUnit(v: number) {
+          later(() => (axis.majorUnit = v));
+        },
+        get majorUnit(): number {
+          throw new OfficeError('PropertyNotLoaded', "The property 'majorUnit' is not available.");
+        },
+        set numberFormat(v: string) {
+          later(() => (axis.numberFormat = v));
+        },
+        get numberFormat(): string {
+          throw new OfficeError('PropertyNotLoaded', "The property 'numberFormat' is not available.");
+        },
+      },
+    };
+  }
+  setPosition(start: string, end?: string): void {
+    this.ctx.enqueue(60, () => {
+      if (!parseRangeRef(start) || (end !== undefined && !parseRangeRef(end))) throw new OfficeError('InvalidArgument', `bad chart position ${start}:${end}`);
+      this.chart.position = end ? `${start}:${end}` : start;
+    });
+  }
+}
+
+export class ChartSeriesProxy {
+  readonly format: { fill: { setSolidColor: (colour: string) => void } };
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly series: () => ChartSeriesModel,
+  ) {
+    this.format = {
+      fill: {
+        setSolidColor: (colour) =>
+          ctx.enqueue(40, () => {
+            if (!COLOUR.test(colour)) throw new OfficeError('InvalidArgument', `bad colour ${colour}`);
+            this.series().fill = colour.slice(1).toUpperCase();
+          }),
+      },
+    };
+  }
+  set name(v: string) {
+    this.ctx.enqueue(sizeOf(v), () => (this.series().name = v));
+  }
+  get name(): string {
+    throw new OfficeError('PropertyNotLoaded', "The property 'name' is not available.");
+  }
+  setValues(range: RangeProxy): void {
+    this.ctx.enqueue(60, () => {
+      const { cells, count } = cellsOf(range);
+      Object.assign(this.series(), { values: cells, count });
+    });
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.ctx.enqueue(60, () => {
+      const s = this.series();
+      const { cells, count } = cellsOf(range);
+      if (!s.values) throw new OfficeError('InvalidOperation', 'the series has no values yet');
+      if (count !== s.count) throw new OfficeError('InvalidArgument', `${count} categories for a series of ${s.count} values`);
+      s.xValues = cells;
+    });
+  }
+}
+
+const HEADER_FOOTER = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'] as const;
+
+export class PageLayoutProxy {
+  readonly headersFooters: { defaultForAllPages: Record<(typeof HEADER_FOOTER)[number], string> };
+  constructor(
+    private readonly ctx: DoubleContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    const all = {} as Record<(typeof HEADER_FOOTER)[number], string>;
+    for (const key of HEADER_FOOTER) {
+      Object.defineProperty(all, key, {
+        set: (v: string) => this.later(() => (this.page().headersFooters[key] = v)),
+        get: () => {
+          throw new OfficeError('PropertyNotLoaded', `The property '${key}' is not available.`);
+        },
+      });
+    }
+    this.headersFooters = { defaultForAllPages: all };
+  }
+  private page(): PageModel {
+    return this.sheet.model().page;
+  }
+  private later(apply: () => void): void {
+    this.ctx.enqueue(60, apply);
+  }
+  set orientation(v: string) {
+    if (v !== 'Landscape' && v !== 'Portrait') throw new OfficeError('InvalidArgument', `bad orientation ${v}`);
+    this.later(() => (this.page().orientation = v));
+  }
+  set paperSize(v: string) {
+    if (!['A3', 'A4', 'A5', 'Letter', 'Legal'].includes(v)) throw new OfficeError('InvalidArgument', `bad paper size ${v}`);
+    this.later(() => (this.page().paperSize = v));
+  }
+  /** Either a scale, or pages to fit to (as Excel: not both). */
+  set zoom(v: PageModel['zoom']) {
+    const fit = v?.horizontalFitToPages !== undefined || v?.verticalFitToPages !== undefined;
+    if (!v || (fit && v.scale !== undefined) || (!fit && v.scale === undefined)) throw new OfficeError('InvalidArgument', `bad zoom ${JSON.stringify(v)}`);
+    this.later(() => (this.page().zoom = { ...v }));
+  }
+  setPrintMargins(unit: string, options: Record<string, number>): void {
+    if (!['Points', 'Inches', 'Centimeters'].includes(unit)) throw new OfficeError('InvalidArgument', `bad margin unit ${unit}`);
+    this.later(() => (this.page().margins = { unit, options: { ...options } }));
+  }
+  setPrintArea(area: string): void {
+    this.later(() => {
+      if (!parseRangeRef(area)) throw new OfficeError('InvalidArgument', `bad print area ${area}`);
+      this.page().printArea = area;
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.later(() => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new OfficeError('InvalidArgument', `bad print title rows ${rows}`);
+      this.page().printTitleRows = rows;
+    });
   }
 }
 

@@ -7,7 +7,11 @@ import path from 'node:path';
 import { consolidate, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { readSubmission } from '../../src/core/parse/submission';
-import type { WorkbookPlan } from '../../src/core/plan/types';
+import { isFormula, type WorkbookPlan } from '../../src/core/plan/types';
+import { parseRangeRef, quoteSheet } from '../../src/core/cells';
+import { columnNumber, overviewColumns, type OverviewKey } from '../../src/core/consolidate/layout';
+import { planRangeValues } from '../../src/core/plan/lookup';
+import { PAGE_MARGINS } from '../../src/core/plan/print';
 import { buildTemplatePlan } from '../../src/core/template/plan';
 import { SHEET_NAMES } from '../../src/core/template/definition';
 import { EXAMPLES } from '../../src/examples/submissions';
@@ -15,7 +19,7 @@ import { exampleInputs } from '../helpers/examples';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { HostError, MARKER_PREFIX, OfficeHost } from '../../src/hosts/office/host';
-import { ExcelDouble, OfficeError, requirementsUpTo, type WorkbookModel } from './excelDouble';
+import { ExcelDouble, geometry, OfficeError, requirementsUpTo, type CellsModel, type WorkbookModel } from './excelDouble';
 import { OfficeRuntime } from './officeRuntime';
 import { validFill, workbookBytes } from '../helpers/workbook';
 
@@ -28,6 +32,10 @@ function host(office: OfficeRuntime, version = '1.13'): OfficeHost {
 
 const formulaCells = (excel: { model: WorkbookModel }) =>
   excel.model.live().flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.formula).map(([k, c]) => `${s.name}!${k}: ${c.formula}`));
+
+/** The formula cells a plan asks for, as formulaCells lists them. */
+const planFormulaCells = (plan: WorkbookPlan) =>
+  plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.values.flatMap((line, r) => line.flatMap((v, c) => (isFormula(v) ? [`${s.name}!${b.row + r},${b.col + c}: =${v.formula}`] : [])))));
 
 describe('the Excel double is strict', () => {
   it('throws on a property that was not loaded, or loaded but not synced', async () => {
@@ -174,19 +182,96 @@ describe.each([
     const excel = new OfficeRuntime(undefined, answers);
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     const result = await host(excel).writeConsolidated(plan);
-    expect(result).toEqual({ sheets: plan.sheets.map((s) => s.name), replaced: [], slicers: true });
+    expect(result).toEqual({ sheets: plan.sheets.map((s) => s.name), replaced: [], slicers: true, missing: [] });
     const overview = excel.model.sheet(OUTPUT.overview)!;
     const table = excel.model.tables.find((t) => t.name === OUTPUT.overviewTable)!;
     expect(table.sheet).toBe(overview);
-    expect(overview.frozen).toEqual({ rows: 3, columns: 3 });
+    // The header row frozen, and no more than the name column.
+    expect(overview.frozen).toEqual({ rows: 3, columns: 1 });
     expect(overview.conditionalFormats.length).toBeGreaterThan(0);
-    expect(excel.model.slicers.map((s) => s.column)).toEqual(['Forvaltning', 'Mål a', 'Aktuel farve']);
-    const sofRow = [...Array(table.bottom - table.top).keys()].map((i) => table.top + 1 + i).find((r) => excel.model.cell(overview, r, 3)?.value === 'Skolesocialrådgivere')!;
-    expect(excel.model.cell(overview, sofRow, 1)?.value).toBe('SOF – Socialforvaltningen');
-    expect(excel.model.cell(overview, sofRow, 18)?.value).toBe(12_300_000);
-    expect(excel.model.cell(overview, sofRow, 22)?.value).toBe(49_200_000);
-    expect(formulaCells(excel)).toEqual([]);
+    const columns = overviewColumns(inputs[0].submission!.years);
+    const at = (key: OverviewKey) => columnNumber(columns, key);
+    const sofRow = [...Array(table.bottom - table.top).keys()].map((i) => table.top + 1 + i).find((r) => excel.model.cell(overview, r, at('name'))?.value === 'Skolesocialrådgivere')!;
+    expect(excel.model.cell(overview, sofRow, at('administration'))?.value).toBe('SOF – Socialforvaltningen');
+    expect(excel.model.cell(overview, sofRow, at('economy:2011'))?.value).toBe(12_300_000);
+    expect(excel.model.cell(overview, sofRow, at('economyTotal'))?.value).toBe(49_200_000);
+    // Formulas only where the plan has them (its totals), never from text.
+    expect(formulaCells(excel).sort()).toEqual(planFormulaCells(plan).sort());
     expect(excel.actionsNamed('SuspendApiCalculationUntilNextSync')).toBeGreaterThan(0);
+  });
+
+  it('places the plan’s slicers on the overview over the cells kept free for them, covering no data', async () => {
+    const excel = new OfficeRuntime(undefined, answers);
+    const plan = buildConsolidatedPlan(consolidate(inputs, options));
+    await host(excel).writeConsolidated(plan);
+    const first = plan.sheets[0];
+    expect(first.name).toBe(OUTPUT.overviewSheet);
+    expect(excel.model.slicers.map((s) => [s.sheet, s.table, s.column])).toEqual(first.slicers!.map((s) => [OUTPUT.overviewSheet, OUTPUT.overviewTable, s.column]));
+    expect(excel.model.slicers.map((s) => s.column)).toEqual(['Forvaltning', 'Aktuel farve', 'Rød i året', 'Eskalering', 'Mål a', 'Mål b', 'Mål c', 'Mål d', 'Mål e', 'Mål f', 'Mål g']);
+    const sheet = excel.model.sheet(OUTPUT.overviewSheet)!;
+    const boxes = excel.model.slicers.map((s) => ({ left: s.left!, top: s.top!, right: s.left! + s.width!, bottom: s.top! + s.height! }));
+    // Each inside its cells; no two overlap; no cell under any holds a value.
+    first.slicers!.forEach((s, i) => {
+      const g = geometry(sheet, parseRangeRef(s.cells)!);
+      expect(boxes[i].left).toBeGreaterThanOrEqual(g.left);
+      expect(boxes[i].right).toBeLessThanOrEqual(g.left + g.width);
+      expect(boxes[i].top).toBeGreaterThanOrEqual(g.top);
+      expect(boxes[i].bottom).toBeLessThanOrEqual(g.top + g.height);
+      const r = parseRangeRef(s.cells)!;
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) expect(excel.model.cell(sheet, row, col)?.value ?? null).toBeNull();
+    });
+    for (const a of boxes) for (const b of boxes) if (a !== b) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+  });
+
+  it('draws the plan’s charts with the same cells, titles, Danish labels and fills as the .xlsx', async () => {
+    const excel = new OfficeRuntime(undefined, answers);
+    const plan = buildConsolidatedPlan(consolidate(inputs, options));
+    await host(excel).writeConsolidated(plan);
+    const first = plan.sheets[0];
+    const cells = (c: CellsModel | undefined) => c && `${quoteSheet(c.sheet.name)}!${c.ref}`;
+    const drawn = excel.model.sheet(OUTPUT.overviewSheet)!.charts.map((c) => ({ ...c, series: c.series.map((s) => ({ ...s, values: cells(s.values), xValues: cells(s.xValues) })) }));
+    const q = quoteSheet(OUTPUT.overviewSheet);
+    expect(drawn).toEqual(
+      first.charts!.map((c) => ({
+        type: c.stacked ? 'ColumnStacked' : 'ColumnClustered',
+        title: c.title,
+        titleSize: c.fontSize + 2,
+        fontSize: c.fontSize,
+        legend: 'Bottom',
+        position: c.anchor,
+        valueAxis: { ...(c.majorUnit ? { majorUnit: c.majorUnit } : {}), ...(c.valueFormat ? { numberFormat: c.valueFormat } : {}) },
+        series: c.series.map((s) => ({
+          name: String(planRangeValues(first, s.name)[0]),
+          values: `${q}!${s.values}`,
+          count: planRangeValues(first, s.values).length,
+          xValues: `${q}!${c.categories}`,
+          fill: s.colour,
+        })),
+      })),
+    );
+    expect(drawn.map((c) => c.title)).toEqual(['Udgift pr. budgetår, fordelt på forvaltninger', 'Udgift pr. mål a–g (en indsats for flere mål tæller under hvert)', 'Monitorerede projekter pr. forvaltning og farve', 'Projekternes farver kvartal for kvartal']);
+    expect(drawn[2].series.map((s) => [s.name, s.fill])).toEqual([['grøn', '63A845'], ['gul', 'F2C22E'], ['rød', 'D64541']]);
+  });
+
+  it('sets every sheet up for print as the plan says: paper, fit, print area, titles, header, footer, breaks', async () => {
+    const excel = new OfficeRuntime(undefined, answers);
+    const plan = buildConsolidatedPlan(consolidate(inputs, options));
+    await host(excel).writeConsolidated(plan);
+    for (const s of plan.sheets) {
+      const p = s.print!;
+      const model = excel.model.sheet(s.name)!;
+      expect(model.page).toEqual({
+        orientation: 'Landscape',
+        paperSize: p.paper ?? 'A4',
+        margins: { unit: 'Inches', options: { ...PAGE_MARGINS } },
+        ...(p.fitToWidth !== false ? { zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } } : {}),
+        ...(p.area ? { printArea: p.area } : {}),
+        ...(p.titleRows ? { printTitleRows: `$${p.titleRows.first}:$${p.titleRows.last}` } : {}),
+        headersFooters: { leftHeader: 'Samlet status for integrationsindsatsen 2011–2014', rightHeader: '&A', leftFooter: 'Lavet 01-06-2010', rightFooter: 'Side &P af &N' },
+      });
+      expect(model.pageBreaks).toEqual(p.breaks ?? []);
+    }
+    expect(excel.model.sheet(OUTPUT.overview)!.page.printTitleRows).toBe('$3:$3');
   });
 
   it('keeps text from submissions as text, whatever it starts with', async () => {
@@ -196,8 +281,9 @@ describe.each([
     const reading = await parseXlsx(await workbookBytes(fill));
     const c = consolidate([{ file: { name: 'angreb.xlsx', size: 1, sha256: 'x' }, status: 'valid', diagnostics: [], submission: reading.submission }], options);
     const excel = new OfficeRuntime(undefined, answers);
-    await host(excel).writeConsolidated(buildConsolidatedPlan(c));
-    expect(formulaCells(excel)).toEqual([]);
+    const plan = buildConsolidatedPlan(c);
+    await host(excel).writeConsolidated(plan);
+    expect(formulaCells(excel).sort()).toEqual(planFormulaCells(plan).sort());
     const texts = excel.model.live().flatMap((s) => [...s.cells.values()].filter((x) => x.type === 'String').map((x) => x.value));
     for (const a of attacks) expect(texts).toContain(a);
   });
@@ -270,11 +356,22 @@ describe('filters and going to a cell', () => {
 });
 
 describe('requirement sets', () => {
-  it('degrades without slicers (ExcelApi 1.9) and without createWorkbook (1.7)', async () => {
+  it('degrades without slicers (ExcelApi 1.9), without print setup (1.8) and without createWorkbook (1.7), and says so', async () => {
     const excel = new OfficeRuntime();
     const result = await host(excel, '1.9').writeConsolidated(buildConsolidatedPlan(consolidate([], options)));
     expect(result.slicers).toBe(false);
+    expect(result.missing).toEqual(['slicers']);
     expect(excel.model.slicers).toEqual([]);
+    const older = new OfficeRuntime();
+    const plan = buildConsolidatedPlan(consolidate(await exampleInputs(), options));
+    const old = await host(older, '1.8').writeConsolidated(plan);
+    expect(old.missing).toEqual(['slicers', 'pageLayout']);
+    expect(older.model.live().map((s) => s.page)).toEqual(plan.sheets.map(() => ({ headersFooters: {} })));
+    // The charts are there all the same (ExcelApi 1.7); the value axis keeps its number format (1.8).
+    expect(older.model.sheet(OUTPUT.overviewSheet)!.charts).toHaveLength(4);
+    const oldest = new OfficeRuntime();
+    await host(oldest, '1.7').writeConsolidated(plan);
+    expect(oldest.model.sheet(OUTPUT.overviewSheet)!.charts[0].valueAxis).toEqual({});
     await expect(host(excel, '1.7').openAsNewWorkbook('eA==')).rejects.toMatchObject({ reason: 'not-supported' });
     await host(excel, '1.8').openAsNewWorkbook('eA==');
     expect(excel.created).toEqual(['eA==']);
