@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { Initiative, MonitoredProject, Submission, Table1RowKey } from '../model';
 import type { FileStatus } from '../validate/validate';
 import { isMonitored } from '../validate/checks/projects';
+import { round2 } from '../numbers';
 import { assessQuarters, DEFAULT_THRESHOLDS, projectKey, type HistoryEntry, type QuarterAssessment, type Thresholds } from './colours';
 
 export interface SubmittedFile {
@@ -248,9 +249,7 @@ export function sumByYear(years: number[], rows: { year: number; amount: number 
   return years.map((y) => round2(sums.get(y)!));
 }
 
-export function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
+export { round2 };
 
 export interface Table1Figures {
   administration: string;

@@ -5,12 +5,13 @@
  * Values are read one row record at a time, so rows can be produced (and later streamed) one by one.
  */
 import { COLOUR_LABELS, GOAL_LETTERS, QUARTERS, administrationLabel, findAdministration, type Colour, type GoalLetter, type Quarter } from '../domain';
-import { diagnosticMessage, type Diagnostic, type Lang } from '../diagnostics';
+import type { Diagnostic, Lang } from '../diagnostics';
+import { round2 } from '../numbers';
 import type { Initiative, MonitoredProject, YearAmount } from '../model';
 import { STYLES } from '../plan/styles';
 import type { CellStyle, PlanValue } from '../plan/types';
 import { progress, type HistoryEntry } from './colours';
-import { round2, type Consolidation, type FileEntry, type Included, type ProjectMonitoring } from './consolidate';
+import type { Consolidation, FileEntry, Included, ProjectMonitoring } from './consolidate';
 
 /** Sheet and table names, and the fixed texts the lists hold. */
 export const OUTPUT = {
@@ -188,16 +189,16 @@ export function overviewColumns(years: readonly number[]): LayoutColumn<Overview
   const initiative = (f: (i: Initiative) => PlanValue) => (r: OverviewRow) => (r.initiative ? f(r.initiative) : null);
   const project = (f: (p: MonitoredProject) => PlanValue) => (r: OverviewRow) => (r.project ? f(r.project) : null);
   return [
-    col('name', 34, STYLES.text, (r) => (r.initiative ? r.initiative.name : r.project.name), true),
-    col('administration', 26, STYLES.text, (r) => adminLabel(r.inc.administration), true),
-    col('kind', 16, STYLES.text, (r) => KIND_LABELS[r.initiative ? r.initiative.kind : 'project'], true),
-    col('goals', 11, STYLES.text, initiative((i) => (i.kind === 'policy' ? i.goals.join(', ') || null : i.goalsText)), true),
-    col('economyTotal', 15, STYLES.krBold, (r) => amountTotal(amounts(r), years), true),
-    col('currentColour', 9, STYLES.centre, (r) => monitored(r, (m) => colourLabel(m.current)), true),
-    col('redInYear', 8, STYLES.centre, (r) => monitored(r, (m) => yesNo(redInYear(m))), true),
-    col('redQuarters', 9, STYLES.integer, (r) => monitored(r, (m) => m.redCount), true),
-    col('escalation', 16, STYLES.text, (r) => (r.project ? (r.monitoring ? (r.monitoring.escalate ? OUTPUT.escalated : OUTPUT.notEscalated) : OUTPUT.notMonitored) : null), true),
-    col('fileStatus', 14, STYLES.text, (r) => fileStatusText(r.inc), true),
+    col('name', 30, STYLES.text, (r) => (r.initiative ? r.initiative.name : r.project.name), true),
+    col('administration', 24, STYLES.text, (r) => adminLabel(r.inc.administration), true),
+    col('kind', 15, STYLES.text, (r) => KIND_LABELS[r.initiative ? r.initiative.kind : 'project'], true),
+    col('goals', 10, STYLES.text, initiative((i) => (i.kind === 'policy' ? i.goals.join(', ') || null : i.goalsText)), true),
+    col('economyTotal', 14, STYLES.krBold, (r) => amountTotal(amounts(r), years), true),
+    col('currentColour', 8, STYLES.centre, (r) => monitored(r, (m) => colourLabel(m.current)), true),
+    col('redInYear', 7, STYLES.centre, (r) => monitored(r, (m) => yesNo(redInYear(m))), true),
+    col('redQuarters', 8, STYLES.integer, (r) => monitored(r, (m) => m.redCount), true),
+    col('escalation', 15, STYLES.text, (r) => (r.project ? (r.monitoring ? (r.monitoring.escalate ? OUTPUT.escalated : OUTPUT.notEscalated) : OUTPUT.notMonitored) : null), true),
+    col('fileStatus', 13, STYLES.text, (r) => fileStatusText(r.inc), true),
     ...years.map((y) => col(`economy:${y}`, 14, STYLES.kr, (r) => amountIn(amounts(r), y))),
     ...GOAL_LETTERS.map((g) => col(`goal:${g}`, 6, STYLES.centre, (r) => yesNo(r.initiative?.kind === 'policy' && r.initiative.goals.includes(g)))),
     col('targetGroup', 24, STYLES.text, initiative((i) => i.targetGroup)),
@@ -265,18 +266,18 @@ export function projectColumns(): LayoutColumn<ProjectMonitoring, ProjectKey>[] 
   type C = LayoutColumn<ProjectMonitoring, ProjectKey>;
   const col = (key: ProjectKey, width: number, style: CellStyle, value: C['value'], printed = false): C => ({ key, header: { da: projectHeader(key, 'da'), en: projectHeader(key, 'en') }, width, style, value, printed });
   return [
-    col('project', 30, STYLES.text, (m) => m.project.name, true),
-    col('administration', 26, STYLES.text, (m) => adminLabel(m.administration), true),
-    col('fund', 18, STYLES.text, (m) => m.project.fund, true),
-    col('start', 11, STYLES.date, (m) => period(m.project, 'start'), true),
-    col('end', 11, STYLES.date, (m) => period(m.project, 'end'), true),
-    col('cofinancing', 15, STYLES.kr, (m) => m.project.fundingTotal, true),
-    col('statusYear', 8, STYLES.integer, (m) => m.statusYear, true),
-    ...QUARTERS.map((q) => col(`quarter:${q}`, 6, STYLES.centre, (m) => colourLabel(m.quarters[q - 1]?.effective), true)),
-    col('currentColour', 9, STYLES.centre, (m) => colourLabel(m.current), true),
-    col('redInYear', 8, STYLES.centre, (m) => yesNo(redInYear(m)), true),
-    col('redQuarters', 9, STYLES.integer, (m) => m.redCount, true),
-    col('escalation', 16, STYLES.text, (m) => (m.escalate ? OUTPUT.escalated : OUTPUT.notEscalated), true),
+    col('project', 26, STYLES.text, (m) => m.project.name, true),
+    col('administration', 22, STYLES.text, (m) => adminLabel(m.administration), true),
+    col('fund', 16, STYLES.text, (m) => m.project.fund, true),
+    col('cofinancing', 13, STYLES.kr, (m) => m.project.fundingTotal, true),
+    col('statusYear', 7, STYLES.integer, (m) => m.statusYear, true),
+    ...QUARTERS.map((q) => col(`quarter:${q}`, 5, STYLES.centre, (m) => colourLabel(m.quarters[q - 1]?.effective), true)),
+    col('currentColour', 8, STYLES.centre, (m) => colourLabel(m.current), true),
+    col('redInYear', 7, STYLES.centre, (m) => yesNo(redInYear(m)), true),
+    col('redQuarters', 8, STYLES.integer, (m) => m.redCount, true),
+    col('escalation', 14, STYLES.text, (m) => (m.escalate ? OUTPUT.escalated : OUTPUT.notEscalated), true),
+    col('start', 11, STYLES.date, (m) => period(m.project, 'start')),
+    col('end', 11, STYLES.date, (m) => period(m.project, 'end')),
     col('progress', 9, STYLES.percent, (m) => {
       const done = progress(m.project);
       return done === undefined ? null : round2(done);
@@ -346,8 +347,8 @@ export function goalStatusColumns(years: readonly number[]): LayoutColumn<GoalSt
     col('count', 9, STYLES.integer, (r) => serving(r).length),
     col('spend', 15, STYLES.kr, (r) => round2(serving(r).reduce((s, i) => s + (amountTotal(i.economy, years) ?? 0), 0))),
     col('realistic', 9, STYLES.centre, (r) => optionalYesNo(status(r)?.realistic)),
-    col('status', 48, STYLES.text, (r) => status(r)?.status ?? null),
-    col('neededInitiatives', 40, STYLES.text, (r) => status(r)?.neededInitiatives ?? null),
+    col('status', 40, STYLES.text, (r) => status(r)?.status ?? null),
+    col('neededInitiatives', 32, STYLES.text, (r) => status(r)?.neededInitiatives ?? null),
   ];
 }
 
@@ -360,6 +361,8 @@ export function* goalStatusRows(c: Consolidation): Generator<GoalStatusRow> {
 export interface FindingRow {
   file: FileEntry;
   diagnostic: Diagnostic;
+  /** The finding in Danish (diagnosticMessage). */
+  message: string;
 }
 
 export const FINDING_HEADERS = {
@@ -386,15 +389,11 @@ export function findingColumns(): LayoutColumn<FindingRow, FindingKey>[] {
     col('severity', 10, (r) => SEVERITY_TEXT[r.diagnostic.severity], true),
     col('sheet', 16, (r) => r.diagnostic.sheet, true),
     col('cell', 7, (r) => r.diagnostic.cell, true),
-    col('message', 60, (r) => diagnosticMessage(r.diagnostic, 'da'), true),
+    col('message', 60, (r) => r.message, true),
     col('code', 22, (r) => r.diagnostic.code),
     col('fileStatus', 18, (r) => fileOutcomeText(r.file)),
     col('value', 20, (r) => r.diagnostic.value ?? null),
   ];
-}
-
-export function* findingRows(c: Consolidation): Generator<FindingRow> {
-  for (const file of c.files) for (const diagnostic of file.diagnostics) yield { file, diagnostic };
 }
 
 // ------------------------------------------------------------------------------------------ Filer

@@ -3,6 +3,7 @@
  * (key figures, charts and slicers); every list is an Excel table laid out by layout.ts; every sheet is print-ready.
  */
 import { cellRef, rangeRef } from '../cells';
+import { diagnosticMessage } from '../diagnostics';
 import { COLOURS, COLOUR_FILLS, COLOUR_LABELS, GOAL_LETTERS, POLICY_GOALS, findAdministration, type Colour } from '../domain';
 import type { Table1RowKey } from '../model';
 import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
@@ -20,13 +21,13 @@ import {
   findingColumns,
   goalStatusColumns,
   goalStatusRows,
-  findingRows,
   historyColumns,
   overviewColumns,
   overviewHeader,
   overviewRows,
   projectColumns,
   rowValues,
+  type FindingRow,
   type LayoutColumn,
   type OverviewKey,
 } from './layout';
@@ -136,6 +137,10 @@ function goalStatusSheet(c: Consolidation): SheetPlan {
   });
 }
 
+function* findingRows(c: Consolidation): Generator<FindingRow> {
+  for (const file of c.files) for (const diagnostic of file.diagnostics) yield { file, diagnostic, message: diagnosticMessage(diagnostic, 'da') };
+}
+
 function findingsSheet(c: Consolidation): SheetPlan {
   return listSheet(c, {
     name: OUTPUT.findings,
@@ -162,12 +167,12 @@ function filesSheet(c: Consolidation): SheetPlan {
 // ---------------------------------------------------------------- Overblik
 
 /** Chart geometry on the overview: charts start two columns right of the widest table and are this tall. */
-const CHART_ROWS = 16;
+const CHART_ROWS = 14;
 const CHART_COLUMNS = 8;
-const CHART_COLUMN_WIDTH = 10;
-const CHART_FONT = 10;
-const LABEL_WIDTH = 26;
-const FIGURE_WIDTH = 11;
+const CHART_COLUMN_WIDTH = 8;
+const CHART_FONT = 11;
+const LABEL_WIDTH = 22;
+const FIGURE_WIDTH = 10;
 /** Charts show at most this many administrations (the tables list them all). */
 const MAX_CHART_SERIES = 10;
 
@@ -184,7 +189,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   const chartArea = (top: number) => rangeRef(top + 1, chartCol, top + CHART_ROWS, chartCol + CHART_COLUMNS - 1);
   b.width(1, LABEL_WIDTH);
   for (let k = 2; k <= tableWidth; k++) b.width(k, FIGURE_WIDTH);
-  b.width(tableWidth + 1, 2);
+  b.width(tableWidth + 1, 1);
   for (let k = 0; k < CHART_COLUMNS; k++) b.width(chartCol + k, CHART_COLUMN_WIDTH);
 
   const codes = [...new Set(c.included.map((i) => i.administration))].map((a) => (findAdministration(a) ? `${a} ${findAdministration(a)!.name}` : null)).filter(Boolean);
@@ -236,8 +241,10 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   // Slicers (in Excel, written by the add-in): administration, colour, red in the year, escalation, each goal.
   const slicerTop = top;
   b.block(slicerTop, chartCol, [['Udsnitsværktøjer for Samlet status']], STYLES.subtitle);
-  b.block(slicerTop + 1, chartCol, [[`Skrives den samlede status i Excel med tilføjelsesprogrammet, står de her; ellers filtrér i tabellen på arket ${OUTPUT.overview}.`]], STYLES.note);
-  const sRow = slicerTop + 2;
+  // Wrapped inside the chart columns: text running on to the right would widen the printed page.
+  b.block(slicerTop + 1, chartCol, [[`Skrives den samlede status i Excel med tilføjelsesprogrammet, står de her; ellers filtrér i tabellen på arket ${OUTPUT.overview}.`]], STYLES.hint);
+  b.merge(rangeRef(slicerTop + 1, chartCol, slicerTop + 2, chartCol + CHART_COLUMNS - 1));
+  const sRow = slicerTop + 3;
   const cells = (row: number, col: number, rows: number, cols: number) => rangeRef(row, chartCol + col, row + rows - 1, chartCol + col + cols - 1);
   const slicers: [OverviewKey, string][] = [
     ['administration', cells(sRow, 0, 9, 4)],
@@ -383,8 +390,8 @@ function economySheet(c: Consolidation): SheetPlan {
   const b = new SheetBuilder(OUTPUT.economy);
   b.title('Økonomi: Tabel 1 for hele kommunen og pr. forvaltning');
   b.note('Beløb i kr., omregnet fra den beløbsenhed hver forvaltning brugte. Tabel 1 som forvaltningen har opgjort den. Beløb fra filer med fejl er medtaget og vist for sig, så totalen kan læses med og uden dem.', 8);
-  const yearCols = c.years.map((y) => col(String(y), 15, STYLES.kr));
-  const columns = [col('Forvaltning', 30), col('Række', 44), ...yearCols, col('I alt', 16, STYLES.krBold), col('Filstatus', 22)];
+  const yearCols = c.years.map((y) => col(String(y), 14, STYLES.kr));
+  const columns = [col('Forvaltning', 26), col('Række', 34), ...yearCols, col('I alt', 15, STYLES.krBold), col('Filstatus', 18)];
   const withTotal = (values: number[]) => [...values, total(values)];
   const figures = table1Figures(c);
   const whole = municipalityTable1(figures, c.years);
@@ -412,7 +419,7 @@ function economySheet(c: Consolidation): SheetPlan {
   goalRows.push(['I alt', 'Hver indsats talt én gang', ...withTotal(once), null]);
   goalRows.push(['Tabel 1', `${T1_LABELS.policy} (række 1, hele kommunen)`, ...withTotal(t1Policy), null]);
   goalRows.push(['Forskel', 'Tabel 1, række 1 minus indsatserne', ...withTotal(t1Policy.map((v, i) => round2(v - once[i]))), null]);
-  b.table([col('Mål', 30), col('Målets tekst', 44), ...yearCols, col('I alt', 16, STYLES.krBold), col('Bemærkning', 22)], goalRows);
+  b.table([col('Mål', 26), col('Målets tekst', 34), ...yearCols, col('I alt', 15, STYLES.krBold), col('Bemærkning', 18)], goalRows);
 
   const rec = goalReconciliation(c);
   if (rec.disagreements.length) {
@@ -422,7 +429,7 @@ function economySheet(c: Consolidation): SheetPlan {
       8,
     );
     b.table(
-      [col('Forvaltning', 30), col('Fil', 44), col('Tabel 1, række 1', 15, STYLES.kr), col('Indsatserne', 15, STYLES.kr), col('Forskel', 15, STYLES.krBold)],
+      [col('Forvaltning', 26), col('Fil', 34), col('Tabel 1, række 1', 14, STYLES.kr), col('Indsatserne', 14, STYLES.kr), col('Forskel', 14, STYLES.krBold)],
       rec.disagreements.map((d) => [adminLabel(d.administration), d.file, d.table1, d.initiatives, d.difference]),
     );
   } else {
@@ -458,7 +465,7 @@ function goalsSheet(c: Consolidation): SheetPlan {
         result: round2(rows.reduce((s, r) => s + (r[i + 1] as number), 0)),
       })),
     ];
-    b.table([col('Forvaltning', 30), ...goalCols.map((g) => col(g, 15, style)), col('I alt (hver indsats én gang)', 16, { ...style, bold: true })], rows, {
+    b.table([col('Forvaltning', 26), ...goalCols.map((g) => col(g, 14, style)), col('I alt (hver indsats én gang)', 15, { ...style, bold: true })], rows, {
       totals: rows.length ? [sums] : [],
       conditionalFormats: rows.length > 1 ? [{ columns: GOAL_LETTERS.map((_, i) => i + 2), rules: top }] : [],
     });
@@ -473,7 +480,7 @@ function goalsSheet(c: Consolidation): SheetPlan {
     return [`Mål ${goal}`, relevant, count, total(matrix.map((r) => r.spend[goal])), count === 0 ? 'Ingen forvaltning arbejder med målet' : null];
   });
   b.table(
-    [col('Mål', 30), col('Forvaltninger, der finder målet relevant', 15, STYLES.integer), col('Antal indsatser', 15, STYLES.integer), col('Udgift i alt', 15, STYLES.kr), col('Bemærkning', 15)],
+    [col('Mål', 26), col('Forvaltninger, der finder målet relevant', 14, STYLES.integer), col('Antal indsatser', 14, STYLES.integer), col('Udgift i alt', 14, STYLES.kr), col('Bemærkning', 14)],
     summary,
     // A goal no administration works on stands out (red), and stays marked if the sheet is sorted.
     { conditionalFormats: [{ columns: [5], rules: [{ kind: 'textEquals', text: 'Ingen forvaltning arbejder med målet', fill: COLOUR_FILLS.red, fontColor: '9C0006' }] }] },

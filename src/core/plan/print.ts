@@ -20,6 +20,12 @@ export function columnPoints(width: number): number {
   return width * 5.25;
 }
 
+/**
+ * Where Calibri (or its metric twin Carlito) is missing, LibreOffice measures column widths in the digits of the font
+ * it substitutes (DejaVu Sans): a third wider. The print choice must keep text at 8 pt there too.
+ */
+export const SUBSTITUTE_WIDTH_FACTOR = 4 / 3;
+
 export function printableWidth(paper: 'A4' | 'A3', landscape: boolean): number {
   const p = PAPER_POINTS[paper];
   return (landscape ? p.long : p.short) - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72;
@@ -48,11 +54,13 @@ export interface PrintChoice {
 }
 
 /**
- * The first that keeps the smallest text at 8 pt or more: all columns on A4; the key columns (the leading
- * `keyColumns`) on A4; all on A3; the key columns on A3; else the key columns at full size over several pages.
+ * The first that keeps the smallest text at 8 pt or more (also with a substituted font, SUBSTITUTE_WIDTH_FACTOR): all
+ * columns on A4; the key columns (the leading `keyColumns`) on A4; all on A3; the key columns on A3; else the key
+ * columns at full size over several pages.
  */
 export function choosePrint(widths: readonly number[], keyColumns: number, smallestFont = BODY_FONT_PT, landscape = true): PrintChoice {
-  const fits = (columns: number, paper: 'A4' | 'A3') => fitScale(widths.slice(0, columns), paper, landscape) * smallestFont >= MIN_PRINT_FONT_PT;
+  const wider = widths.map((w) => w * SUBSTITUTE_WIDTH_FACTOR);
+  const fits = (columns: number, paper: 'A4' | 'A3') => fitScale(wider.slice(0, columns), paper, landscape) * smallestFont >= MIN_PRINT_FONT_PT;
   const all = widths.length;
   const key = Math.max(1, Math.min(keyColumns, all));
   const options: PrintChoice[] = [

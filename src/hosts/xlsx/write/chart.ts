@@ -18,16 +18,31 @@ const VALUE_AXIS = 50020;
 
 const val = (name: string, v: string | number) => `<c:${name} val="${v}"/>`;
 
-/** The drawing part: each chart anchored over its cells (from the top-left of the first to the bottom-right of the last). */
-export function drawingXml(charts: readonly ChartPlan[]): string {
+/** EMUs (English Metric Units) in a pixel and in a point. */
+const EMU_PER_PIXEL = 9525;
+const EMU_PER_POINT = 12700;
+/** Excel's column width unit is the width of a digit of Calibri 11, 7 pixels. */
+const PIXELS_PER_WIDTH = 7;
+const DEFAULT_WIDTH = 8.43;
+const DEFAULT_ROW_POINTS = 15;
+
+/**
+ * The drawing part: each chart anchored over its cells, from the top-left of the first to the bottom-right of the
+ * last. The end is inside the last cell (its full width and height), not at the start of the next: readers that print
+ * every cell a drawing touches would otherwise print a column more.
+ */
+export function drawingXml(charts: readonly ChartPlan[], sheet: SheetPlan): string {
   const anchors = charts.map((chart, i) => {
     const r = parseRangeRef(chart.anchor);
     if (!r) throw new Error(`bad chart anchor ${chart.anchor}`);
-    const marker = (tag: string, col: number, row: number) => `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+    const width = Math.round((sheet.columns?.[r.right - 1]?.width ?? DEFAULT_WIDTH) * PIXELS_PER_WIDTH * EMU_PER_PIXEL);
+    const height = Math.round((sheet.rowHeights?.[r.bottom] ?? DEFAULT_ROW_POINTS) * EMU_PER_POINT);
+    const marker = (tag: string, col: number, colOff: number, row: number, rowOff: number) =>
+      `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>${colOff}</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>${rowOff}</xdr:rowOff></xdr:${tag}>`;
     return (
       '<xdr:twoCellAnchor>' +
-      marker('from', r.left - 1, r.top - 1) +
-      marker('to', r.right, r.bottom) +
+      marker('from', r.left - 1, 0, r.top - 1, 0) +
+      marker('to', r.right - 1, width, r.bottom - 1, height) +
       '<xdr:graphicFrame macro="">' +
       `<xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeAttr(`Diagram ${i + 1}`)}" descr="${escapeAttr(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
       '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +

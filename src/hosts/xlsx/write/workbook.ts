@@ -159,7 +159,7 @@ export async function writeWorkbook(plan: WorkbookPlan, compression: Compression
     if (rels.length) await zip.add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, relationships(rels));
     for (const t of tables[i]) await zip.add(`xl/tables/table${t.id}.xml`, tableXml(t));
     if (drawing && sheet.charts) {
-      await zip.add(`xl/drawings/drawing${drawing.id}.xml`, drawingXml(sheet.charts));
+      await zip.add(`xl/drawings/drawing${drawing.id}.xml`, drawingXml(sheet.charts, sheet));
       await zip.add(`xl/drawings/_rels/drawing${drawing.id}.xml.rels`, relationships(sheet.charts.map((_, k) => ({ type: REL('chart'), target: `../charts/chart${drawing.firstChart + k}.xml` }))));
       for (const [k, chart] of sheet.charts.entries()) await zip.add(`xl/charts/chart${drawing.firstChart + k}.xml`, chartXml(chart, sheet));
     }
