@@ -391,7 +391,7 @@ function economySheet(c: Consolidation): SheetPlan {
   b.title('Økonomi: Tabel 1 for hele kommunen og pr. forvaltning');
   b.note('Beløb i kr., omregnet fra den beløbsenhed hver forvaltning brugte. Tabel 1 som forvaltningen har opgjort den. Beløb fra filer med fejl er medtaget og vist for sig, så totalen kan læses med og uden dem.', 8);
   const yearCols = c.years.map((y) => col(String(y), 14, STYLES.kr));
-  const columns = [col('Forvaltning', 26), col('Række', 34), ...yearCols, col('I alt', 15, STYLES.krBold), col('Filstatus', 18)];
+  const columns = [col('Forvaltning', 26), col('Række', 32), ...yearCols, col('I alt', 15, STYLES.krBold), col('Filstatus', 18)];
   const withTotal = (values: number[]) => [...values, total(values)];
   const figures = table1Figures(c);
   const whole = municipalityTable1(figures, c.years);
@@ -419,7 +419,7 @@ function economySheet(c: Consolidation): SheetPlan {
   goalRows.push(['I alt', 'Hver indsats talt én gang', ...withTotal(once), null]);
   goalRows.push(['Tabel 1', `${T1_LABELS.policy} (række 1, hele kommunen)`, ...withTotal(t1Policy), null]);
   goalRows.push(['Forskel', 'Tabel 1, række 1 minus indsatserne', ...withTotal(t1Policy.map((v, i) => round2(v - once[i]))), null]);
-  b.table([col('Mål', 26), col('Målets tekst', 34), ...yearCols, col('I alt', 15, STYLES.krBold), col('Bemærkning', 18)], goalRows);
+  b.table([col('Mål', 26), col('Målets tekst', 32), ...yearCols, col('I alt', 15, STYLES.krBold), col('Bemærkning', 18)], goalRows);
 
   const rec = goalReconciliation(c);
   if (rec.disagreements.length) {
@@ -429,7 +429,7 @@ function economySheet(c: Consolidation): SheetPlan {
       8,
     );
     b.table(
-      [col('Forvaltning', 26), col('Fil', 34), col('Tabel 1, række 1', 14, STYLES.kr), col('Indsatserne', 14, STYLES.kr), col('Forskel', 14, STYLES.krBold)],
+      [col('Forvaltning', 26), col('Fil', 32), col('Tabel 1, række 1', 14, STYLES.kr), col('Indsatserne', 14, STYLES.kr), col('Forskel', 14, STYLES.krBold)],
       rec.disagreements.map((d) => [adminLabel(d.administration), d.file, d.table1, d.initiatives, d.difference]),
     );
   } else {
