@@ -8,6 +8,10 @@ import { exampleInputs } from '../helpers/examples';
 import { findings, validFill, workbookBytes } from '../helpers/workbook';
 import { readSubmissionBytes } from '../../src/hosts/xlsx/files';
 import { validate, statusOf } from '../../src/core/validate/validate';
+import { SheetBuilder } from '../../src/core/plan/builder';
+import { STYLES } from '../../src/core/plan/styles';
+import { readHistoryFromBytes } from '../../src/hosts/xlsx/bytes';
+import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 
 const options = { generatedAt: '2010-06-01T12:00:00Z', productVersion: 'test' };
 
@@ -180,5 +184,33 @@ describe('text longer than a cell holds', () => {
     const cells = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.values.flat())).filter((v): v is string => typeof v === 'string' && v.startsWith('xxxx'));
     expect(cells.map((c) => c.length)).toEqual([32_767]);
     expect(cells[0].endsWith(' […]')).toBe(true);
+  });
+});
+
+describe('the quarter history of a previous consolidated workbook', () => {
+  it('is read from a workbook made before Kvartalshistorik, where it sat on Overvågning below the projects', async () => {
+    const b = new SheetBuilder(OUTPUT.monitoring);
+    b.title('Overvågning af integrationsprojekter');
+    const col = (header: string) => ({ header, width: 12, style: STYLES.text });
+    b.table(['Forvaltning', 'Projekt', 'Pulje/fond', 'K1', 'K2'].map(col), [['KFF – Kultur- og Fritidsforvaltningen', 'Bydelsmødre', 'Pulje', 'rød', 'grøn']]);
+    b.subtitle('Kvartalsfarver (historik)');
+    b.table(['Forvaltning', 'Projekt', 'År', 'Kvartal', 'Farve'].map(col), [
+      ['KFF – Kultur- og Fritidsforvaltningen', 'Bydelsmødre', 2008, 4, 'rød'],
+      ['SOF – Socialforvaltningen', 'Væresteder', 2008, 3, 'gul'],
+    ]);
+    const bytes = await renderPlanToBuffer({ sheets: [b.build()], definedNames: [] });
+    expect(await readHistoryFromBytes(bytes)).toEqual({
+      ok: true,
+      entries: [
+        { administration: 'KFF', project: 'Bydelsmødre', year: 2008, quarter: 4, colour: 'red' },
+        { administration: 'SOF', project: 'Væresteder', year: 2008, quarter: 3, colour: 'yellow' },
+      ],
+    });
+  });
+
+  it('is read from its own sheet, Kvartalshistorik, in a workbook this version wrote', async () => {
+    const c = consolidate(inputs, options);
+    expect(c.history.length).toBeGreaterThan(0);
+    expect(await readHistoryFromBytes(await renderPlanToBuffer(buildConsolidatedPlan(c)))).toEqual({ ok: true, entries: c.history });
   });
 });

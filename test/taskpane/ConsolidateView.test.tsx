@@ -102,4 +102,15 @@ describe('Konsolider', () => {
     await user.click(screen.getByRole('button', { name: t.openNew }));
     await waitFor(() => expect(excel.openAsNewWorkbook).toHaveBeenCalledWith(new Uint8Array([1, 2, 3])));
   });
+
+  test('in an older Excel: says what the workbook lacks (slicers, print setup) after writing', async () => {
+    const excel = fakeExcel({ writeConsolidated: jest.fn(async () => ({ sheets: ['Overblik'], missing: ['slicers' as const, 'pageLayout' as const] })) });
+    renderPane(<ConsolidateView actions={fakeActions('excel', fakeFiles(), excel)} t={t} lang="da" onConsolidated={jest.fn()} />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText(t.filesInputLabel), [xlsxFile('SOF.xlsx')]);
+    await screen.findAllByTestId('file-row');
+    await user.click(screen.getByRole('button', { name: 'Saml status' }));
+    await user.click(await screen.findByRole('button', { name: t.writeHere }));
+    expect(await screen.findByText(`Den samlede status er skrevet i projektmappen (Overblik). ${t.missingFeature.slicers} ${t.missingFeature.pageLayout}`)).toBeTruthy();
+  });
 });

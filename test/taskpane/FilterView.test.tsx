@@ -16,10 +16,11 @@ describe('Filtrér', () => {
     await user.click(screen.getByRole('checkbox', { name: 'SOF – Socialforvaltningen' }));
     await user.click(screen.getByRole('checkbox', { name: 'Mål b' }));
     await user.click(screen.getByRole('checkbox', { name: 'rød' }));
+    await user.click(screen.getByRole('switch', { name: 'Rød i mindst ét kvartal i året' }));
     await user.type(screen.getByLabelText('År (budgetperioden omfatter året)'), '2012');
     await user.click(screen.getByRole('switch', { name: 'Kun eskalerede' }));
     await user.click(screen.getByRole('button', { name: 'Anvend filter' }));
-    expect(excel.applyFilter).toHaveBeenCalledWith({ administrations: ['SOF – Socialforvaltningen'], goals: ['b'], colours: ['red'], year: 2012, escalatedOnly: true });
+    expect(excel.applyFilter).toHaveBeenCalledWith({ administrations: ['SOF – Socialforvaltningen'], goals: ['b'], colours: ['red'], redInYear: true, year: 2012, escalatedOnly: true });
     expect((await screen.findByTestId('filter-count')).textContent).toBe('Viser 3 af 10 rækker');
     await user.click(screen.getByRole('button', { name: 'Ryd filtre' }));
     expect(excel.clearFilters).toHaveBeenCalled();
@@ -36,6 +37,10 @@ describe('Filtrér', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Mål b' }));
     expect(screen.getByTestId('filter-count').textContent).toBe('Viser 2 af 4 rækker');
     await user.click(screen.getByRole('checkbox', { name: 'Mål b' }));
+    await user.click(screen.getByRole('switch', { name: 'Rød i mindst ét kvartal i året' }));
+    expect(screen.getAllByTestId('overview-row').map((r) => r.textContent)).toEqual([expect.stringContaining('Projekt Rød')]);
+    expect(screen.getByRole('columnheader', { name: 'Rød i året' })).toBeTruthy();
+    await user.click(screen.getByRole('switch', { name: 'Rød i mindst ét kvartal i året' }));
     await user.click(screen.getByRole('switch', { name: 'Kun eskalerede' }));
     expect(screen.getAllByTestId('overview-row').map((r) => r.textContent)).toEqual([expect.stringContaining('Projekt Rød')]);
     await user.click(screen.getByRole('button', { name: 'Ryd filtre' }));
