@@ -48,7 +48,7 @@ describe('consolidating the examples', () => {
 
   it('counts the projects per colour and escalates the one red twice', () => {
     const s = consolidationSummary(consolidate(inputs, options));
-    expect(s.projects).toEqual({ monitored: 9, green: 6, yellow: 2, red: 1, withoutColour: 0 });
+    expect(s.projects).toEqual({ monitored: 9, green: 6, yellow: 2, red: 1, withoutColour: 0, redInYear: 3 });
     expect(s.escalations).toEqual([{ administration: 'BIF', project: 'Mentorordning for nyankomne', redCount: 2 }]);
     expect(s.initiatives).toEqual({ policy: 16, other: 5 });
   });

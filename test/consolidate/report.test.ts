@@ -157,7 +157,7 @@ describe('the charts on Overblik, read back from the chart parts', () => {
     const history = await grid(OUTPUT.history);
     const headers = historyColumns().map((c) => c.header.da);
     const headerRow = [...Array(history.bottom).keys()].map((i) => i + 1).find((r) => history.value(r, 1) === headers[0])!;
-    const rows = [];
+    const rows: { year: unknown; quarter: unknown; colour: unknown }[] = [];
     for (let r = headerRow + 1; r <= history.bottom; r++) rows.push({ year: history.value(r, 3), quarter: history.value(r, 4), colour: history.value(r, 5) });
     expect(rows.length).toBeGreaterThan(0);
     for (const [k, colour] of ['grøn', 'gul', 'rød'].entries()) {

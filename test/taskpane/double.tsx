@@ -107,7 +107,7 @@ export function consolidation(): ConsolidationResult {
         },
       },
       initiatives: { policy: 2, other: 0 },
-      projects: { monitored: 3, green: 1, yellow: 1, red: 1, withoutColour: 0 },
+      projects: { monitored: 3, green: 1, yellow: 1, red: 1, withoutColour: 0, redInYear: 1 },
       escalations: [{ administration: 'SOF', project: 'Projekt Rød', redCount: 2 }],
       replaced: [],
       skipped: [],

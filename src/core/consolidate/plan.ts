@@ -246,15 +246,16 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   b.merge(rangeRef(slicerTop + 1, chartCol, slicerTop + 2, chartCol + CHART_COLUMNS - 1));
   const sRow = slicerTop + 3;
   const cells = (row: number, col: number, rows: number, cols: number) => rangeRef(row, chartCol + col, row + rows - 1, chartCol + col + cols - 1);
+  // Administration, colour and red in the year side by side; escalation below; a small slicer per goal beside it.
   const slicers: [OverviewKey, string][] = [
-    ['administration', cells(sRow, 0, 9, 4)],
-    ['currentColour', cells(sRow, 4, 9, 2)],
-    ['redInYear', cells(sRow, 6, 9, 2)],
-    ['escalation', cells(sRow + 9, 0, 6, 4)],
-    ...GOAL_LETTERS.map((g, i): [OverviewKey, string] => [`goal:${g}`, cells(sRow + 9 + Math.floor(i / 4) * 3, 4 + (i % 4), 3, 1)]),
+    ['administration', cells(sRow, 0, 8, 4)],
+    ['currentColour', cells(sRow, 4, 8, 2)],
+    ['redInYear', cells(sRow, 6, 8, 2)],
+    ['escalation', cells(sRow + 8, 0, 10, 4)],
+    ...GOAL_LETTERS.map((g, i): [OverviewKey, string] => [`goal:${g}`, cells(sRow + 8 + Math.floor(i / 4) * 5, 4 + (i % 4), 5, 1)]),
   ];
   for (const [key, at] of slicers) b.slicer({ table: OUTPUT.overviewTable, column: overviewHeader(key), caption: overviewHeader(key), cells: at });
-  b.moveTo(sRow + 15);
+  b.moveTo(sRow + 18);
   b.keepTogether(1, b.nextRow - 1);
 
   const section = (title: string, fill: (start: number) => { chart?: Parameters<SheetBuilder['chart']>[0] }) => {

@@ -2,6 +2,7 @@
 import { diagnosticMessage, type Lang } from '../diagnostics';
 import type { Table1RowKey } from '../model';
 import { colourCounts, municipalityTable1, round2, table1Figures, type Consolidation } from './consolidate';
+import { redInYear } from './layout';
 
 type ByRow = Record<Table1RowKey, { byYear: Record<string, number>; total: number }>;
 
@@ -35,6 +36,8 @@ export function consolidationSummary(c: Consolidation, lang: Lang = 'da') {
       yellow: sum('yellow'),
       red: sum('red'),
       withoutColour: colours.reduce((s, x) => s + x.none, 0),
+      /** Red in at least one quarter of the status year. */
+      redInYear: c.monitoring.filter(redInYear).length,
     },
     escalations: c.monitoring.filter((m) => m.escalate).map((m) => ({ administration: m.administration, project: m.project.name, redCount: m.redCount })),
     replaced: c.replacements,
