@@ -267,8 +267,19 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
     b.moveTo(start + (chart ? CHART_ROWS + 1 : 0));
     b.keepTogether(start, b.nextRow - 1);
   };
-  /** Counts are whole: gridlines one apart where that is few enough to read. */
-  const countUnit = (largest: number) => (largest <= 10 ? { majorUnit: 1 } : {});
+  /** A stacked chart of green, yellow and red counts (the table's columns B–D) per category (column A). */
+  const colourChart = (title: string, start: number, header: number, lastRow: number, largest: number) => ({
+    chart: {
+      stacked: true,
+      title,
+      categories: rangeRef(header + 1, 1, lastRow, 1),
+      series: COLOURS.map((k, i) => ({ name: cellRef(header, 2 + i), values: rangeRef(header + 1, 2 + i, lastRow, 2 + i), colour: CHART_COLOURS[k] })),
+      anchor: chartArea(start),
+      // Counts are whole: gridlines one apart where that is few enough to read.
+      ...(largest <= 10 ? { majorUnit: 1 } : {}),
+      fontSize: CHART_FONT,
+    },
+  });
 
   section('Udgift pr. budgetår og forvaltning (Tabel 1, I ALT)', (start) => {
     const rows = spend.map((s) => [adminShort(s.administration), ...s.byYear, total(s.byYear)] as PlanValue[]);
@@ -338,22 +349,11 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
       b.line('Ingen monitorerede projekter.', STYLES.note);
       return {};
     }
-    return {
-      chart: {
-        stacked: true,
-        title: 'Monitorerede projekter pr. forvaltning og farve',
-        categories: rangeRef(firstRow, 1, lastRow, 1),
-        series: COLOURS.map((k, i) => ({ name: cellRef(header, 2 + i), values: rangeRef(firstRow, 2 + i, lastRow, 2 + i), colour: CHART_COLOURS[k] })),
-        anchor: chartArea(start),
-        ...countUnit(Math.max(...colours.map((x) => x.counts.green + x.counts.yellow + x.counts.red))),
-        fontSize: CHART_FONT,
-      },
-    };
+    return colourChart('Monitorerede projekter pr. forvaltning og farve', start, header, lastRow, Math.max(...colours.map((x) => x.counts.green + x.counts.yellow + x.counts.red)));
   });
 
   section('Farver pr. kvartal (alle kvartaler i historikken)', (start) => {
     const header = start + 1;
-    const firstRow = header + 1;
     const rows = quarters.map((q) => [`K${q.quarter} ${q.year}`, q.counts.green, q.counts.yellow, q.counts.red] as PlanValue[]);
     const lastRow = header + rows.length;
     b.table([col('Kvartal', LABEL_WIDTH), ...COLOURS.map((k) => col(COLOUR_LABELS[k], FIGURE_WIDTH, STYLES.integer))], rows);
@@ -361,17 +361,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
       b.line('Ingen kvartalsfarver endnu.', STYLES.note);
       return {};
     }
-    return {
-      chart: {
-        stacked: true,
-        title: 'Projekternes farver kvartal for kvartal',
-        categories: rangeRef(firstRow, 1, lastRow, 1),
-        series: COLOURS.map((k, i) => ({ name: cellRef(header, 2 + i), values: rangeRef(firstRow, 2 + i, lastRow, 2 + i), colour: CHART_COLOURS[k] })),
-        anchor: chartArea(start),
-        ...countUnit(Math.max(...quarters.map((q) => q.counts.green + q.counts.yellow + q.counts.red))),
-        fontSize: CHART_FONT,
-      },
-    };
+    return colourChart('Projekternes farver kvartal for kvartal', start, header, lastRow, Math.max(...quarters.map((q) => q.counts.green + q.counts.yellow + q.counts.red)));
   });
 
   b.print({ keyColumns: tableWidth + 1 + CHART_COLUMNS, ...pageFurniture(c) });

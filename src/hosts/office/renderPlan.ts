@@ -389,26 +389,17 @@ function sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): 
 }
 
 function conditionalStep(sheet: string, ref: string, rule: ConditionalRule): Step {
-  if (rule.kind === 'top') {
-    const criteria = { rank: rule.rank, type: 'TopItems' as const };
-    return {
-      bytes: COST.range + 6 * COST.object + 4 * COST.action + ref.length + jsonBytes(criteria) + 40,
-      queue: (b) => {
-        const format = b.address(sheet, ref).conditionalFormats.add('TopBottom');
-        format.topBottom.format.fill.color = `#${rule.fill}`;
-        if (rule.fontColor) format.topBottom.format.font.color = `#${rule.fontColor}`;
-        format.topBottom.rule = criteria;
-      },
-    };
-  }
-  const criteria = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' as const };
+  const criteria: Excel.ConditionalTopBottomRule | Excel.ConditionalCellValueRule =
+    rule.kind === 'top' ? { rank: rule.rank, type: 'TopItems' } : { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
   return {
     bytes: COST.range + 6 * COST.object + 4 * COST.action + ref.length + jsonBytes(criteria) + 40,
     queue: (b) => {
-      const format = b.address(sheet, ref).conditionalFormats.add('CellValue');
-      format.cellValue.format.fill.color = `#${rule.fill}`;
-      if (rule.fontColor) format.cellValue.format.font.color = `#${rule.fontColor}`;
-      format.cellValue.rule = criteria;
+      const added = b.address(sheet, ref).conditionalFormats.add(rule.kind === 'top' ? 'TopBottom' : 'CellValue');
+      const format = rule.kind === 'top' ? added.topBottom : added.cellValue;
+      format.format.fill.color = `#${rule.fill}`;
+      if (rule.fontColor) format.format.font.color = `#${rule.fontColor}`;
+      if ('rank' in criteria) added.topBottom.rule = criteria;
+      else added.cellValue.rule = criteria;
     },
   };
 }
