@@ -226,10 +226,9 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   ];
   const first = b.nextRow;
   b.block(first, 1, figures.map((f) => [f[0]]), STYLES.label);
-  b.block(first, 2, figures.map((f) => [f[1]]), { ...STYLES.plain, horizontal: 'right', numberFormat: '#,##0' });
-  b.block(first + 2, 2, [[spendTotal]], { ...STYLES.millions, horizontal: 'right' });
-  b.block(first, 3, figures.map((f) => [f[2] || null]), STYLES.paragraph);
-  figures.forEach((_, i) => b.merge(rangeRef(first + i, 3, first + i, tableWidth)));
+  b.block(first, 2, figures.map((f) => [f[1]]), { ...STYLES.plain, horizontal: 'center', numberFormat: '#,##0' });
+  b.block(first + 2, 2, [[spendTotal]], { ...STYLES.millions, horizontal: 'center' });
+  figures.forEach((f, i) => b.mergedText(first + i, 3, tableWidth, f[2], STYLES.paragraph));
   b.moveTo(first + figures.length);
   // Spend per budget year for the whole municipality: the spend table's total rows below, referred to (filled in there).
   b.skip();
@@ -256,16 +255,15 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   ];
   for (const [key, at] of slicers) b.slicer({ table: OUTPUT.overviewTable, column: overviewHeader(key), caption: overviewHeader(key), cells: at });
   b.moveTo(sRow + 18);
-  b.keepTogether(1, b.nextRow - 1);
 
   const section = (title: string, fill: (start: number) => { chart?: Parameters<SheetBuilder['chart']>[0] }) => {
     b.skip();
+    b.newPage();
     const start = b.nextRow;
     b.line(title, STYLES.subtitle);
     const { chart } = fill(start);
     if (chart) b.chart(chart);
     b.moveTo(start + (chart ? CHART_ROWS + 1 : 0));
-    b.keepTogether(start, b.nextRow - 1);
   };
   /** A stacked chart of green, yellow and red counts (the table's columns B–D) per category (column A). */
   const colourChart = (title: string, start: number, header: number, lastRow: number, largest: number) => ({

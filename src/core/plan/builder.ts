@@ -53,14 +53,14 @@ export interface TableOptions {
   totals?: PlanValue[][];
 }
 
-export type SheetPrint = Omit<PrintOptions, 'widths' | 'lastRow' | 'heights' | 'keepTogether'>;
+export type SheetPrint = Omit<PrintOptions, 'widths' | 'lastRow' | 'breaks'>;
 
 export class SheetBuilder {
   private row = 1;
   private readonly plan: SheetPlan;
   private printing?: SheetPrint;
-  private readonly notes: { row: number; span: number; text: string }[] = [];
-  private readonly groups: { first: number; last: number }[] = [];
+  private readonly notes: { row: number; first: number; last: number; text: string }[] = [];
+  private readonly pageStarts: number[] = [];
 
   constructor(name: string, tabColor?: string) {
     this.plan = { name, tabColor, blocks: [], columns: [], merges: [], tables: [], conditionalFormats: [], rowHeights: {}, print: { landscape: true } };
@@ -82,8 +82,15 @@ export class SheetBuilder {
   /** A wrapped note merged over `span` columns; its height follows the text once the widths are known (build). */
   note(text: string, span = 8): this {
     this.plan.merges!.push(rangeRef(this.row, 1, this.row, span));
-    this.notes.push({ row: this.row, span, text });
+    this.notes.push({ row: this.row, first: 1, last: span, text });
     return this.line(text, STYLES.hint);
+  }
+
+  /** Wrapped text merged over columns first…last of a row, its height following the text once the widths are known. */
+  mergedText(row: number, first: number, last: number, text: string, style: CellStyle): this {
+    this.plan.merges!.push(rangeRef(row, first, row, last));
+    this.notes.push({ row, first, last, text });
+    return this.block(row, first, [[text]], { ...style, wrap: true });
   }
 
   /** Values placed at a cell (not advancing the next row): beside a table, or overlapping (a later block wins). */
@@ -186,9 +193,13 @@ export class SheetBuilder {
     return this;
   }
 
-  /** Print these rows on one page where they fit (a section and the chart beside it). */
-  keepTogether(first: number, last: number): this {
-    this.groups.push({ first, last });
+  /**
+   * Start a new printed page at the next row, so a section and the chart beside it are never cut. A fixed break, not
+   * one reckoned from row heights: readers scale the page differently (a substituted font is wider), so a reckoned
+   * break would fall elsewhere in one of them.
+   */
+  newPage(): this {
+    if (this.row > 1) this.pageStarts.push(this.row);
     return this;
   }
 
@@ -200,15 +211,17 @@ export class SheetBuilder {
 
   build(): SheetPlan {
     for (const n of this.notes) {
-      const width = Array.from({ length: n.span }, (_, i) => this.plan.columns![i]?.width ?? 8.43).reduce((a, b) => a + b, 0);
-      // Italic running text over merged cells: estimated on the wide side (readers substitute wider fonts for Calibri).
-      this.plan.rowHeights![n.row] = Math.max(30, estimateRowHeight([n.text], [width * 0.7], [true]) ?? 0);
+      let width = 0;
+      for (let c = n.first; c <= n.last; c++) width += this.plan.columns![c - 1]?.width ?? 8.43;
+      // Running text over merged cells: estimated on the wide side (readers substitute wider fonts for Calibri).
+      const height = estimateRowHeight([n.text], [width * 0.8], [true]) ?? 15;
+      this.plan.rowHeights![n.row] = Math.max(this.plan.rowHeights![n.row] ?? 0, n.first === 1 && n.last > 1 ? Math.max(30, height) : height);
     }
     if (this.printing) {
       const widths = Array.from({ length: this.plan.columns!.length }, (_, i) => this.plan.columns![i]?.width ?? 8.43);
       const charts = (this.plan.charts ?? []).map((c) => c.fontSize);
       const smallestFont = Math.min(this.printing.smallestFont ?? 11, ...charts);
-      this.plan.print = printPlan({ ...this.printing, smallestFont, widths, lastRow: this.row - 1, heights: this.plan.rowHeights, keepTogether: this.groups });
+      this.plan.print = printPlan({ ...this.printing, smallestFont, widths, lastRow: this.row - 1, breaks: this.pageStarts });
     }
     return this.plan;
   }

@@ -31,10 +31,6 @@ export function printableWidth(paper: 'A4' | 'A3', landscape: boolean): number {
   return (landscape ? p.long : p.short) - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72;
 }
 
-export function printableHeight(paper: 'A4' | 'A3', landscape: boolean): number {
-  const p = PAPER_POINTS[paper];
-  return (landscape ? p.short : p.long) - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72;
-}
 
 /**
  * The scale fitting `widths` to the page width, as Excel sets it (whole percent, never above 100 %): the text shown
@@ -82,64 +78,23 @@ export interface PrintOptions {
   /** A table's header row, repeated on every page. */
   headerRow?: number;
   smallestFont?: number;
-  /** Row heights in points (rows not given are 15). */
-  heights?: Readonly<Record<number, number>>;
-  /** Row ranges to keep on one page where they fit (a section with its chart). */
-  keepTogether?: readonly { first: number; last: number }[];
+  /** Rows that start a new page (a section with its chart starts one, so neither is cut). */
+  breaks?: readonly number[];
   header: HeaderFooterPlan;
   footer: HeaderFooterPlan;
-}
-
-const DEFAULT_ROW_POINTS = 15;
-
-/**
- * The rows that start a page so that each group to keep together does (when it would cross the end of a page and
- * is not at a page's top already): pages hold the printable height divided by the print scale.
- */
-export function pageBreaks(groups: readonly { first: number; last: number }[], heights: Readonly<Record<number, number>>, pageHeight: number): number[] {
-  const height = (r: number) => heights[r] ?? DEFAULT_ROW_POINTS;
-  const breaks: number[] = [];
-  let pageStart = 1;
-  let used = 0;
-  let row = 1;
-  for (const g of [...groups].sort((a, b) => a.first - b.first)) {
-    for (; row < g.first; row++) {
-      used += height(row);
-      if (used > pageHeight) {
-        pageStart = row;
-        used = height(row);
-      }
-    }
-    let size = 0;
-    for (let r = g.first; r <= g.last; r++) size += height(r);
-    if (used + size > pageHeight && g.first > pageStart && size <= pageHeight) {
-      breaks.push(g.first);
-      pageStart = g.first;
-      used = 0;
-    }
-    for (; row <= g.last; row++) {
-      used += height(row);
-      if (used > pageHeight) {
-        pageStart = row;
-        used = height(row);
-      }
-    }
-  }
-  return breaks;
 }
 
 /** The print plan of a sheet, chosen by choosePrint. */
 export function printPlan(o: PrintOptions): PrintPlan {
   const choice = choosePrint(o.widths, o.keyColumns ?? o.widths.length, o.smallestFont);
-  const scale = choice.fitToWidth ? fitScale(o.widths.slice(0, choice.columns), choice.paper, true) : 1;
-  const breaks = o.keepTogether?.length ? pageBreaks(o.keepTogether, o.heights ?? {}, printableHeight(choice.paper, true) / scale) : [];
+  const breaks = o.breaks ?? [];
   return {
     landscape: true,
     paper: choice.paper,
     fitToWidth: choice.fitToWidth,
     ...(choice.columns < o.widths.length ? { area: rangeRef(1, 1, Math.max(1, o.lastRow), choice.columns) } : {}),
     ...(o.headerRow ? { titleRows: { first: o.headerRow, last: o.headerRow } } : {}),
-    ...(breaks.length ? { breaks } : {}),
+    ...(breaks.length ? { breaks: [...breaks] } : {}),
     header: o.header,
     footer: o.footer,
   };
