@@ -16,7 +16,7 @@ import { headerFooterText, MIN_PRINT_FONT_PT, SUBSTITUTE_WIDTH_FACTOR, fitScale 
 import type { WorkbookPlan } from '../../src/core/plan/types';
 import { SheetGrid } from '../../src/core/reader';
 import { EXAMPLES } from '../../src/examples/submissions';
-import { XlsxWorkbookReader } from '../../src/hosts/xlsx/reader';
+import { XlsxWorkbookReader } from '../helpers/exceljsReader';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { overviewFromPlan } from '../../src/taskpane/overviewPlan';
 import { exampleInputs } from '../helpers/examples';

@@ -1,17 +1,20 @@
 /**
- * Programs some tests need besides Node: LibreOffice and openpyxl as second readers, chromium for the browser test.
+ * Programs some tests need besides Node: LibreOffice and openpyxl as second readers, pdftotext to measure LibreOffice's
+ * printout, chromium for the browser test.
  * Where one is missing, its tests are skipped (and jest's global setup says once, in one line, what to install);
  * in CI, which installs them (.ci/run), they always run, so a missing program fails there instead of hiding.
  */
 import { execFileSync } from 'node:child_process';
 
-export type ToolName = 'soffice' | 'openpyxl' | 'chromium';
+export type ToolName = 'soffice' | 'openpyxl' | 'chromium' | 'pdftotext';
 
 export const TOOLS: Record<ToolName, { what: string; install: string; probe: [string, string[]] }> = {
   soffice: { what: 'LibreOffice (soffice)', install: 'apt-get install libreoffice-calc-nogui', probe: ['soffice', ['--version']] },
   // Debian's python3, not whichever python3 is first on PATH: python3-openpyxl is installed for it.
   openpyxl: { what: 'openpyxl', install: 'apt-get install python3-openpyxl', probe: ['/usr/bin/python3', ['-c', 'import openpyxl']] },
   chromium: { what: 'chromium', install: 'apt-get install chromium', probe: ['/usr/bin/chromium', ['--version']] },
+  // Measures the text size in LibreOffice's PDF of the consolidated workbook.
+  pdftotext: { what: 'pdftotext', install: 'apt-get install poppler-utils', probe: ['pdftotext', ['-v']] },
 };
 
 const known = new Map<ToolName, boolean>();

@@ -15,18 +15,10 @@ import { MIN_PRINT_FONT_PT } from '../../src/core/plan/print';
 import type { WorkbookPlan } from '../../src/core/plan/types';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { exampleInputs } from '../helpers/examples';
+import { runsWith } from '../helpers/tools';
 
-const has = (cmd: string, args: string[]) => {
-  try {
-    execFileSync(cmd, args, { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-// CI installs LibreOffice and poppler-utils; a developer machine without them skips this test only.
-const live = (has('soffice', ['--version']) && has('pdftotext', ['-v'])) || process.env.CI ? it : it.skip;
+// CI installs LibreOffice and poppler-utils; a machine without them skips this test only (see tools.ts).
+const live = runsWith('soffice') && runsWith('pdftotext') ? it : it.skip;
 
 interface Word {
   page: number;
