@@ -98,6 +98,8 @@ export class MemoryWorkbook implements WorkbookReader {
       wb.sheets.push(sheet);
     }
     wb.names = plan.definedNames.map((n) => ({ name: n.name, sheet: n.sheet, ref: n.ref.replace(/\$/g, '') }));
+    // A sheet's print area is a (sheet-local) defined name in the file too; print titles (whole rows) are no area.
+    for (const p of plan.sheets) if (p.print?.area) wb.names.push({ name: '_xlnm.Print_Area', sheet: p.name, ref: p.print.area });
     return wb;
   }
 
