@@ -8,7 +8,7 @@ import { COLOURS, COLOUR_FILLS, COLOUR_LABELS, GOAL_LETTERS, POLICY_GOALS, findA
 import type { Table1RowKey } from '../model';
 import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
 import { BRAND, CHART_COLOURS, CHART_PALETTE, HIGHLIGHT_FILL, MILLIONS_FORMAT, STYLES } from '../plan/styles';
-import type { CellStyle, ConditionalRule, HeaderFooterPlan, PlanValue, SheetPlan, WorkbookPlan } from '../plan/types';
+import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, SheetPlan, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
 import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation } from './consolidate';
 import { coloursByAdministration, coloursByQuarter, goalMatrix, goalReconciliation, municipalitySpend, spendByAdministration } from './figures';
@@ -39,6 +39,8 @@ const redYesRule: ConditionalRule[] = [{ kind: 'textEquals', text: OUTPUT.yes, f
 const col = (header: string, width: number, style: CellStyle = STYLES.text): Column => ({ header, width, style });
 const dateDa = (iso: string) => iso.slice(0, 10).split('-').reverse().join('-');
 const total = (xs: readonly number[]) => round2(xs.reduce((a, b) => a + b, 0));
+/** A total under a column of a table: the sum of its cells, with the sum the core made as the cached result. */
+const columnSum = (firstRow: number, lastRow: number, col: number, result: number): PlanValue => ({ formula: `SUM(${rangeRef(firstRow, col, Math.max(firstRow, lastRow), col)})`, result });
 const periodText = (c: Consolidation) => (c.years.length ? `${c.years[0]}–${c.years[c.years.length - 1]}` : '');
 
 /** Every sheet's page header (the workbook's title and the sheet) and footer (the date made, page x of y). */
@@ -256,26 +258,25 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   for (const [key, at] of slicers) b.slicer({ table: OUTPUT.overviewTable, column: overviewHeader(key), caption: overviewHeader(key), cells: at });
   b.moveTo(sRow + 18);
 
-  const section = (title: string, fill: (start: number) => { chart?: Parameters<SheetBuilder['chart']>[0] }) => {
+  /** A section: its title, its table (fill), and the chart of the table beside it, on a page of its own. */
+  const section = (title: string, fill: (start: number) => { chart?: Omit<ChartPlan, 'anchor' | 'fontSize'> }) => {
     b.skip();
     b.newPage();
     const start = b.nextRow;
     b.line(title, STYLES.subtitle);
     const { chart } = fill(start);
-    if (chart) b.chart(chart);
+    if (chart) b.chart({ ...chart, anchor: chartArea(start), fontSize: CHART_FONT });
     b.moveTo(start + (chart ? CHART_ROWS + 1 : 0));
   };
   /** A stacked chart of green, yellow and red counts (the table's columns B–D) per category (column A). */
-  const colourChart = (title: string, start: number, header: number, lastRow: number, largest: number) => ({
+  const colourChart = (title: string, header: number, lastRow: number, largest: number) => ({
     chart: {
       stacked: true,
       title,
       categories: rangeRef(header + 1, 1, lastRow, 1),
       series: COLOURS.map((k, i) => ({ name: cellRef(header, 2 + i), values: rangeRef(header + 1, 2 + i, lastRow, 2 + i), colour: CHART_COLOURS[k] })),
-      anchor: chartArea(start),
       // Counts are whole: gridlines one apart where that is few enough to read.
       ...(largest <= 10 ? { majorUnit: 1 } : {}),
-      fontSize: CHART_FONT,
     },
   });
 
@@ -284,7 +285,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
     const header = start + 1;
     const firstRow = header + 1;
     const lastRow = header + rows.length;
-    const sumCol = (k: number) => ({ formula: `SUM(${rangeRef(firstRow, k, Math.max(firstRow, lastRow), k)})`, result: total(spend.map((s) => (k - 2 < years.length ? s.byYear[k - 2] : total(s.byYear)))) });
+    const sumCol = (k: number) => columnSum(firstRow, lastRow, k, total(spend.map((s) => (k - 2 < years.length ? s.byYear[k - 2] : total(s.byYear)))));
     const yearCols = years.length + 1;
     const totals: PlanValue[][] = [
       ['Hele kommunen', ...Array.from({ length: yearCols }, (_, i) => (rows.length ? sumCol(i + 2) : 0))],
@@ -304,9 +305,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
         title: 'Udgift pr. budgetår, fordelt på forvaltninger',
         categories: rangeRef(header, 2, header, 1 + years.length),
         series: charted.map((_, i) => ({ name: cellRef(firstRow + i, 1), values: rangeRef(firstRow + i, 2, firstRow + i, 1 + years.length), colour: CHART_PALETTE[i % CHART_PALETTE.length] })),
-        anchor: chartArea(start),
         valueFormat: MILLIONS_FORMAT,
-        fontSize: CHART_FONT,
       },
     };
   });
@@ -325,9 +324,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
         title: 'Udgift pr. mål a–g (en indsats for flere mål tæller under hvert)',
         categories: rangeRef(firstRow, 1, firstRow + GOAL_LETTERS.length - 1, 1),
         series: [{ name: cellRef(header, 2), values: rangeRef(firstRow, 2, firstRow + GOAL_LETTERS.length - 1, 2), colour: BRAND }],
-        anchor: chartArea(start),
         valueFormat: MILLIONS_FORMAT,
-        fontSize: CHART_FONT,
       },
     };
   });
@@ -337,7 +334,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
     const firstRow = header + 1;
     const rows = colours.map((x) => [adminShort(x.administration), x.counts.green, x.counts.yellow, x.counts.red, x.none, x.redInYear, x.escalated] as PlanValue[]);
     const lastRow = header + rows.length;
-    const sums: PlanValue[] = ['I alt', ...[2, 3, 4, 5, 6, 7].map((k) => ({ formula: `SUM(${rangeRef(firstRow, k, Math.max(firstRow, lastRow), k)})`, result: rows.reduce((s, r) => s + (r[k - 1] as number), 0) }))];
+    const sums: PlanValue[] = ['I alt', ...[2, 3, 4, 5, 6, 7].map((k) => columnSum(firstRow, lastRow, k, rows.reduce((s, r) => s + (r[k - 1] as number), 0)))];
     b.table(
       [col('Forvaltning', LABEL_WIDTH), ...COLOURS.map((k) => col(COLOUR_LABELS[k], FIGURE_WIDTH, STYLES.integer)), col('uden farve', FIGURE_WIDTH, STYLES.integer), col('Rød i året', FIGURE_WIDTH, STYLES.integer), col('Eskaleret', FIGURE_WIDTH, STYLES.integer)],
       rows,
@@ -347,7 +344,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
       b.line('Ingen monitorerede projekter.', STYLES.note);
       return {};
     }
-    return colourChart('Monitorerede projekter pr. forvaltning og farve', start, header, lastRow, Math.max(...colours.map((x) => x.counts.green + x.counts.yellow + x.counts.red)));
+    return colourChart('Monitorerede projekter pr. forvaltning og farve', header, lastRow, Math.max(...colours.map((x) => x.counts.green + x.counts.yellow + x.counts.red)));
   });
 
   section('Farver pr. kvartal (alle kvartaler i historikken)', (start) => {
@@ -359,7 +356,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
       b.line('Ingen kvartalsfarver endnu.', STYLES.note);
       return {};
     }
-    return colourChart('Projekternes farver kvartal for kvartal', start, header, lastRow, Math.max(...quarters.map((q) => q.counts.green + q.counts.yellow + q.counts.red)));
+    return colourChart('Projekternes farver kvartal for kvartal', header, lastRow, Math.max(...quarters.map((q) => q.counts.green + q.counts.yellow + q.counts.red)));
   });
 
   b.print({ keyColumns: tableWidth + 1 + CHART_COLUMNS, ...pageFurniture(c) });
@@ -449,10 +446,7 @@ function goalsSheet(c: Consolidation): SheetPlan {
     const lastRow = header + rows.length;
     const sums: PlanValue[] = [
       'Hele kommunen',
-      ...Array.from({ length: GOAL_LETTERS.length + 1 }, (_, i) => ({
-        formula: `SUM(${rangeRef(firstRow, i + 2, Math.max(firstRow, lastRow), i + 2)})`,
-        result: round2(rows.reduce((s, r) => s + (r[i + 1] as number), 0)),
-      })),
+      ...Array.from({ length: GOAL_LETTERS.length + 1 }, (_, i) => columnSum(firstRow, lastRow, i + 2, round2(rows.reduce((s, r) => s + (r[i + 1] as number), 0)))),
     ];
     b.table([col('Forvaltning', 26), ...goalCols.map((g) => col(g, 14, style)), col('I alt (hver indsats én gang)', 15, { ...style, bold: true })], rows, {
       totals: rows.length ? [sums] : [],
