@@ -1,15 +1,18 @@
 /**
- * npm run bench [-- --n 700 --rows 150 --projects 30 --runs 3] | [-- --memory]
+ * npm run bench [-- --n 7,30,700 --rows 150 --projects 30 --runs 3] | [-- --memory]
  *
  * Consolidation at national scale. Generates N synthetic submissions with the real template writer (cached in
  * the OS temp folder by their parameters), then measures, each in a fresh child process, on the same files:
  *   floor    unzip only the parts the reader needs (zlib) and tokenize their XML, nothing else
  *   naive    exceljs: full workbook.xlsx.load of every file, then walk every cell
- *   product  `integration-status consolidate DIR --out OUT.xlsx`, through the CLI's own main()
+ *   product  `integration-status consolidate DIR --out OUT.xlsx`: the built command line (dist-cli/, rebuilt from
+ *            the source first), timed from loading its bundle to its exit code
  * and prints medians of wall time, CPU time, peak RSS, workbooks/s and rows/s, and the ratios. --before adds
  *   product-1thread  the product without worker threads
  *   product-exceljs  the product on one thread, reading with exceljs (as before the fast reader)
- * --memory prints the product's peak RSS for N = 100, 700 and 2000.
+ * Several N (--n 7,30,700, the default) are measured one after the other, each with its own table and ratios;
+ * N below 100 runs at least 9 times (a run takes well under a second there, and the machine's noise is larger).
+ * --memory prints the product's peak RSS for N = 30, 100, 700 and 2000.
  * --reading measures only reading, on one thread, on the same files:
  *   read-cells   the product's reader: every sheet's cells and number formats, the defined names
  *   read-submission  reading as `validate` does it: check the package, read, build the typed submission, validate
@@ -17,12 +20,12 @@
 import { readZipDirectory, u16 } from '../src/hosts/xlsx/read/zip';
 import { prng } from '../test/corpus/badFiles';
 import { fork } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { main as cliMain } from '../src/cli/main';
+import { main as sourceCliMain } from '../src/cli/main';
 import { ADMINISTRATION_CODES, budgetYears, type AdministrationCode } from '../src/core/domain';
 import type { POLICY_AREA, PROJECTS_AREA } from '../src/core/template/definition';
 import type { AnyRawRow, RawRow, TemplateFill } from '../src/core/template/fill';
@@ -34,11 +37,17 @@ import { loadWorkbookBytes } from '../src/hosts/xlsx/bytes';
 import { NODE_IO, readSubmissionBytes } from '../src/hosts/xlsx/files';
 import { validate } from '../src/core/validate/validate';
 
+const ROOT = path.resolve(__dirname, '..');
+/** The product measured is the built command line: built from this tree's source first. */
+const buildCli = async () => ((await import(path.join(ROOT, 'scripts', 'build-cli.js'))) as { default: () => Promise<void> }).default();
+
 // ---------------------------------------------------------------------------------------------------------
 // options
 
 interface Options {
-  n: number;
+  n: number[];
+  /** Whether --runs was given (otherwise small N gets more runs). */
+  runsGiven: boolean;
   rows: number;
   projects: number;
   runs: number;
@@ -63,7 +72,12 @@ function parseArgs(argv: string[]): Options & { child?: string; dir?: string; ge
     return n;
   };
   return {
-    n: num('--n', 700),
+    n: (get('--n') ?? '7,30,700').split(',').map((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new Error('--n expects positive whole numbers, separated by commas');
+      return n;
+    }),
+    runsGiven: get('--runs') !== undefined,
     rows: num('--rows', 150),
     projects: num('--projects', 30),
     runs: num('--runs', 3),
@@ -193,6 +207,8 @@ interface Result {
   cpuMs: number;
   maxRssMb: number;
   check: number;
+  /** The product's output, bytes (0 for the other modes). */
+  outBytes: number;
 }
 
 
@@ -270,6 +286,9 @@ async function measure(mode: string, dir: string): Promise<Result> {
         } as unknown as XlsxReader;
       };
     }
+    // The product is the command line as installed: the built bundle, whose worker thread is built JavaScript
+    // too. Only product-exceljs runs from the TypeScript source, since it swaps the reader there.
+    const cliMain: typeof sourceCliMain = mode === 'product-exceljs' ? sourceCliMain : ((await import(path.join(ROOT, 'dist-cli', 'integration-status.js'))) as { main: typeof sourceCliMain }).main;
     const sink = () => {};
     const code = await cliMain(['node', 'integration-status', 'consolidate', dir, '--out', out], { out: sink, err: sink });
     if (code === 2) throw new Error('consolidate could not read a file');
@@ -279,8 +298,9 @@ async function measure(mode: string, dir: string): Promise<Result> {
   }
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const outBytes = existsSync(out) ? statSync(out).size : 0;
   rmSync(out, { force: true });
-  return { mode, files: files.length, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, check };
+  return { mode, files: files.length, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, check, outBytes };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -315,21 +335,30 @@ async function main(): Promise<void> {
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}`;
   console.log(`machine: ${machine}`);
   if (o.memory) {
+    await buildCli();
     console.log('peak RSS of the product (consolidate), one run per N:');
-    for (const n of [100, 700, 2000]) {
+    for (const n of [30, 100, 700, 2000]) {
       const dir = await ensureSet(o, n);
       const r = (await runChild(['--child', 'product', '--dir', dir]))!;
       const kept = Math.min(n, ADMINISTRATION_CODES.length * 211);
-      console.log(`  N=${String(n).padStart(4)}  (${kept} kept)  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB   wall ${(r.wallMs / 1000).toFixed(1)} s`);
+      console.log(`  N=${String(n).padStart(4)}  (${kept} kept)  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB   wall ${(r.wallMs / 1000).toFixed(1)} s   output ${(r.outBytes / 2 ** 20).toFixed(1)} MB`);
     }
     return;
   }
-  const dir = await ensureSet(o, o.n);
+  // The product runs the built command line: build it from the source measured here.
+  await buildCli();
+  for (const n of o.n) await measureN(o, n);
+}
+
+async function measureN(o: Options, n: number): Promise<void> {
+  const dir = await ensureSet(o, n);
   const rowsPerFile = 2 * o.rows + o.projects;
-  console.log(`${o.n} submissions × (${o.rows} + ${o.rows} initiatives, ${o.projects} projects) = ${o.n * rowsPerFile} rows; ${o.runs} runs per mode, medians; each run a fresh process`);
+  // Small N runs in well under a second, where the machine's noise weighs more: more runs.
+  const runs = o.runsGiven || n >= 100 ? o.runs : Math.max(o.runs, 9);
+  console.log(`\nN = ${n}: ${n} submissions × (${o.rows} + ${o.rows} initiatives, ${o.projects} projects) = ${n * rowsPerFile} rows; ${runs} runs per mode, medians; each run a fresh process`);
   const modes = o.reading ? ['floor', 'read-cells', 'read-submission'] : ['floor', 'naive', 'product', ...(o.before ? ['product-1thread', 'product-exceljs'] : [])];
   const results: Record<string, Result[]> = Object.fromEntries(modes.map((m) => [m, []]));
-  for (let run = 0; run < o.runs; run++) {
+  for (let run = 0; run < runs; run++) {
     for (const mode of modes) {
       const r = (await runChild(['--child', mode, '--dir', dir]))!;
       results[mode].push(r);
@@ -337,25 +366,25 @@ async function main(): Promise<void> {
     }
   }
   const med: Record<string, { wall: number; cpu: number; rss: number }> = {};
-  console.log('\nmode             wall s   cpu s   peak RSS MB   workbooks/s   rows/s');
+  console.log(`\nN = ${n}          wall s   cpu s   peak RSS MB   workbooks/s   rows/s`);
   for (const mode of modes) {
     const rs = results[mode];
     const m = { wall: median(rs.map((r) => r.wallMs)) / 1000, cpu: median(rs.map((r) => r.cpuMs)) / 1000, rss: median(rs.map((r) => r.maxRssMb)) };
     med[mode] = m;
     console.log(
-      `${mode.padEnd(15)} ${m.wall.toFixed(2).padStart(7)} ${m.cpu.toFixed(2).padStart(7)} ${m.rss.toFixed(0).padStart(13)} ${(o.n / m.wall).toFixed(1).padStart(13)} ${Math.round((o.n * rowsPerFile) / m.wall)
+      `${mode.padEnd(15)} ${m.wall.toFixed(3).padStart(7)} ${m.cpu.toFixed(3).padStart(7)} ${m.rss.toFixed(0).padStart(13)} ${(n / m.wall).toFixed(1).padStart(13)} ${Math.round((n * rowsPerFile) / m.wall)
         .toString()
         .padStart(8)}`,
     );
   }
   if (o.reading) {
-    console.log(`\nread-cells ÷ floor (wall): ${(med['read-cells'].wall / med.floor.wall).toFixed(2)}   read-submission ÷ floor (wall): ${(med['read-submission'].wall / med.floor.wall).toFixed(2)}`);
+    console.log(`\nN = ${n}: read-cells ÷ floor (wall): ${(med['read-cells'].wall / med.floor.wall).toFixed(2)}   read-submission ÷ floor (wall): ${(med['read-submission'].wall / med.floor.wall).toFixed(2)}`);
     return;
   }
-  console.log(`\nproduct ÷ floor (wall): ${(med.product.wall / med.floor.wall).toFixed(2)}   (cpu: ${(med.product.cpu / med.floor.cpu).toFixed(2)})`);
-  console.log(`naive ÷ product (wall): ${(med.naive.wall / med.product.wall).toFixed(2)}   (cpu: ${(med.naive.cpu / med.product.cpu).toFixed(2)})`);
-  if (med['product-1thread']) console.log(`product on one thread ÷ product (wall): ${(med['product-1thread'].wall / med.product.wall).toFixed(2)}`);
-  if (med['product-exceljs']) console.log(`product reading with exceljs ÷ product (wall): ${(med['product-exceljs'].wall / med.product.wall).toFixed(2)}`);
+  console.log(`\nN = ${n}: product ÷ floor (wall): ${(med.product.wall / med.floor.wall).toFixed(2)}   (cpu: ${(med.product.cpu / med.floor.cpu).toFixed(2)})`);
+  console.log(`N = ${n}: naive ÷ product (wall): ${(med.naive.wall / med.product.wall).toFixed(2)}   (cpu: ${(med.naive.cpu / med.product.cpu).toFixed(2)})`);
+  if (med['product-1thread']) console.log(`N = ${n}: product on one thread ÷ product (wall): ${(med['product-1thread'].wall / med.product.wall).toFixed(2)}`);
+  if (med['product-exceljs']) console.log(`N = ${n}: product reading with exceljs ÷ product (wall): ${(med['product-exceljs'].wall / med.product.wall).toFixed(2)}`);
 }
 
 main().catch((err) => {

@@ -3,7 +3,7 @@ import { keyOfHeader, OUTPUT, overviewColumns, type OverviewKey } from '../core/
 import type { OverviewCell, OverviewTable } from '../core/consolidate/filter';
 import { parseRangeRef } from '../core/cells';
 import { planValueAt, shownValue } from '../core/plan/lookup';
-import type { WorkbookPlan } from '../core/plan/types';
+import { blockRows, type WorkbookPlan } from '../core/plan/types';
 
 function cellOf(v: ReturnType<typeof shownValue>): OverviewCell {
   return typeof v === 'boolean' ? (v ? OUTPUT.yes : OUTPUT.no) : v;
@@ -25,7 +25,7 @@ export function overviewFromPlan(plan: WorkbookPlan, years: number[]): OverviewT
   // The table's rows are one block below its header: read them from it, not cell by cell.
   const body = sheet.blocks.find((b) => b.row === range.top + 1 && b.col === range.left);
   const rows: OverviewCell[][] = [];
-  for (const line of body?.values ?? []) {
+  for (const line of body ? blockRows(body) : []) {
     const row = columns.map(({ col }) => cellOf(shownValue(line[col - range.left])));
     if (row.some((v) => v !== null)) rows.push(row);
   }

@@ -7,7 +7,7 @@ import { consolidate, type ConsolidationInput, type SubmittedFile } from '../cor
 import type { HistoryEntry } from '../core/consolidate/colours';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
-import type { WorkbookPlan } from '../core/plan/types';
+import { heldPlan, type WorkbookPlan } from '../core/plan/types';
 import { statusOf, validate } from '../core/validate/validate';
 import { readHistoryFromBytes, readSubmissionFromBytes, sha256Hex } from '../hosts/xlsx/bytes';
 import { countFindings, type ConsolidateRequest, type ConsolidationResult, type FileResult, type PreviousResult, type TemplateChoice } from './actions';
@@ -106,7 +106,8 @@ function runConsolidation(req: ConsolidateRequest & { generatedAt: string }): Co
     generatedAt: req.generatedAt,
     productVersion: (packageJson as { version: string }).version,
   });
-  const plan = buildConsolidatedPlan(result);
+  // Held rows: the plan crosses to the pane's thread, which copies data, not the functions of row sources.
+  const plan = heldPlan(buildConsolidatedPlan(result));
   const years = result.years;
   const period = years.length ? `${years[0]}-${years[years.length - 1]}` : 'status';
   return { plan, summary: consolidationSummary(result, req.lang), overview: overviewFromPlan(plan, years), fileName: `samlet-status-${period}.xlsx` };

@@ -10,6 +10,7 @@ import { readSubmissionBytes } from '../../src/hosts/xlsx/files';
 import { validate, statusOf } from '../../src/core/validate/validate';
 import { SheetBuilder } from '../../src/core/plan/builder';
 import { STYLES } from '../../src/core/plan/styles';
+import { blockRowCount, heldRows } from '../../src/core/plan/types';
 import { readHistoryFromBytes } from '../../src/hosts/xlsx/bytes';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 
@@ -66,7 +67,7 @@ describe('consolidating the examples', () => {
     const tmf = normal.files.find((f) => f.administration === 'TMF')!;
     expect(tmf).toMatchObject({ outcome: 'included', status: 'invalid', errors: 13 });
     const overview = buildConsolidatedPlan(normal).sheets.find((s) => s.name === OUTPUT.overview)!;
-    const cells = JSON.stringify(overview.blocks);
+    const cells = JSON.stringify(overview.blocks.map(heldRows));
     expect(cells).toContain('ugyldig (13 fejl)');
     const strict = consolidate(inputs, { ...options, strict: true });
     expect(strict.files.find((f) => f.administration === 'TMF')!.outcome).toBe('left-out');
@@ -114,7 +115,7 @@ describe('one submission per administration and period', () => {
     const diagnostics = validate(reading.result);
     const newKff: ConsolidationInput = { file: { name: 'KFF-budgetredegoerelse-2011.xlsx', size: bytes.length, sha256: 'new' }, status: statusOf(diagnostics, false), diagnostics, submission: reading.result.submission };
     const after = buildConsolidatedPlan(consolidate(inputs.map((i) => (i.submission?.cover.administration === 'KFF' ? newKff : i)), options));
-    const rowsOf = (plan: typeof before, sheet: string) => plan.sheets.find((s) => s.name === sheet)!.blocks.filter((b) => b.values.length > 1).flatMap((b) => b.values.map((r) => JSON.stringify(r)));
+    const rowsOf = (plan: typeof before, sheet: string) => plan.sheets.find((s) => s.name === sheet)!.blocks.filter((b) => blockRowCount(b) > 1).flatMap((b) => heldRows(b).map((r) => JSON.stringify(r)));
     for (const sheet of [OUTPUT.overview, OUTPUT.economy, OUTPUT.goals]) {
       const old = rowsOf(before, sheet);
       const now = rowsOf(after, sheet);
@@ -181,7 +182,7 @@ describe('text longer than a cell holds', () => {
     if (reading.status !== 'read') throw new Error('unreadable');
     expect(reading.result.submission.policyInitiatives[0].status).toHaveLength(40_000);
     const plan = buildConsolidatedPlan(consolidate([{ file: { name: 'lang.xlsx', size: 1, sha256: 'x' }, status: 'valid', diagnostics: [], submission: reading.result.submission }], options));
-    const cells = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.values.flat())).filter((v): v is string => typeof v === 'string' && v.startsWith('xxxx'));
+    const cells = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => heldRows(b).flat())).filter((v): v is string => typeof v === 'string' && v.startsWith('xxxx'));
     expect(cells.map((c) => c.length)).toEqual([32_767]);
     expect(cells[0].endsWith(' […]')).toBe(true);
   });

@@ -7,7 +7,7 @@
  */
 import { cellRef, parseCellRef, parseRangeRef } from '../../src/core/cells';
 import { isoToSerial } from '../../src/core/parse/values';
-import { isDate, isFormula, type CellStyle, type PlanValue, type WorkbookPlan } from '../../src/core/plan/types';
+import { heldRows, isDate, isFormula, type CellStyle, type PlanValue, type WorkbookPlan } from '../../src/core/plan/types';
 import { DATE_FORMAT } from '../../src/core/plan/styles';
 import { tableColumns } from '../../src/hosts/xlsx/write/sheet';
 import { checkSheetExtent, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../src/core/reader';
@@ -79,7 +79,7 @@ export class MemoryWorkbook implements WorkbookReader {
       const sheet = new MemorySheet(p.name, !p.hidden);
       // Later blocks win, blanks included (the writer's rule for overlapping blocks).
       for (const block of p.blocks) {
-        block.values.forEach((line, r) =>
+        heldRows(block).forEach((line, r) =>
           line.forEach((v, c) => sheet.cells.set(key(block.row + r, block.col + c), written(v, { ...block.style, ...block.columnStyles?.[c] }))),
         );
       }

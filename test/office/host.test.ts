@@ -7,7 +7,7 @@ import path from 'node:path';
 import { consolidate, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { readSubmission } from '../../src/core/parse/submission';
-import { isFormula, type WorkbookPlan } from '../../src/core/plan/types';
+import { heldRows, isFormula, type WorkbookPlan } from '../../src/core/plan/types';
 import { parseRangeRef, quoteSheet } from '../../src/core/cells';
 import { columnNumber, overviewColumns, type OverviewKey } from '../../src/core/consolidate/layout';
 import { planRangeValues } from '../../src/core/plan/lookup';
@@ -35,7 +35,7 @@ const formulaCells = (excel: { model: WorkbookModel }) =>
 
 /** The formula cells a plan asks for, as formulaCells lists them. */
 const planFormulaCells = (plan: WorkbookPlan) =>
-  plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.values.flatMap((line, r) => line.flatMap((v, c) => (isFormula(v) ? [`${s.name}!${b.row + r},${b.col + c}: =${v.formula}`] : [])))));
+  plan.sheets.flatMap((s) => s.blocks.flatMap((b) => heldRows(b).flatMap((line, r) => line.flatMap((v, c) => (isFormula(v) ? [`${s.name}!${b.row + r},${b.col + c}: =${v.formula}`] : [])))));
 
 describe('the Excel double is strict', () => {
   it('throws on a property that was not loaded, or loaded but not synced', async () => {

@@ -8,7 +8,7 @@ import { COLOURS, COLOUR_FILLS, COLOUR_LABELS, GOAL_LETTERS, POLICY_GOALS, findA
 import type { Table1RowKey } from '../model';
 import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
 import { BRAND, CHART_COLOURS, CHART_PALETTE, HIGHLIGHT_FILL, MILLIONS_FORMAT, STYLES } from '../plan/styles';
-import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, SheetPlan, WorkbookPlan } from '../plan/types';
+import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, RowSource, SheetPlan, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
 import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation } from './consolidate';
 import { coloursByAdministration, coloursByQuarter, goalMatrix, goalReconciliation, municipalitySpend, spendByAdministration } from './figures';
@@ -61,9 +61,35 @@ interface ListSheet<R, K extends string> {
   note: string;
   table: string;
   columns: LayoutColumn<R, K>[];
-  rows: Iterable<R>;
+  /**
+   * The rows' items. A function or an array is walked each time the host writes the sheet, so the sheet's cells
+   * are made as they are written and never held; a one-off iterator (a generator's result) is kept as its items.
+   */
+  rows: Iterable<R> | (() => Iterable<R>);
   conditional?: { keys: K[]; rules: ConditionalRule[] }[];
   tabColor?: string;
+}
+
+/** A list's rows as a source: each row's cells made from its item by the layout when the host asks for it. */
+function layoutRows<R, K extends string>(columns: LayoutColumn<R, K>[], rows: ListSheet<R, K>['rows']): RowSource {
+  let items: () => Iterable<R>;
+  if (typeof rows === 'function') items = rows;
+  else if (Array.isArray(rows) || (rows[Symbol.iterator]() as unknown) !== rows) items = () => rows;
+  else {
+    // A one-off iterator: its items (references, not cells) are kept so the rows can be walked again.
+    const kept = [...rows];
+    items = () => kept;
+  }
+  let count = 0;
+  if (Array.isArray(rows)) count = rows.length;
+  else for (const _ of items()) count++;
+  return {
+    count,
+    width: columns.length,
+    *rows() {
+      for (const r of items()) yield rowValues(columns, r);
+    },
+  };
 }
 
 /** A title, a note and one Excel table with its header row frozen (and the name column), printed with the key columns. */
@@ -72,11 +98,9 @@ function listSheet<R, K extends string>(c: Consolidation, s: ListSheet<R, K>): S
   b.title(s.title);
   const printed = Math.max(1, s.columns.filter((x) => x.printed).length);
   b.note(s.note, printed);
-  const values: PlanValue[][] = [];
-  for (const r of s.rows) values.push(rowValues(s.columns, r));
   const header = b.table(
     s.columns.map((x) => col(x.header.da, x.width, x.style)),
-    values,
+    layoutRows(s.columns, s.rows),
     { excelTable: s.table, conditionalFormats: (s.conditional ?? []).map((f) => ({ columns: f.keys.map((k) => columnNumber(s.columns, k)), rules: f.rules })) },
   );
   b.freeze(header, 1);
@@ -92,7 +116,7 @@ function overviewSheet(c: Consolidation): SheetPlan {
     note: `Én række pr. indsats og pr. monitoreret projekt fra hver forvaltning. Beløb i kr. Lavet ${dateDa(c.generatedAt)}. Filtrér i tabellens overskrifter eller med udsnitsværktøjerne på ${OUTPUT.overviewSheet}. "Rød i året": rød i mindst ét kvartal af statusåret; "Antal røde kvartaler" tæller også kvartaler fra tidligere samlede opgørelser. Filstatus viser, om rækken kommer fra en fil med fejl.`,
     table: OUTPUT.overviewTable,
     columns,
-    rows: overviewRows(c),
+    rows: () => overviewRows(c),
     conditional: [
       { keys: ['currentColour', 'quarterColour:1', 'quarterColour:2', 'quarterColour:3', 'quarterColour:4'], rules: colourRules },
       { keys: ['redInYear'], rules: redYesRule },
@@ -135,7 +159,7 @@ function goalStatusSheet(c: Consolidation): SheetPlan {
     note: 'Hver forvaltnings svar pr. mål: om målet er relevant, status for målopfyldelsen, om det er realistisk, og hvilke initiativer der er nødvendige. Antal indsatser og udgift tæller indsatserne for målet (en indsats for flere mål tæller under hvert).',
     table: OUTPUT.goalStatusTable,
     columns: goalStatusColumns(c.years),
-    rows: goalStatusRows(c),
+    rows: () => goalStatusRows(c),
   });
 }
 
@@ -150,7 +174,7 @@ function findingsSheet(c: Consolidation): SheetPlan {
     note: 'Hver fejl, advarsel og bemærkning med fil, ark og celle. Filer med fejl er medtaget og markeret i Samlet status (kolonnen Filstatus), medmindre de er udeladt.',
     table: OUTPUT.findingsTable,
     columns: findingColumns(),
-    rows: findingRows(c),
+    rows: () => findingRows(c),
     conditional: [{ keys: ['severity'], rules: [{ kind: 'textEquals', text: 'fejl', fill: COLOUR_FILLS.red }] }],
   });
 }

@@ -2,7 +2,7 @@
 import { rangeRef } from '../cells';
 import { printPlan, type PrintOptions } from './print';
 import { STYLES } from './styles';
-import type { Block, CellStyle, ChartPlan, ConditionalFormatPlan, PlanValue, SheetPlan, SlicerPlan, TablePlan } from './types';
+import { isRowSource, type Block, type CellStyle, type ChartPlan, type ConditionalFormatPlan, type PlanValue, type RowSource, type SheetPlan, type SlicerPlan, type TablePlan } from './types';
 
 const LINE_HEIGHT = 15;
 
@@ -37,6 +37,10 @@ export function estimateRowHeight(values: PlanValue[], widths: number[], wraps: 
   }
   return lines > 1 ? Math.min(409, lines * LINE_HEIGHT + 3) : undefined;
 }
+
+const tooLong = (v: PlanValue) => typeof v === 'string' && v.length > MAX_CELL_TEXT;
+/** A row copied only where a text has to be cut: national sheets have hundreds of thousands of rows. */
+const fitRow = (r: PlanValue[]) => (r.some(tooLong) ? r.map(fitCellText) : r);
 
 export interface Column {
   header: string;
@@ -125,8 +129,11 @@ export class SheetBuilder {
     return this;
   }
 
-  /** A header row and data rows; widths are the widest asked for any table in that column. Returns the header row. */
-  table(columns: Column[], rows: PlanValue[][], options: TableOptions = {}): number {
+  /**
+   * A header row and data rows; widths are the widest asked for any table in that column. Returns the header row.
+   * Rows from a source stay a source: they are made (cut to Excel's length, heights estimated) as the host writes.
+   */
+  table(columns: Column[], rows: PlanValue[][] | RowSource, options: TableOptions = {}): number {
     const header = this.row;
     columns.forEach((c, i) => {
       const current = this.plan.columns![i]?.width ?? 0;
@@ -135,26 +142,37 @@ export class SheetBuilder {
     // Headers are bold (wider letters): estimated on narrower columns.
     this.plan.rowHeights![header] = estimateRowHeight(columns.map((c) => c.header), columns.map((c) => c.width * 0.85), columns.map(() => true)) ?? 18;
     this.plan.blocks.push({ row: header, col: 1, values: [columns.map((c) => c.header)], style: STYLES.header });
-    if (rows.length) {
-      // Rows are copied only where a text has to be cut: national sheets have hundreds of thousands of rows.
-      const tooLong = (v: PlanValue) => typeof v === 'string' && v.length > MAX_CELL_TEXT;
-      const values = rows.map((r) => (r.some(tooLong) ? r.map(fitCellText) : r));
-      const block: Block = { row: header + 1, col: 1, values, columnStyles: columns.map((c) => c.style) };
+    const count = isRowSource(rows) ? rows.count : rows.length;
+    const widths = columns.map((c) => c.width);
+    const wraps = columns.map((c) => c.style.wrap === true);
+    const columnStyles = columns.map((c) => c.style);
+    if (isRowSource(rows)) {
+      if (count) {
+        const source: RowSource = {
+          count,
+          width: Math.max(rows.width, columns.length),
+          *rows() {
+            for (const r of rows.rows()) yield fitRow(r);
+          },
+          height: (values) => estimateRowHeight(values, widths, wraps),
+        };
+        this.plan.blocks.push({ row: header + 1, col: 1, values: source, columnStyles });
+      }
+    } else if (count) {
+      const block: Block = { row: header + 1, col: 1, values: rows.map(fitRow), columnStyles };
       this.plan.blocks.push(block);
-      const widths = columns.map((c) => c.width);
-      const wraps = columns.map((c) => c.style.wrap === true);
       rows.forEach((r, i) => {
         const h = estimateRowHeight(r, widths, wraps);
         if (h) this.plan.rowHeights![header + 1 + i] = h;
       });
     }
-    let last = header + Math.max(rows.length, 1);
+    let last = header + Math.max(count, 1);
     if (options.totals?.length) {
-      const totalsRow = header + rows.length + 1;
+      const totalsRow = header + count + 1;
       this.plan.blocks.push({ row: totalsRow, col: 1, values: options.totals, columnStyles: columns.map((c) => ({ ...c.style, bold: true })) });
       last = totalsRow + options.totals.length - 1;
     }
-    const dataLast = header + Math.max(rows.length, 1);
+    const dataLast = header + Math.max(count, 1);
     if (options.excelTable) {
       const table: TablePlan = { name: options.excelTable, ref: rangeRef(header, 1, dataLast, columns.length), style: 'TableStyleLight9' };
       this.plan.tables!.push(table);

@@ -42,6 +42,25 @@ export interface CellStyle {
 }
 
 /**
+ * Rows made when a host asks for them, in order: a list of hundreds of thousands of rows (the consolidated
+ * overview) is described by the plan, not held in it. Hosts take the rows as they write them.
+ */
+export interface RowSource {
+  /** How many rows it gives (known before any is made: tables, print areas and formats reach to the last). */
+  readonly count: number;
+  /** The widest row's length. */
+  readonly width: number;
+  /** The rows in order; each call starts again (a host may walk them more than once). */
+  rows(): Iterable<PlanValue[]>;
+  /** A row's height in points where it needs one of its own (wrapped text); undefined: the sheet's default. */
+  height?(values: PlanValue[]): number | undefined;
+}
+
+export function isRowSource(values: PlanValue[][] | RowSource): values is RowSource {
+  return !Array.isArray(values);
+}
+
+/**
  * A rectangle of values with one style, or a style per column. Row and col are 1-based. An empty (null) cell keeps
  * its style where the style shows without a value (fill, border) or marks an input cell (unlocked); elsewhere it
  * stays a blank cell, so wide sheets with many empty cells stay small.
@@ -49,7 +68,8 @@ export interface CellStyle {
 export interface Block {
   row: number;
   col: number;
-  values: PlanValue[][];
+  /** The rows, held or made on demand. */
+  values: PlanValue[][] | RowSource;
   style?: CellStyle;
   /** Merged over style for the block's column i. */
   columnStyles?: (CellStyle | undefined)[];
@@ -202,4 +222,51 @@ export interface WorkbookPlan {
   sheets: SheetPlan[];
   definedNames: DefinedNamePlan[];
   properties?: { title?: string; creator?: string; created?: string };
+}
+
+/** How many rows a block has. */
+export function blockRowCount(block: Block): number {
+  return isRowSource(block.values) ? block.values.count : block.values.length;
+}
+
+/** The length of a block's widest row. */
+export function blockWidth(block: Block): number {
+  if (isRowSource(block.values)) return block.values.width;
+  let width = 0;
+  for (const row of block.values) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** A block's rows in order (made now where the block has a source). */
+export function blockRows(block: Block): Iterable<PlanValue[]> {
+  return isRowSource(block.values) ? block.values.rows() : block.values;
+}
+
+/** A block's rows as an array (tests and small plans; a source's rows are made and held). */
+export function heldRows(block: Block): PlanValue[][] {
+  return isRowSource(block.values) ? [...block.values.rows()] : block.values;
+}
+
+/**
+ * The plan with every row source made into held rows (and their heights into rowHeights): for passing a plan
+ * between threads, which copies data but not functions. Plans without sources come back as they are.
+ */
+export function heldPlan(plan: WorkbookPlan): WorkbookPlan {
+  if (!plan.sheets.some((s) => s.blocks.some((b) => isRowSource(b.values)))) return plan;
+  const sheets = plan.sheets.map((sheet): SheetPlan => {
+    if (!sheet.blocks.some((b) => isRowSource(b.values))) return sheet;
+    const rowHeights = { ...sheet.rowHeights };
+    const blocks = sheet.blocks.map((b): Block => {
+      if (!isRowSource(b.values)) return b;
+      const source = b.values;
+      const values = [...source.rows()];
+      values.forEach((line, r) => {
+        const h = source.height?.(line);
+        if (h !== undefined && rowHeights[b.row + r] === undefined) rowHeights[b.row + r] = h;
+      });
+      return { ...b, values };
+    });
+    return { ...sheet, blocks, rowHeights };
+  });
+  return { ...plan, sheets };
 }

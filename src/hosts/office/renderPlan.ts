@@ -9,6 +9,9 @@ import { isoToSerial } from '../../core/parse/values';
 import { planRangeValues } from '../../core/plan/lookup';
 import { headerFooterCode, PAGE_MARGINS } from '../../core/plan/print';
 import {
+  blockRowCount,
+  blockRows,
+  blockWidth,
   isDate,
   isFormula,
   type Block,
@@ -164,12 +167,6 @@ function runs<T>(items: T[], key: (item: T) => string): [number, number, T][] {
   return out;
 }
 
-function blockWidth(block: Block): number {
-  let width = 0;
-  for (const row of block.values) if (row.length > width) width = row.length;
-  return width;
-}
-
 /** The style of the block's column c (the block style with the column's own over it). */
 function columnStyle(block: Block, c: number): CellStyle | undefined {
   const own = block.columnStyles?.[c];
@@ -179,11 +176,12 @@ function columnStyle(block: Block, c: number): CellStyle | undefined {
 /**
  * Steps for one block's values: rectangles of at most CELLS_PER_WRITE cells and a quarter of the budget, number
  * formats first (so text that starts with "=" stays text), then the values. A row too large on its own is cut by columns.
+ * Made as they are sent: a block with a row source has its rows made a request's worth at a time, never all held.
  */
-function valueSteps(sheet: string, block: Block, maxBytes: number): Step[] {
+function* valueSteps(sheet: string, block: Block, maxBytes: number): Generator<Step> {
   const steps: Step[] = [];
   const width = blockWidth(block);
-  if (width === 0) return steps;
+  if (width === 0) return;
   const styles = Array.from({ length: width }, (_, c) => columnStyle(block, c));
   const cap = Math.floor(maxBytes / 4);
   const fixed = COST.range + 2 * COST.action;
@@ -212,7 +210,9 @@ function valueSteps(sheet: string, block: Block, maxBytes: number): Step[] {
     formats = [];
     bytes = 0;
   };
-  block.values.forEach((planRow, r) => {
+  let r = -1;
+  for (const planRow of blockRows(block)) {
+    r++;
     const inputs = Array.from({ length: width }, (_, c) => cellInput(planRow[c] ?? null));
     const fmts = Array.from({ length: width }, (_, c) => cellFormat(planRow[c] ?? null, styles[c]));
     const cells = inputs.map((v, c) => jsonBytes(v) + jsonBytes(fmts[c]) + 2);
@@ -233,9 +233,11 @@ function valueSteps(sheet: string, block: Block, maxBytes: number): Step[] {
         flush();
         start = end;
       }
-      return;
+      yield* steps.splice(0);
+      continue;
     }
     if (values.length && ((values.length + 1) * width > CELLS_PER_WRITE || bytes + rowBytes > cap)) flush();
+    yield* steps.splice(0);
     if (!values.length) {
       top = r;
       left = 0;
@@ -243,15 +245,15 @@ function valueSteps(sheet: string, block: Block, maxBytes: number): Step[] {
     values.push(inputs);
     formats.push(fmts);
     bytes += rowBytes;
-  });
+  }
   flush();
-  return steps;
+  yield* steps;
 }
 
 /** Format steps for a block: one per run of neighbouring columns with the same style, over all the block's rows. */
 function blockFormatSteps(sheet: string, block: Block): Step[] {
   const width = blockWidth(block);
-  const rows = block.values.length;
+  const rows = blockRowCount(block);
   if (!width || !rows) return [];
   const styles = Array.from({ length: width }, (_, c) => columnStyle(block, c) ?? {});
   const steps: Step[] = [];
@@ -274,11 +276,13 @@ function isWrapped(block: Block): boolean {
  */
 function rowHeightSteps(sheet: string, plan: SheetPlan): Step[] {
   const steps: Step[] = [];
-  const autofitted = new Set<number>();
+  // Row spans autofitted per block (not a set of rows: a list may have hundreds of thousands).
+  const autofittedBlocks: [number, number][] = [];
+  const autofitted = { has: (row: number) => autofittedBlocks.some(([first, last]) => row >= first && row <= last) };
   for (const block of plan.blocks) {
-    if (block.values.length < 2 || !isWrapped(block)) continue;
-    for (let r = 0; r < block.values.length; r++) autofitted.add(block.row + r);
-    const rows = block.values.length;
+    const rows = blockRowCount(block);
+    if (rows < 2 || !isWrapped(block)) continue;
+    autofittedBlocks.push([block.row, block.row + rows - 1]);
     const cols = blockWidth(block);
     steps.push({ bytes: COST.range + COST.object + COST.action, queue: (b) => b.range(sheet, block.row - 1, block.col - 1, rows, cols).format.autofitRows() });
   }
@@ -333,10 +337,12 @@ function validationRule(v: NonNullable<SheetPlan['validations']>[number]): Excel
   }
 }
 
-function sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): Step[] {
-  const steps: Step[] = [{ bytes: COST.sheet + COST.action + utf8Bytes(name), queue: (b) => b.addSheet(name) }];
-  steps.push(...columnSteps(name, plan));
-  for (const block of plan.blocks) steps.push(...valueSteps(name, block, o.maxRequestBytes));
+function* sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): Generator<Step> {
+  yield { bytes: COST.sheet + COST.action + utf8Bytes(name), queue: (b) => b.addSheet(name) };
+  yield* columnSteps(name, plan);
+  // Values are made and sent a request at a time (a block with a row source is never held whole).
+  for (const block of plan.blocks) yield* valueSteps(name, block, o.maxRequestBytes);
+  const steps: Step[] = [];
   for (const block of plan.blocks) steps.push(...blockFormatSteps(name, block));
   steps.push(...rowHeightSteps(name, plan));
   for (const ref of plan.merges ?? []) steps.push({ bytes: COST.range + COST.action + ref.length, queue: (b) => b.address(name, ref).merge(false) });
@@ -385,7 +391,7 @@ function sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): 
     const options = { allowFormatColumns: true, allowFormatRows: true, allowInsertRows: true, allowDeleteRows: true, allowSort: true, allowAutoFilter: true };
     steps.push({ bytes: COST.object + COST.action + jsonBytes(options), queue: (b) => b.sheet(name).protection.protect(options) });
   }
-  return steps;
+  yield* steps;
 }
 
 function conditionalStep(sheet: string, ref: string, rule: ConditionalRule): Step {
@@ -486,7 +492,7 @@ function headerFooterSections(plan: HeaderFooterPlan | undefined): { left?: stri
  * Queue the steps and sync whenever the next would take the request over the budget. Calculation is suspended in
  * every request; screen updating once per write (suspending it again after each sync makes Excel flicker).
  */
-async function runInBatches(context: Excel.RequestContext, steps: Step[], maxBytes: number, suspendScreen: boolean): Promise<void> {
+async function runInBatches(context: Excel.RequestContext, steps: Iterable<Step>, maxBytes: number, suspendScreen: boolean): Promise<void> {
   const batch = new Batch(context);
   const opening = COST.object * 2 + COST.action * 2 + 200;
   let pending = 0;
@@ -514,11 +520,13 @@ async function runInBatches(context: Excel.RequestContext, steps: Step[], maxByt
 export async function renderPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: RenderOptions): Promise<Map<string, string>> {
   const o: Required<RenderOptions> = { sheetName: (n) => n, maxRequestBytes: MAX_REQUEST_BYTES, ...options };
   const names = new Map(plan.sheets.map((s) => [s.name, o.sheetName(s.name)]));
-  const steps = plan.sheets.flatMap((s) => sheetSteps(s, names.get(s.name)!, o));
-  for (const n of plan.definedNames) {
-    const formula = `=${quoteSheet(names.get(n.sheet) ?? n.sheet)}!${absoluteRef(n.ref)}`;
-    steps.push({ bytes: COST.object + COST.action + utf8Bytes(n.name + formula) + 10, queue: () => context.workbook.names.add(n.name, formula) });
+  function* steps(): Generator<Step> {
+    for (const s of plan.sheets) yield* sheetSteps(s, names.get(s.name)!, o);
+    for (const n of plan.definedNames) {
+      const formula = `=${quoteSheet(names.get(n.sheet) ?? n.sheet)}!${absoluteRef(n.ref)}`;
+      yield { bytes: COST.object + COST.action + utf8Bytes(n.name + formula) + 10, queue: () => context.workbook.names.add(n.name, formula) };
+    }
   }
-  await runInBatches(context, steps, o.maxRequestBytes, o.features.suspendScreenUpdating);
+  await runInBatches(context, steps(), o.maxRequestBytes, o.features.suspendScreenUpdating);
   return names;
 }

@@ -3,7 +3,7 @@ import { cellRef, columnLetter, parseRangeRef, rangeRef, type RangeAddress } fro
 import { isoToSerial } from '../../../core/excelDates';
 import { planValueAt } from '../../../core/plan/lookup';
 import { headerFooterText, PAGE_MARGINS } from '../../../core/plan/print';
-import { isDate, isFormula, type Block, type CellStyle, type ConditionalRule, type PlanValue, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
+import { blockWidth, isDate, isFormula, isRowSource, type Block, type CellStyle, type ConditionalRule, type PlanValue, type RowSource, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
 import { asciiBytes, ByteBuilder } from './bytes';
 import type { StyleSheet } from './styles';
 import type { SharedStrings } from './strings';
@@ -49,8 +49,7 @@ const styleAttr = (xf: number) => (xf ? ` s="${xf}"` : '');
 const showsEmpty = (s: CellStyle) => Boolean(s.fill || s.border || s.locked === false);
 
 function prepare(block: Block, ctx: SheetContext): PreparedBlock {
-  let width = 0;
-  for (const line of block.values) width = Math.max(width, line.length);
+  const width = blockWidth(block);
   const styles: CellStyle[] = Array.from({ length: width }, (_, c) => ({ ...block.style, ...block.columnStyles?.[c] }));
   const xf = styles.map((s) => (Object.keys(s).length ? ctx.styles.xf(s) : 0));
   const emptyXf = styles.map((s, c) => (showsEmpty(s) ? xf[c] : 0));
@@ -122,26 +121,45 @@ function validationXml(v: Validation): string {
  */
 export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[], selected: boolean, drawing?: string): Generator<string | Uint8Array> {
   const prepared = plan.blocks.map((b) => prepare(b, ctx));
-  // Rows → the blocks that have a line there, in plan order.
+  // Rows of held blocks → the blocks that have a line there, in plan order. Blocks with a row source are not
+  // listed row by row: their rows are made as they are written (a sheet of 500,000 rows is never held).
   const rows = new Map<number, number[]>();
+  const streams: Stream[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
+  const spans = (row: number, first: number, last: number) => {
+    top = Math.min(top, row);
+    bottom = Math.max(bottom, row);
+    left = Math.min(left, first);
+    right = Math.max(right, last);
+  };
   prepared.forEach(({ block }, i) => {
+    if (isRowSource(block.values)) {
+      const source = block.values;
+      if (source.count === 0) return;
+      streams.push({ index: i, first: block.row, last: block.row + source.count - 1, source, rows: undefined });
+      spans(block.row, block.col, block.col + Math.max(source.width, 1) - 1);
+      spans(block.row + source.count - 1, block.col, block.col);
+      return;
+    }
     block.values.forEach((line, r) => {
       if (line.length === 0) return;
       const row = block.row + r;
       const list = rows.get(row);
       if (list) list.push(i);
       else rows.set(row, [i]);
-      top = Math.min(top, row);
-      bottom = Math.max(bottom, row);
-      left = Math.min(left, block.col);
-      right = Math.max(right, block.col + line.length - 1);
+      spans(row, block.col, block.col + line.length - 1);
     });
   });
   for (const row of Object.keys(plan.rowHeights ?? {}).map(Number)) if (!rows.has(row)) rows.set(row, []);
+  /** The next line of a source (each row of it is asked for once, in order). */
+  const nextLine = (s: Stream): PlanValue[] => {
+    s.rows ??= s.source.rows()[Symbol.iterator]();
+    const made = s.rows.next();
+    return made.done ? [] : made.value;
+  };
 
   // Header names the tables need, written over whatever the plan has there.
   const headers = new Map<number, Map<number, string>>();
@@ -243,22 +261,48 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
   };
   // For table header names over columns no block covers (made only then: it registers styles).
   let unstyled: PreparedBlock | undefined;
-  for (const row of [...rows.keys()].sort((a, b) => a - b)) {
-    const height = heights[row];
-    out.text(height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`);
-    const blocks = rows.get(row)!;
+  const held = [...rows.keys()].sort((a, b) => a - b);
+  const lineOf = (i: number, row: number) => (prepared[i].block.values as PlanValue[][])[row - prepared[i].block.row];
+  for (const row of rowOrder(held, streams)) {
+    let blocks = rows.get(row) ?? NONE;
     const names = headers.get(row);
-    if (blocks.length === 1 && !names) {
+    let line: PlanValue[] | undefined;
+    let height: number | undefined = heights[row];
+    // A row of one source and nothing else (the common row of a long list): straight from the source.
+    let only: Stream | undefined;
+    let made: Map<number, PlanValue[]> | undefined;
+    for (const s of streams) {
+      if (row < s.first || row > s.last) continue;
+      const l = nextLine(s);
+      height ??= l.length ? s.source.height?.(l) : undefined;
+      if (!only && !made) {
+        only = s;
+        line = l;
+      } else {
+        made ??= new Map([[only!.index, line!]]);
+        made.set(s.index, l);
+      }
+    }
+    if (made || (only && (blocks.length || names))) {
+      made ??= new Map([[only!.index, line!]]);
+      blocks = [...blocks, ...made.keys()].sort((a, b) => a - b);
+      only = undefined;
+    } else if (only && !line!.length && height === undefined) continue; // an empty row of a source
+    out.text(height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`);
+    if (only) {
+      const p = prepared[only.index];
+      for (let c = 0; c < line!.length; c++) writeCell(row, p.block.col + c, line![c], p, c);
+    } else if (blocks.length === 1 && !names) {
       const p = prepared[blocks[0]];
-      const line = p.block.values[row - p.block.row];
-      for (let c = 0; c < line.length; c++) writeCell(row, p.block.col + c, line[c], p, c);
+      const l = lineOf(blocks[0], row);
+      for (let c = 0; c < l.length; c++) writeCell(row, p.block.col + c, l[c], p, c);
     } else {
       // Overlapping blocks or table headers: later writes win, and cells go out in column order.
       const cells = new Map<number, [PlanValue | undefined, PreparedBlock, number]>();
       for (const i of blocks) {
         const p = prepared[i];
-        const line = p.block.values[row - p.block.row];
-        for (let c = 0; c < line.length; c++) cells.set(p.block.col + c, [line[c], p, c]);
+        const l = made?.get(i) ?? lineOf(i, row);
+        for (let c = 0; c < l.length; c++) cells.set(p.block.col + c, [l[c], p, c]);
       }
       for (const [col, name] of names ?? []) {
         const cell = cells.get(col);
@@ -301,6 +345,39 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
   if (drawing) yield `<drawing r:id="${drawing}"/>`;
   if (tables.length) yield `<tableParts count="${tables.length}">${tables.map((_, i) => `<tablePart r:id="rId${i + 1}"/>`).join('')}</tableParts>`;
   yield '</worksheet>';
+}
+
+const NONE: number[] = [];
+
+/** A block whose rows come from a source, and where its rows stand. */
+interface Stream {
+  index: number;
+  first: number;
+  last: number;
+  source: RowSource;
+  rows: Iterator<PlanValue[]> | undefined;
+}
+
+/** The rows to write in ascending order: the held rows and every row of each source, each once. */
+function* rowOrder(held: number[], streams: Stream[]): Generator<number> {
+  const ranges = streams.map((s) => [s.first, s.last]).sort((a, b) => a[0] - b[0]);
+  let last = 0;
+  let h = 0;
+  let r = 0;
+  let coveredTo = 0;
+  for (;;) {
+    while (h < held.length && held[h] <= last) h++;
+    while (r < ranges.length && ranges[r][0] <= last + 1) coveredTo = Math.max(coveredTo, ranges[r++][1]);
+    let next = Infinity;
+    if (coveredTo > last) next = last + 1;
+    else {
+      if (h < held.length) next = held[h];
+      if (r < ranges.length) next = Math.min(next, ranges[r][0]);
+    }
+    if (next === Infinity) return;
+    yield next;
+    last = next;
+  }
 }
 
 /** The sheet's tables, with their ranges checked and names settled before any cell is written. */
