@@ -115,6 +115,9 @@ function isLater(a: Included, b: Included): boolean {
   return false;
 }
 
+/** The same order as localeCompare's, from one collator: a national history sorts 100,000 entries. */
+const byText = new Intl.Collator().compare;
+
 export function consolidate(inputs: ConsolidationInput[], options: ConsolidationOptions): Consolidation {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const strict = options.strict ?? false;
@@ -202,7 +205,7 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
     }
   }
   const mergedHistory = [...history.values()].sort(
-    (a, b) => adminRank(a.administration) - adminRank(b.administration) || a.project.localeCompare(b.project) || a.year - b.year || a.quarter - b.quarter,
+    (a, b) => adminRank(a.administration) - adminRank(b.administration) || byText(a.project, b.project) || a.year - b.year || a.quarter - b.quarter,
   );
   const reds = new Map<string, number>();
   for (const h of mergedHistory) {

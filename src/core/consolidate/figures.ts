@@ -6,7 +6,7 @@
 import { COLOURS, GOAL_LETTERS, type Colour, type GoalLetter } from '../domain';
 import type { Initiative } from '../model';
 import { redInYear } from './layout';
-import { round2, sumByYear, table1Figures, type Consolidation, type Included } from './consolidate';
+import { round2, table1Figures, type Consolidation, type Included } from './consolidate';
 
 const sum = (xs: readonly number[]) => round2(xs.reduce((a, b) => a + b, 0));
 const addInto = (into: number[], xs: readonly number[]) => xs.forEach((x, i) => (into[i] = round2(into[i] + x)));
@@ -65,9 +65,17 @@ export function municipalitySpend(c: Consolidation): MunicipalitySpend {
   };
 }
 
-/** An initiative's spend over the consolidation's years. */
-function spendOf(i: Initiative, years: readonly number[]): number {
-  return sum(sumByYear([...years], [i.economy]));
+/**
+ * An initiative's spend over the consolidation's years (each year's first amount, rounded, added in year order: the
+ * same sum as sumByYear's), without a pass over every year: a stress run spans about a hundred.
+ */
+function spendOf(i: Initiative, years: ReadonlySet<number>): number {
+  const counted: { year: number; amount: number }[] = [];
+  for (const a of i.economy) if (years.has(a.year) && !counted.some((x) => x.year === a.year)) counted.push({ year: a.year, amount: round2(a.amount ?? 0) });
+  counted.sort((a, b) => a.year - b.year);
+  let total = 0;
+  for (const x of counted) total += x.amount;
+  return round2(total);
 }
 
 export interface GoalMatrixRow {
@@ -84,6 +92,7 @@ export interface GoalMatrixRow {
 export function goalMatrix(c: Consolidation): GoalMatrixRow[] {
   const rows = new Map<string, GoalMatrixRow>();
   const zero = () => Object.fromEntries(GOAL_LETTERS.map((g) => [g, 0])) as Record<GoalLetter, number>;
+  const years = new Set(c.years);
   for (const inc of c.included) {
     let row = rows.get(inc.administration);
     if (!row) {
@@ -91,7 +100,7 @@ export function goalMatrix(c: Consolidation): GoalMatrixRow[] {
       rows.set(inc.administration, row);
     }
     for (const i of inc.submission.policyInitiatives) {
-      const spend = spendOf(i, c.years);
+      const spend = spendOf(i, years);
       for (const g of new Set(i.goals)) {
         row.spend[g] = round2(row.spend[g] + spend);
         row.count[g]++;
@@ -171,11 +180,12 @@ export interface GoalReconciliation {
 /** Why spend per goal and Table 1 row 1 differ: the statements where the two disagree. */
 export function goalReconciliation(c: Consolidation): GoalReconciliation {
   const figures = table1Figures(c);
+  const years = new Set(c.years);
   const disagreements: Disagreement[] = [];
   let initiatives = 0;
   let table1 = 0;
   c.included.forEach((inc: Included, k) => {
-    const own = sum(inc.submission.policyInitiatives.map((i) => spendOf(i, c.years)));
+    const own = sum(inc.submission.policyInitiatives.map((i) => spendOf(i, years)));
     const stated = sum(figures[k].rows.policy);
     initiatives = round2(initiatives + own);
     table1 = round2(table1 + stated);
