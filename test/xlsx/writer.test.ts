@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { WorkbookPlan } from '../../src/core/plan/types';
+import { consolidate } from '../../src/core/consolidate/consolidate';
+import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
+import { heldPlan, isRowSource, type RowSource, type WorkbookPlan } from '../../src/core/plan/types';
+import { exampleInputs } from '../helpers/examples';
 import { loadWorkbookBytes } from '../../src/hosts/xlsx/bytes';
 import { writePlan, zlibCompression } from '../../src/hosts/xlsx/files';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
@@ -211,6 +214,44 @@ describe('workbook features', () => {
       freeze: 'B2',
       active: "Mål 'a' til g",
     });
+  });
+});
+
+describe('rows from a source', () => {
+  it('write the same file as the same rows held in the plan, for every sheet of the consolidated workbook', async () => {
+    const plan = buildConsolidatedPlan(consolidate(await exampleInputs(), { generatedAt: '2011-05-15T08:00:00Z', productVersion: 'test' }));
+    plan.properties = { ...plan.properties, created: '2011-05-15T08:00:00Z' };
+    const sources = plan.sheets.flatMap((s) => s.blocks.filter((b) => isRowSource(b.values)).map(() => s.name));
+    expect(sources).toEqual(expect.arrayContaining([OUTPUT.overview, OUTPUT.monitoring, OUTPUT.history, OUTPUT.findings, OUTPUT.files]));
+    const held = heldPlan(plan);
+    expect(held.sheets.some((s) => s.blocks.some((b) => isRowSource(b.values)))).toBe(false);
+    expect(Buffer.from(await renderPlanToBuffer(plan, zlibCompression)).equals(Buffer.from(await renderPlanToBuffer(held, zlibCompression)))).toBe(true);
+  });
+
+  it('write their rows between and over held blocks, a later block winning, heights from the source, empty rows left out', async () => {
+    const source: RowSource = {
+      count: 4,
+      width: 2,
+      *rows() {
+        yield ['a', 1];
+        yield [];
+        yield ['c', 3];
+        yield ['lang tekst', 4];
+      },
+      height: (values) => (values[0] === 'lang tekst' ? 45 : undefined),
+    };
+    const streamed: WorkbookPlan = {
+      sheets: [{ name: 'Kilde', blocks: [{ row: 1, col: 1, values: [['top']] }, { row: 3, col: 1, values: source }, { row: 5, col: 2, values: [['over']] }, { row: 9, col: 1, values: [['bund']] }] }],
+      definedNames: [],
+      properties: { created: '2011-05-15T08:00:00Z' },
+    };
+    const bytes = await renderPlanToBuffer(streamed, zlibCompression);
+    expect(Buffer.from(bytes).equals(Buffer.from(await renderPlanToBuffer(heldPlan(streamed), zlibCompression)))).toBe(true);
+    const sheet = await fastRead(bytes, 'Kilde');
+    expect(sheet.values).toEqual([['top', null], [null, null], ['a', 1], [null, null], ['c', 'over'], ['lang tekst', 4], [null, null], [null, null], ['bund', null]]);
+    const xml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<row r="6" ht="45" customHeight="1">');
+    expect(xml).not.toContain('<row r="4"');
   });
 });
 
