@@ -39,6 +39,17 @@ export class ByteBuilder {
   uint(n: number): void {
     if (this.at + 16 > this.buf.length) this.grow(16);
     let digits = 1;
+    // Small integer arithmetic where it fits (row numbers, string ids), doubles above.
+    if (n < 0x80000000) {
+      for (let m = n; m >= 10; m = (m / 10) | 0) digits++;
+      let i = this.at + digits;
+      this.at = i;
+      do {
+        this.buf[--i] = 48 + (n % 10);
+        n = (n / 10) | 0;
+      } while (n > 0);
+      return;
+    }
     for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
     let i = this.at + digits;
     this.at = i;

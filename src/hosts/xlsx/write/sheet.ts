@@ -232,15 +232,22 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
   const VALUE_END = asciiBytes('</v></c>');
   const lastText: (string | undefined)[] = [];
   const lastId: number[] = [];
+  // The row's number as bytes, made once per row rather than once per cell.
+  let rowDigits = asciiBytes('1');
+  let digitsOf = 1;
   const writeCell = (row: number, col: number, v: PlanValue | undefined, p: PreparedBlock, c: number) => {
+    if (row !== digitsOf) {
+      digitsOf = row;
+      rowDigits = asciiBytes(String(row));
+    }
     if (v === null || v === undefined) {
       if (!p.emptyXf[c]) return;
       out.bytes(startOf(col));
-      out.uint(row);
+      out.bytes(rowDigits);
       out.bytes(p.emptyTail[c]);
     } else if (typeof v === 'string') {
       out.bytes(startOf(col));
-      out.uint(row);
+      out.bytes(rowDigits);
       out.bytes(p.textTail[c]);
       // Columns repeat their text from row to row (administration, type, Ja/Nej): skip the lookup then.
       if (v !== lastText[col]) {
@@ -251,7 +258,7 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
       out.bytes(VALUE_END);
     } else if (typeof v === 'number' && Number.isFinite(v)) {
       out.bytes(startOf(col));
-      out.uint(row);
+      out.bytes(rowDigits);
       out.bytes(p.numberTail[c]);
       out.number(v);
       out.bytes(VALUE_END);
