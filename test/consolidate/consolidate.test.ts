@@ -1,5 +1,8 @@
 /** Consolidation of the example submissions: seed figures, sums, order, replacement, strictness, history. */
-import { consolidate, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
+import { consolidate, round2, sumByYear, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
+import { goalMatrix } from '../../src/core/consolidate/figures';
+import { GOAL_LETTERS, type GoalLetter } from '../../src/core/domain';
+import { manyInputs } from '../office/submissions';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { consolidationSummary } from '../../src/core/consolidate/summary';
 import { computedColour, DEFAULT_THRESHOLDS } from '../../src/core/consolidate/colours';
@@ -213,5 +216,26 @@ describe('the quarter history of a previous consolidated workbook', () => {
     const c = consolidate(inputs, options);
     expect(c.history.length).toBeGreaterThan(0);
     expect(await readHistoryFromBytes(await renderPlanToBuffer(buildConsolidatedPlan(c)))).toEqual({ ok: true, entries: c.history });
+  });
+});
+
+describe('spend per goal over many budget periods', () => {
+  it('counts each initiative as sumByYear does: the first amount of each year of the consolidation, in year order', async () => {
+    const inputs = await manyInputs(21);
+    // One initiative with a repeated year, a year outside every period and amounts whose sum depends on its order.
+    const first = inputs[0].submission!;
+    const tricky = { ...first.policyInitiatives[0], goals: ['a', 'c'] as GoalLetter[], economy: [{ year: 2013, amount: 0.1 }, { year: 2011, amount: 0.2 }, { year: 2013, amount: 1e9 }, { year: 1900, amount: 5 }, { year: 2012, amount: 0.7 }] };
+    inputs[0] = { ...inputs[0], submission: { ...first, policyInitiatives: [tricky, ...first.policyInitiatives.slice(1)] } };
+    const c = consolidate(inputs, options);
+    expect(c.years.length).toBeGreaterThan(4);
+    const spend = (economy: { year: number; amount: number | null }[]) => round2(sumByYear(c.years, [economy]).reduce((a, b) => a + b, 0));
+    const expected = new Map<string, Record<string, number>>();
+    for (const inc of c.included) {
+      const row = expected.get(inc.administration) ?? {};
+      expected.set(inc.administration, row);
+      for (const i of inc.submission.policyInitiatives) for (const g of new Set(i.goals)) row[g] = round2((row[g] ?? 0) + spend(i.economy));
+    }
+    for (const m of goalMatrix(c)) for (const g of GOAL_LETTERS) expect([m.administration, g, m.spend[g]]).toEqual([m.administration, g, expected.get(m.administration)![g] ?? 0]);
+    expect(goalMatrix(c).find((m) => m.administration === inputs[0].submission!.cover.administration)!.spend.a).toBeGreaterThan(0);
   });
 });
