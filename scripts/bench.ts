@@ -20,6 +20,7 @@
 import { readZipDirectory, u16 } from '../src/hosts/xlsx/read/zip';
 import { prng } from '../test/corpus/badFiles';
 import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,9 @@ import { validate } from '../src/core/validate/validate';
 
 const ROOT = path.resolve(__dirname, '..');
 /** The product measured is the built command line: built from this tree's source first. */
-const buildCli = async () => ((await import(path.join(ROOT, 'scripts', 'build-cli.js'))) as { default: () => Promise<void> }).default();
+const buildCli = () => (loadCommonJs(path.join(ROOT, 'scripts', 'build-cli.js')) as () => Promise<void>)();
+/** Node's own CommonJS loader (as bin/integration-status.js loads the bundle), not tsx's transforming import(). */
+const loadCommonJs = createRequire(__filename);
 
 // ---------------------------------------------------------------------------------------------------------
 // options
@@ -288,7 +291,7 @@ async function measure(mode: string, dir: string): Promise<Result> {
     }
     // The product is the command line as installed: the built bundle, whose worker thread is built JavaScript
     // too. Only product-exceljs runs from the TypeScript source, since it swaps the reader there.
-    const cliMain: typeof sourceCliMain = mode === 'product-exceljs' ? sourceCliMain : ((await import(path.join(ROOT, 'dist-cli', 'integration-status.js'))) as { main: typeof sourceCliMain }).main;
+    const cliMain: typeof sourceCliMain = mode === 'product-exceljs' ? sourceCliMain : (loadCommonJs(path.join(ROOT, 'dist-cli', 'integration-status.js')) as { main: typeof sourceCliMain }).main;
     const sink = () => {};
     const code = await cliMain(['node', 'integration-status', 'consolidate', dir, '--out', out], { out: sink, err: sink });
     if (code === 2) throw new Error('consolidate could not read a file');
