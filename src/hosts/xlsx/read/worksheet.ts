@@ -159,8 +159,55 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     formats.push(code);
   };
 
+  /** A row opens: its number from `r`, or the one after the previous. */
+  const openRow = (r: string | undefined) => {
+    if (r === undefined) rowNumber++;
+    else {
+      rowNumber = Number(r);
+      if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) throw new SheetError(`a row number "${r.slice(0, 20)}" ${where()} is not a row`);
+    }
+    previousCol = 0;
+  };
+  /** A cell opens (its text comes later). */
+  const openCell = (r: string | undefined, t: string | undefined, s: string | undefined) => {
+    if (rowNumber === 0) rowNumber = 1;
+    ref = r;
+    type = t === undefined ? undefined : t.trim();
+    style = s === undefined ? 0 : Number(s);
+    vText = undefined;
+    isText = undefined;
+  };
+
+  // The rows and cells as writers write them are read by a pass of their own (fastSheetData), the rest of the part
+  // by the general scanner. Where the pass meets anything else, or anything fails, the whole part is read again by
+  // the general scanner alone: both ways give the same cells, and every error is the general scanner's.
+  let sheetDataSeen = 0;
+  let done = false;
+  const split = splitSheetData(xml);
+  if (split) {
+    try {
+      const text = (v: string) => {
+        vText = vText === undefined ? v : vText + v;
+      };
+      if (fastSheetData(xml, split.contentStart, split.contentEnd, openRow, openCell, text, finishCell, ctx.budget.checkTime)) {
+        scanSheet(xml.slice(0, split.tagStart) + '<sheetData/>' + xml.slice(split.contentEnd + SHEET_DATA_CLOSE.length));
+        // The rows read were those of the sheet's one sheetData (not of one nested elsewhere, nor one of two).
+        done = sheetDataSeen === 1;
+      }
+    } catch {
+      // read again below
+    }
+    if (!done) {
+      rows.length = cols.length = values.length = formats.length = merges.length = 0;
+      rowNumber = previousCol = depth = sheetDataSeen = 0;
+      inSheetData = inMergeCells = inCell = false;
+    }
+  }
+  if (!done) scanSheet(xml);
+
+  function scanSheet(text: string) {
   scanXml(
-    xml,
+    text,
     {
       open(ns, local, a) {
         depth++;
@@ -174,25 +221,11 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
           return;
         }
         if (inSheetData) {
-          if (local === 'row' && depth === 3) {
-            const r = a.get('r');
-            if (r === undefined) rowNumber++;
-            else {
-              rowNumber = Number(r);
-              if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > MAX_ROW) throw new SheetError(`a row number "${r.slice(0, 20)}" ${where()} is not a row`);
-            }
-            previousCol = 0;
-          } else if (local === 'c' && depth === 4) {
-            if (rowNumber === 0) rowNumber = 1;
+          if (local === 'row' && depth === 3) openRow(a.get('r'));
+          else if (local === 'c' && depth === 4) {
             inCell = true;
             cellAt = depth;
-            ref = a.get('r');
-            type = a.get('t');
-            if (type !== undefined) type = type.trim();
-            const s = a.get('s');
-            style = s === undefined ? 0 : Number(s);
-            vText = undefined;
-            isText = undefined;
+            openCell(a.get('r'), a.get('t'), a.get('s'));
             collect = undefined;
             inRun = false;
             inPhonetic = false;
@@ -200,8 +233,10 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
           return;
         }
         if (depth === 2) {
-          if (local === 'sheetData') inSheetData = true;
-          else if (local === 'mergeCells') inMergeCells = true;
+          if (local === 'sheetData') {
+            inSheetData = true;
+            sheetDataSeen++;
+          } else if (local === 'mergeCells') inMergeCells = true;
         } else if (inMergeCells && depth === 3 && local === 'mergeCell') {
           const range = (a.get('ref') ?? '').trim().split(':');
           if (range.length > 2) return;
@@ -237,6 +272,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     },
     ctx.budget.checkTime,
   );
+  }
 
   const hidden = merges.length ? hiddenByMerges(rows, cols, merges) : undefined;
   let top = Infinity;
@@ -267,6 +303,151 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     numberFormats[rows[k] - top][cols[k] - left] = formats[k];
   }
   return { name: ctx.name, top, left, values: grid, numberFormats };
+}
+
+const SHEET_DATA_OPEN = '<sheetData>';
+const SHEET_DATA_CLOSE = '</sheetData>';
+
+/**
+ * Where the rows are: the first `<sheetData>` and the `</sheetData>` after it, where nothing before them can hide a
+ * tag (no comment, CDATA section or processing instruction after the XML declaration) and no other element of that
+ * name can be. Undefined otherwise.
+ */
+function splitSheetData(xml: string): { tagStart: number; contentStart: number; contentEnd: number } | undefined {
+  const tagStart = xml.indexOf(SHEET_DATA_OPEN);
+  if (tagStart < 0) return undefined;
+  const declarationEnd = xml.startsWith('<?xml') ? xml.indexOf('?>') + 2 : 0;
+  if (declarationEnd < 2 && xml.startsWith('<?xml')) return undefined;
+  // Searched backwards from the tag: only the few hundred characters before it.
+  if (xml.lastIndexOf('<!', tagStart) >= declarationEnd || xml.lastIndexOf('<?', tagStart) >= declarationEnd) return undefined;
+  const contentStart = tagStart + SHEET_DATA_OPEN.length;
+  const contentEnd = xml.indexOf(SHEET_DATA_CLOSE, contentStart);
+  if (contentEnd < 0) return undefined;
+  // No other sheetData, prefixed or not, before or after: so when the general scanner reports the one element in
+  // what is left (the part with <sheetData/> in place of these), it is this one, a real tag.
+  if (xml.indexOf('sheetData') !== tagStart + 1 || xml.indexOf('sheetData', contentEnd + SHEET_DATA_CLOSE.length) >= 0) return undefined;
+  return { tagStart, contentStart, contentEnd };
+}
+
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The end (">") of the tag whose name ends at `from`, and its `r`, `s` and `t` attributes (the first of each, as
+ * the general scanner takes them). Undefined for anything the pass leaves to the general scanner: a namespace
+ * declaration, a value with a reference or a white-space character that would be normalised, single quotes, "<".
+ */
+const attrs = { r: undefined as string | undefined, s: undefined as string | undefined, t: undefined as string | undefined };
+function simpleTag(xml: string, from: number, end: number): number | undefined {
+  attrs.r = attrs.s = attrs.t = undefined;
+  let i = from;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    while (isSpaceCode(c)) c = xml.charCodeAt(++i);
+    if (c === 62) return i;
+    if (c === 47) return xml.charCodeAt(i + 1) === 62 ? i + 1 : undefined;
+    if (i >= end || i === from) return undefined; // attributes are separated from the name and each other by space
+    const nameStart = i;
+    while (i < end && c !== 61 && !isSpaceCode(c) && c !== 62 && c !== 60 && c !== 34 && c !== 39) c = xml.charCodeAt(++i);
+    if (c !== 61 || xml.charCodeAt(i + 1) !== 34) return undefined;
+    const name = i - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
+    if (xml.startsWith('xmlns', nameStart)) return undefined;
+    const valueStart = i + 2;
+    const close = xml.indexOf('"', valueStart);
+    if (close < 0 || close >= end) return undefined;
+    for (let k = valueStart; k < close; k++) {
+      const v = xml.charCodeAt(k);
+      if (v === 38 || v === 60 || v === 9 || v === 10 || v === 13) return undefined;
+    }
+    if (name === 114) attrs.r ??= xml.slice(valueStart, close);
+    else if (name === 115) attrs.s ??= xml.slice(valueStart, close);
+    else if (name === 116) attrs.t ??= xml.slice(valueStart, close);
+    i = close + 1;
+    // The next must be space, ">" or "/>".
+    const after = xml.charCodeAt(i);
+    if (!(isSpaceCode(after) || after === 62 || after === 47)) return undefined;
+  }
+}
+
+/** Does a tag named `name` (without "<") start at i, its name ending there (space, ">" or "/")? */
+function tagAt(xml: string, i: number, name: string): boolean {
+  if (!xml.startsWith(name, i + 1)) return false;
+  const c = xml.charCodeAt(i + 1 + name.length);
+  return isSpaceCode(c) || c === 62 || c === 47;
+}
+
+/**
+ * The content of sheetData as writers write it, row by row: `<row …>` holding `<c …>` cells with `<v>` values
+ * and `<f>` formulas (skipped, as the general reading skips them), white space between. Returns false, having
+ * stopped, at anything else (an inline string, a prefix, a comment, an extension): the caller then reads the whole
+ * part with the general scanner. The value text is decoded as the general scanner decodes it.
+ */
+function fastSheetData(
+  xml: string,
+  start: number,
+  end: number,
+  openRow: (r: string | undefined) => void,
+  openCell: (r: string | undefined, t: string | undefined, s: string | undefined) => void,
+  text: (v: string) => void,
+  closeCell: () => void,
+  tick: () => void,
+): boolean {
+  let i = start;
+  let tags = 0;
+  const skipSpace = () => {
+    while (i < end && isSpaceCode(xml.charCodeAt(i))) i++;
+  };
+  for (;;) {
+    skipSpace();
+    if (i >= end) return true;
+    if (!tagAt(xml, i, 'row')) return false;
+    const rowEnd = simpleTag(xml, i + 4, end);
+    if (rowEnd === undefined) return false;
+    if ((++tags & 0xfff) === 0) tick();
+    openRow(attrs.r);
+    i = rowEnd + 1;
+    if (xml.charCodeAt(rowEnd - 1) === 47) continue;
+    for (;;) {
+      skipSpace();
+      if (xml.startsWith('</row>', i)) {
+        i += 6;
+        break;
+      }
+      if (!tagAt(xml, i, 'c')) return false;
+      const cellEnd = simpleTag(xml, i + 2, end);
+      if (cellEnd === undefined) return false;
+      if ((++tags & 0xfff) === 0) tick();
+      openCell(attrs.r, attrs.t, attrs.s);
+      i = cellEnd + 1;
+      if (xml.charCodeAt(cellEnd - 1) !== 47) {
+        for (;;) {
+          skipSpace();
+          if (xml.startsWith('</c>', i)) {
+            i += 4;
+            break;
+          }
+          if (xml.startsWith('<v>', i)) {
+            const close = xml.indexOf('</v>', i + 3);
+            if (close < 0 || close > end) return false;
+            const lt = xml.indexOf('<', i + 3);
+            if (lt !== close) return false;
+            // Empty content gives no text, as in the general scanner.
+            if (close > i + 3) text(decodeText(xml, i + 3, close));
+            i = close + 4;
+          } else if (tagAt(xml, i, 'f')) {
+            const fEnd = simpleTag(xml, i + 2, end);
+            if (fEnd === undefined) return false;
+            i = fEnd + 1;
+            if (xml.charCodeAt(fEnd - 1) !== 47) {
+              const close = xml.indexOf('</f>', i);
+              if (close < 0 || close > end || xml.indexOf('<', i) !== close) return false;
+              i = close + 4;
+            }
+          } else return false;
+        }
+      }
+      closeCell();
+    }
+  }
 }
 
 /** Per-column cover counts of the merges over the row being swept (a Fenwick tree), left all zero after each sheet. */
