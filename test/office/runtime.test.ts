@@ -8,7 +8,7 @@ import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { readSubmission } from '../../src/core/parse/submission';
 import { SheetBuilder } from '../../src/core/plan/builder';
 import { STYLES } from '../../src/core/plan/styles';
-import { blockRowCount, heldPlan, isRowSource, type PlanValue, type WorkbookPlan } from '../../src/core/plan/types';
+import { blockRowCount, heldPlan, isRowStream, type PlanValue, type WorkbookPlan } from '../../src/core/plan/types';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
 import { OfficeHost } from '../../src/hosts/office/host';
 import { OTHER_AREA, POLICY_AREA, SHEET_NAMES, type TableArea } from '../../src/core/template/definition';
@@ -80,10 +80,10 @@ describe('writing the consolidated workbook, measured on the real runtime', () =
     expect(table.bottom - table.top).toBe(blockRowCount(overview.blocks.at(-1)!));
   }, 300_000);
 
-  it('takes the overview rows from their source a request at a time: the same requests as from held rows', async () => {
+  it('takes the overview rows from their stream a request at a time: the same requests as from held rows', async () => {
     const plan = plans.get(280)!;
     const overview = plan.sheets.find((s) => s.name === OUTPUT.overview)!;
-    expect(isRowSource(overview.blocks.at(-1)!.values)).toBe(true);
+    expect(isRowStream(overview.blocks.at(-1)!.values)).toBe(true);
     const streamed = new OfficeRuntime();
     await host(streamed).writeConsolidated(plan);
     const held = new OfficeRuntime();

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { consolidate } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
-import { heldPlan, isRowSource, type RowSource, type WorkbookPlan } from '../../src/core/plan/types';
+import { heldPlan, isRowStream, type RowStream, type WorkbookPlan } from '../../src/core/plan/types';
 import { exampleInputs } from '../helpers/examples';
 import { loadWorkbookBytes } from '../../src/hosts/xlsx/bytes';
 import { writePlan, zlibCompression } from '../../src/hosts/xlsx/files';
@@ -217,19 +217,19 @@ describe('workbook features', () => {
   });
 });
 
-describe('rows from a source', () => {
+describe('rows from a stream', () => {
   it('write the same file as the same rows held in the plan, for every sheet of the consolidated workbook', async () => {
     const plan = buildConsolidatedPlan(consolidate(await exampleInputs(), { generatedAt: '2011-05-15T08:00:00Z', productVersion: 'test' }));
     plan.properties = { ...plan.properties, created: '2011-05-15T08:00:00Z' };
-    const sources = plan.sheets.flatMap((s) => s.blocks.filter((b) => isRowSource(b.values)).map(() => s.name));
+    const sources = plan.sheets.flatMap((s) => s.blocks.filter((b) => isRowStream(b.values)).map(() => s.name));
     expect(sources).toEqual(expect.arrayContaining([OUTPUT.overview, OUTPUT.monitoring, OUTPUT.history, OUTPUT.findings, OUTPUT.files]));
     const held = heldPlan(plan);
-    expect(held.sheets.some((s) => s.blocks.some((b) => isRowSource(b.values)))).toBe(false);
+    expect(held.sheets.some((s) => s.blocks.some((b) => isRowStream(b.values)))).toBe(false);
     expect(Buffer.from(await renderPlanToBuffer(plan, zlibCompression)).equals(Buffer.from(await renderPlanToBuffer(held, zlibCompression)))).toBe(true);
   });
 
   it('write their rows between and over held blocks, a later block winning, heights from the source, empty rows left out', async () => {
-    const source: RowSource = {
+    const source: RowStream = {
       count: 4,
       width: 2,
       *rows() {

@@ -8,7 +8,7 @@ import { COLOURS, COLOUR_FILLS, COLOUR_LABELS, GOAL_LETTERS, POLICY_GOALS, findA
 import type { Table1RowKey } from '../model';
 import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
 import { BRAND, CHART_COLOURS, CHART_PALETTE, HIGHLIGHT_FILL, MILLIONS_FORMAT, STYLES } from '../plan/styles';
-import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, RowSource, SheetPlan, WorkbookPlan } from '../plan/types';
+import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, RowStream, SheetPlan, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
 import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation } from './consolidate';
 import { coloursByAdministration, coloursByQuarter, goalMatrix, goalReconciliation, municipalitySpend, spendByAdministration } from './figures';
@@ -70,8 +70,8 @@ interface ListSheet<R, K extends string> {
   tabColor?: string;
 }
 
-/** A list's rows as a source: each row's cells made from its item by the layout when the host asks for it. */
-function layoutRows<R, K extends string>(columns: LayoutColumn<R, K>[], rows: ListSheet<R, K>['rows']): RowSource {
+/** A list's rows as a stream: each row's cells made from its item by the layout when the host asks for it. */
+function layoutRows<R, K extends string>(columns: LayoutColumn<R, K>[], rows: ListSheet<R, K>['rows']): RowStream {
   let items: () => Iterable<R>;
   if (typeof rows === 'function') items = rows;
   else if (Array.isArray(rows) || (rows[Symbol.iterator]() as unknown) !== rows) items = () => rows;

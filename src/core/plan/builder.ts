@@ -2,7 +2,7 @@
 import { rangeRef } from '../cells';
 import { printPlan, type PrintOptions } from './print';
 import { STYLES } from './styles';
-import { isRowSource, type Block, type CellStyle, type ChartPlan, type ConditionalFormatPlan, type PlanValue, type RowSource, type SheetPlan, type SlicerPlan, type TablePlan } from './types';
+import { isRowStream, type Block, type CellStyle, type ChartPlan, type ConditionalFormatPlan, type PlanValue, type RowStream, type SheetPlan, type SlicerPlan, type TablePlan } from './types';
 
 const LINE_HEIGHT = 15;
 
@@ -131,9 +131,9 @@ export class SheetBuilder {
 
   /**
    * A header row and data rows; widths are the widest asked for any table in that column. Returns the header row.
-   * Rows from a source stay a source: they are made (cut to Excel's length, heights estimated) as the host writes.
+   * Rows from a stream stay a stream: they are made (cut to Excel's length, heights estimated) as the host writes.
    */
-  table(columns: Column[], rows: PlanValue[][] | RowSource, options: TableOptions = {}): number {
+  table(columns: Column[], rows: PlanValue[][] | RowStream, options: TableOptions = {}): number {
     const header = this.row;
     columns.forEach((c, i) => {
       const current = this.plan.columns![i]?.width ?? 0;
@@ -142,13 +142,13 @@ export class SheetBuilder {
     // Headers are bold (wider letters): estimated on narrower columns.
     this.plan.rowHeights![header] = estimateRowHeight(columns.map((c) => c.header), columns.map((c) => c.width * 0.85), columns.map(() => true)) ?? 18;
     this.plan.blocks.push({ row: header, col: 1, values: [columns.map((c) => c.header)], style: STYLES.header });
-    const count = isRowSource(rows) ? rows.count : rows.length;
+    const count = isRowStream(rows) ? rows.count : rows.length;
     const widths = columns.map((c) => c.width);
     const wraps = columns.map((c) => c.style.wrap === true);
     const columnStyles = columns.map((c) => c.style);
-    if (isRowSource(rows)) {
+    if (isRowStream(rows)) {
       if (count) {
-        const source: RowSource = {
+        const source: RowStream = {
           count,
           width: Math.max(rows.width, columns.length),
           *rows() {

@@ -1,6 +1,6 @@
 /** Reading a sheet plan's cells back (table header names, chart labels and caches), as a renderer writes them. */
 import { parseRangeRef } from '../cells';
-import { isDate, isFormula, isRowSource, type PlanValue, type SheetPlan } from './types';
+import { isDate, isFormula, isRowStream, type PlanValue, type SheetPlan } from './types';
 
 /** The value written at a cell: blocks may overlap, and a later block wins, as when cells are written in order. */
 export function planValueAt(plan: SheetPlan, row: number, col: number): PlanValue | undefined {
@@ -8,7 +8,7 @@ export function planValueAt(plan: SheetPlan, row: number, col: number): PlanValu
   for (const b of plan.blocks) {
     const at = row - b.row;
     let line: PlanValue[] | undefined;
-    if (!isRowSource(b.values)) line = b.values[at];
+    if (!isRowStream(b.values)) line = b.values[at];
     else if (at >= 0 && at < b.values.count && col >= b.col && col < b.col + b.values.width) {
       // Made up to the row asked for: lookups are for headers and chart labels, which no source holds.
       let k = 0;

@@ -45,7 +45,7 @@ export interface CellStyle {
  * Rows made when a host asks for them, in order: a list of hundreds of thousands of rows (the consolidated
  * overview) is described by the plan, not held in it. Hosts take the rows as they write them.
  */
-export interface RowSource {
+export interface RowStream {
   /** How many rows it gives (known before any is made: tables, print areas and formats reach to the last). */
   readonly count: number;
   /** The widest row's length. */
@@ -56,7 +56,7 @@ export interface RowSource {
   height?(values: PlanValue[]): number | undefined;
 }
 
-export function isRowSource(values: PlanValue[][] | RowSource): values is RowSource {
+export function isRowStream(values: PlanValue[][] | RowStream): values is RowStream {
   return !Array.isArray(values);
 }
 
@@ -69,7 +69,7 @@ export interface Block {
   row: number;
   col: number;
   /** The rows, held or made on demand. */
-  values: PlanValue[][] | RowSource;
+  values: PlanValue[][] | RowStream;
   style?: CellStyle;
   /** Merged over style for the block's column i. */
   columnStyles?: (CellStyle | undefined)[];
@@ -226,38 +226,38 @@ export interface WorkbookPlan {
 
 /** How many rows a block has. */
 export function blockRowCount(block: Block): number {
-  return isRowSource(block.values) ? block.values.count : block.values.length;
+  return isRowStream(block.values) ? block.values.count : block.values.length;
 }
 
 /** The length of a block's widest row. */
 export function blockWidth(block: Block): number {
-  if (isRowSource(block.values)) return block.values.width;
+  if (isRowStream(block.values)) return block.values.width;
   let width = 0;
   for (const row of block.values) if (row.length > width) width = row.length;
   return width;
 }
 
-/** A block's rows in order (made now where the block has a source). */
+/** A block's rows in order (made now where the block has a stream). */
 export function blockRows(block: Block): Iterable<PlanValue[]> {
-  return isRowSource(block.values) ? block.values.rows() : block.values;
+  return isRowStream(block.values) ? block.values.rows() : block.values;
 }
 
-/** A block's rows as an array (tests and small plans; a source's rows are made and held). */
+/** A block's rows as an array (tests and small plans; a stream's rows are made and held). */
 export function heldRows(block: Block): PlanValue[][] {
-  return isRowSource(block.values) ? [...block.values.rows()] : block.values;
+  return isRowStream(block.values) ? [...block.values.rows()] : block.values;
 }
 
 /**
- * The plan with every row source made into held rows (and their heights into rowHeights): for passing a plan
- * between threads, which copies data but not functions. Plans without sources come back as they are.
+ * The plan with every row stream made into held rows (and their heights into rowHeights): for passing a plan
+ * between threads, which copies data but not functions. Plans without streams come back as they are.
  */
 export function heldPlan(plan: WorkbookPlan): WorkbookPlan {
-  if (!plan.sheets.some((s) => s.blocks.some((b) => isRowSource(b.values)))) return plan;
+  if (!plan.sheets.some((s) => s.blocks.some((b) => isRowStream(b.values)))) return plan;
   const sheets = plan.sheets.map((sheet): SheetPlan => {
-    if (!sheet.blocks.some((b) => isRowSource(b.values))) return sheet;
+    if (!sheet.blocks.some((b) => isRowStream(b.values))) return sheet;
     const rowHeights = { ...sheet.rowHeights };
     const blocks = sheet.blocks.map((b): Block => {
-      if (!isRowSource(b.values)) return b;
+      if (!isRowStream(b.values)) return b;
       const source = b.values;
       const values = [...source.rows()];
       values.forEach((line, r) => {

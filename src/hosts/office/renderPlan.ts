@@ -176,7 +176,7 @@ function columnStyle(block: Block, c: number): CellStyle | undefined {
 /**
  * Steps for one block's values: rectangles of at most CELLS_PER_WRITE cells and a quarter of the budget, number
  * formats first (so text that starts with "=" stays text), then the values. A row too large on its own is cut by columns.
- * Made as they are sent: a block with a row source has its rows made a request's worth at a time, never all held.
+ * Made as they are sent: a block with a row stream has its rows made a request's worth at a time, never all held.
  */
 function* valueSteps(sheet: string, block: Block, maxBytes: number): Generator<Step> {
   const steps: Step[] = [];
@@ -340,7 +340,7 @@ function validationRule(v: NonNullable<SheetPlan['validations']>[number]): Excel
 function* sheetSteps(plan: SheetPlan, name: string, o: Required<RenderOptions>): Generator<Step> {
   yield { bytes: COST.sheet + COST.action + utf8Bytes(name), queue: (b) => b.addSheet(name) };
   yield* columnSteps(name, plan);
-  // Values are made and sent a request at a time (a block with a row source is never held whole).
+  // Values are made and sent a request at a time (a block with a row stream is never held whole).
   for (const block of plan.blocks) yield* valueSteps(name, block, o.maxRequestBytes);
   const steps: Step[] = [];
   for (const block of plan.blocks) steps.push(...blockFormatSteps(name, block));

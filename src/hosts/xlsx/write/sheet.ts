@@ -3,7 +3,7 @@ import { cellRef, columnLetter, parseRangeRef, rangeRef, type RangeAddress } fro
 import { isoToSerial } from '../../../core/excelDates';
 import { planValueAt } from '../../../core/plan/lookup';
 import { headerFooterText, PAGE_MARGINS } from '../../../core/plan/print';
-import { blockWidth, isDate, isFormula, isRowSource, type Block, type CellStyle, type ConditionalRule, type PlanValue, type RowSource, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
+import { blockWidth, isDate, isFormula, isRowStream, type Block, type CellStyle, type ConditionalRule, type PlanValue, type RowStream, type SheetPlan, type TablePlan, type Validation } from '../../../core/plan/types';
 import { asciiBytes, ByteBuilder } from './bytes';
 import type { StyleSheet } from './styles';
 import type { SharedStrings } from './strings';
@@ -121,7 +121,7 @@ function validationXml(v: Validation): string {
  */
 export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[], selected: boolean, drawing?: string): Generator<string | Uint8Array> {
   const prepared = plan.blocks.map((b) => prepare(b, ctx));
-  // Rows of held blocks → the blocks that have a line there, in plan order. Blocks with a row source are not
+  // Rows of held blocks → the blocks that have a line there, in plan order. Blocks with a row stream are not
   // listed row by row: their rows are made as they are written (a sheet of 500,000 rows is never held).
   const rows = new Map<number, number[]>();
   const streams: Stream[] = [];
@@ -136,7 +136,7 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
     right = Math.max(right, last);
   };
   prepared.forEach(({ block }, i) => {
-    if (isRowSource(block.values)) {
+    if (isRowStream(block.values)) {
       const source = block.values;
       if (source.count === 0) return;
       streams.push({ index: i, first: block.row, last: block.row + source.count - 1, source, rows: undefined });
@@ -154,7 +154,7 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
     });
   });
   for (const row of Object.keys(plan.rowHeights ?? {}).map(Number)) if (!rows.has(row)) rows.set(row, []);
-  /** The next line of a source (each row of it is asked for once, in order). */
+  /** The next line of a stream (each row of it is asked for once, in order). */
   const nextLine = (s: Stream): PlanValue[] => {
     s.rows ??= s.source.rows()[Symbol.iterator]();
     const made = s.rows.next();
@@ -294,7 +294,7 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
       made ??= new Map([[only!.index, line!]]);
       blocks = [...blocks, ...made.keys()].sort((a, b) => a - b);
       only = undefined;
-    } else if (only && !line!.length && height === undefined) continue; // an empty row of a source
+    } else if (only && !line!.length && height === undefined) continue; // an empty row of a stream
     out.text(height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`);
     if (only) {
       const p = prepared[only.index];
@@ -356,16 +356,16 @@ export function* sheetXml(plan: SheetPlan, ctx: SheetContext, tables: TablePart[
 
 const NONE: number[] = [];
 
-/** A block whose rows come from a source, and where its rows stand. */
+/** A block whose rows come from a stream, and where its rows stand. */
 interface Stream {
   index: number;
   first: number;
   last: number;
-  source: RowSource;
+  source: RowStream;
   rows: Iterator<PlanValue[]> | undefined;
 }
 
-/** The rows to write in ascending order: the held rows and every row of each source, each once. */
+/** The rows to write in ascending order: the held rows and every row of each stream, each once. */
 function* rowOrder(held: number[], streams: Stream[]): Generator<number> {
   const ranges = streams.map((s) => [s.first, s.last]).sort((a, b) => a[0] - b[0]);
   let last = 0;
