@@ -300,7 +300,8 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
         setExit(2);
         return;
       }
-      const reports = await check(files);
+      let reports: FileReport[] | undefined = await check(files);
+      const exitCode = exitCodeFor(reports);
       const result = consolidate(reports.map(toConsolidationInput), {
         strict: opts.strict,
         thresholds: { green: opts.green, yellow: opts.yellow },
@@ -309,6 +310,8 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
         generatedAt: new Date().toISOString().slice(0, 19) + 'Z',
         productVersion: PRODUCT_VERSION,
       });
+      // Only what the consolidation kept is needed from here: replaced submissions can go before the writing.
+      reports = undefined;
       const progress = newProgress();
       progress.writing(path.basename(opts.out));
       try {
@@ -318,7 +321,7 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
       }
       if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...consolidationSummary(result, lang) }, null, 2)}\n`);
       else io.out(formatConsolidation(result, opts.out, lang));
-      setExit(exitCodeFor(reports));
+      setExit(exitCode);
     });
 
   return program;
