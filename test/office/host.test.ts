@@ -13,7 +13,7 @@ import { columnNumber, overviewColumns, type OverviewKey } from '../../src/core/
 import { planRangeValues } from '../../src/core/plan/lookup';
 import { PAGE_MARGINS } from '../../src/core/plan/print';
 import { buildTemplatePlan } from '../../src/core/template/plan';
-import { SHEET_NAMES } from '../../src/core/template/definition';
+import { SHEET_NAMES, TEMPLATE_VERSION } from '../../src/core/template/definition';
 import { EXAMPLES } from '../../src/examples/submissions';
 import { exampleInputs } from '../helpers/examples';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
@@ -144,7 +144,7 @@ describe('inserting the template', () => {
     expect(result.method).toBe('api');
     const { submission, diagnostics } = await readSubmission(await host(excel).readWorkbook());
     expect(diagnostics).toEqual([]);
-    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.0' });
+    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: TEMPLATE_VERSION });
     const policy = excel.model.sheet(SHEET_NAMES.policy)!;
     expect(policy.frozen).toEqual({ rows: 4, columns: 1 });
     expect(policy.protected).toBe(true);

@@ -89,6 +89,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
   let vText: string | undefined;
   let isText: string | undefined;
   let fText: string | undefined;
+  let vSeen = false; // a <v>, even an empty one: a formula's cached result (an empty text from IF(…,"",…))
   let collect: 'v' | 'is' | 'f' | undefined;
   const uncalculated: UncalculatedFormula[] = [];
   const uncalculatedAt: number[] = []; // each one's index in rows and cols
@@ -111,7 +112,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     previousCol = col;
     if (vText === undefined && isText === undefined) {
       // A blank cell, styled or not; or a formula a program wrote without its result: the core computes or reports it.
-      if (fText === undefined) return;
+      if (fText === undefined || vSeen) return;
       uncalculated.push({ row, col, formula: fText.trim() });
       uncalculatedAt.push(rows.length);
       rows.push(row);
@@ -179,8 +180,10 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
         depth++;
         if (!isSpreadsheetNs(ns)) return;
         if (inCell) {
-          if (local === 'v' && depth === cellAt + 1) collect = 'v';
-          else if (local === 'f' && depth === cellAt + 1) {
+          if (local === 'v' && depth === cellAt + 1) {
+            collect = 'v';
+            vSeen = true;
+          } else if (local === 'f' && depth === cellAt + 1) {
             fText ??= '';
             collect = 'f';
           }
@@ -211,6 +214,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
             vText = undefined;
             isText = undefined;
             fText = undefined;
+            vSeen = false;
             collect = undefined;
             inRun = false;
             inPhonetic = false;
