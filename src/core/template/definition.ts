@@ -133,7 +133,7 @@ export const COVER = {
     'Det er alene indsats dedikeret flygtninge, indvandrere og efterkommere, der skal medtages.',
     'Almindelig drift skal ikke medregnes, selvom denne måtte omfatte drift af institutioner, foreninger e.lign., der også har indvandrere som brugere.',
     'Udfyld arkene: Mål a-g (status for de overordnede mål), Indsatser mål a-g (statusskema pr. indsats, der bidrager til at nå målene i integrationspolitikken), Indsatser øvrige mål, Tabel 1 (økonomisk oversigt) og Monitorerede projekter (projekter med mindst 100.000 kr. i kommunal medfinansiering).',
-    'Alle beløb angives i den valgte beløbsenhed. Totaler beregnes automatisk.',
+    'Alle beløb angives i den valgte beløbsenhed. Totaler og Tabel 1 beregnes automatisk.',
     'Redegørelsen sendes til Kontoret for Integration senest {deadline}.',
   ],
 } as const;
@@ -179,14 +179,24 @@ function defineArea<const A extends TableArea>(area: A & { signature: readonly A
   return area;
 }
 
-const statusSchemaTextColumns = <const H extends string>(expectedResultHeader: H) =>
+/** The worked example's texts and amounts of the status schema's shared columns, per sheet. */
+interface StatusSchemaExample {
+  targetGroup: string;
+  activity: string;
+  expectedResult: string;
+  status: string;
+  followUp: string;
+  economy: readonly number[];
+}
+
+const statusSchemaTextColumns = <const H extends string>(expectedResultHeader: H, example: StatusSchemaExample) =>
   [
-    { key: 'targetGroup', header: 'Målgruppe (køn, alder m.v.)', kind: 'text', width: 24, required: true, help: 'Hvem indsatsen er rettet mod: køn, alder m.v.', example: 'Elever 6-16 år og deres forældre' },
-    { key: 'activity', header: 'Aktivitet', kind: 'text', width: 36, required: true, help: 'Hvad der konkret gøres i indsatsen.', example: 'Skolesocialrådgivere på 20 skoler med mange tosprogede elever' },
-    { key: 'expectedResult', header: expectedResultHeader, kind: 'text', width: 40, required: true, help: 'Det mål eller resultat, indsatsen skal nå, så konkret som muligt.', example: 'Fraværet blandt tosprogede elever falder med 10 % inden 2012' },
-    { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true, help: 'Hvor langt indsatsen er nået i forhold til målet.', example: 'Ansat på 18 af 20 skoler; fraværet er faldet 6 %' },
-    { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true, help: 'Hvordan der følges op, fx statistiske opgørelser, evaluering, survey.', example: 'Fraværsstatistik hvert halve år' },
-    { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Indsatsens udgift i budgetåret, i beløbsenheden fra Forside. Kun tallet, fx 250000.', example: [1_230_000, 1_230_000, 1_230_000, 1_230_000] },
+    { key: 'targetGroup', header: 'Målgruppe (køn, alder m.v.)', kind: 'text', width: 24, required: true, help: 'Hvem indsatsen er rettet mod: køn, alder m.v.', example: example.targetGroup },
+    { key: 'activity', header: 'Aktivitet', kind: 'text', width: 36, required: true, help: 'Hvad der konkret gøres i indsatsen.', example: example.activity },
+    { key: 'expectedResult', header: expectedResultHeader, kind: 'text', width: 40, required: true, help: 'Det mål eller resultat, indsatsen skal nå, så konkret som muligt.', example: example.expectedResult },
+    { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true, help: 'Hvor langt indsatsen er nået i forhold til målet.', example: example.status },
+    { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true, help: 'Hvordan der følges op, fx statistiske opgørelser, evaluering, survey.', example: example.followUp },
+    { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Indsatsens udgift i budgetåret, i beløbsenheden fra Forside. Kun tallet, fx 250000.', example: example.economy },
     { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15, totalOf: 'economy', help: 'Beregnes: summen af årene.' },
   ] as const;
 
@@ -223,7 +233,14 @@ export const POLICY_AREA = defineArea({
   columns: [
     { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true, help: 'Indsatsens navn. Én række pr. indsats.', example: 'Skolesocialrådgivere' },
     { key: 'goals', header: 'Mål (a-g)', kind: 'goals', width: 10, required: true, help: 'Et eller flere af integrationspolitikkens mål a-g, som indsatsen bidrager til, fx "a" eller "a, c".', example: 'b, e' },
-    ...statusSchemaTextColumns(EXPECTED_RESULT_POLICY),
+    ...statusSchemaTextColumns(EXPECTED_RESULT_POLICY, {
+      targetGroup: 'Elever 6-16 år og deres forældre',
+      activity: 'Skolesocialrådgivere på 20 skoler med mange tosprogede elever',
+      expectedResult: 'Fraværet blandt tosprogede elever falder med 10 % inden 2012 (mål b)',
+      status: 'Ansat på 18 af 20 skoler; fraværet er faldet 6 %',
+      followUp: 'Fraværsstatistik hvert halve år',
+      economy: [1_230_000, 1_230_000, 1_230_000, 1_230_000],
+    }),
   ],
   signature: ['name', 'expectedResult'],
 });
@@ -239,7 +256,14 @@ export const OTHER_AREA = defineArea({
   columns: [
     { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true, help: 'Indsatsens navn. Én række pr. indsats.', example: 'Lektiecafé på biblioteket' },
     { key: 'goals', header: 'Øvrigt mål', kind: 'text', width: 24, help: 'Det øvrige mål, indsatsen bidrager til (ikke a-g).', example: 'Flere unge bruger bibliotekerne' },
-    ...statusSchemaTextColumns(EXPECTED_RESULT_OTHER),
+    ...statusSchemaTextColumns(EXPECTED_RESULT_OTHER, {
+      targetGroup: 'Unge 12-18 år',
+      activity: 'Lektiehjælp to eftermiddage om ugen på fem biblioteker',
+      expectedResult: '300 unge bruger lektiecaféerne hvert år',
+      status: '240 unge i 2009',
+      followUp: 'Optælling af brugere hvert kvartal',
+      economy: [400_000, 400_000, 400_000, 0],
+    }),
   ],
   signature: ['name', 'expectedResult'],
 });
@@ -372,6 +396,8 @@ export const EXAMPLE = {
   fixedHelp: 'Fast tekst i skabelonen.',
   computed: 'beregnes',
   table1Help: 'Beregnes automatisk: summen af årets beløb på arket',
+  /** Added to each sheet's hint. */
+  seeExample: 'Se et udfyldt eksempel på arket Eksempel.',
   totalHelp: 'Beregnes automatisk: summen af rækkerne ovenfor.',
 } as const;
 

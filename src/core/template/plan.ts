@@ -182,6 +182,10 @@ function rowValue(row: AnyRawRow | null | undefined, col: ExpandedColumn, yearIn
   return planValue(v);
 }
 
+const COVER_WIDTHS = [3, 32, 36, 60];
+/** The guidance runs over the label, value and help columns. */
+const COVER_TEXT_WIDTH = COVER_WIDTHS[1] + COVER_WIDTHS[2] + COVER_WIDTHS[3];
+
 function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNamePlan[]): SheetPlan {
   const { labelColumn: lc, valueColumn: vc, firstFieldRow } = COVER;
   const blocks: Block[] = [
@@ -227,7 +231,7 @@ function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNam
     blocks.push({ row, col: lc, values: [[entry.swatch]], style: { ...swatch[entry.style], locked: true, wrap: false } });
     blocks.push({ row, col: vc, values: [[entry.text]], style: STYLES.paragraph });
     merges.push(rangeRef(row, vc, row, vc + 1));
-    rowHeights[row] = entry.text.length > 95 ? 30 : 16;
+    rowHeights[row] = estimateRowHeight([entry.text], [COVER_WIDTHS[vc - 1] + COVER_WIDTHS[vc]], [true]) ?? 16;
   });
   const guidanceRow = legendRow + COVER.legend.length + 2;
   blocks.push({ row: guidanceRow, col: lc, values: [[COVER.guidanceTitle]], style: STYLES.subtitle });
@@ -236,12 +240,12 @@ function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNam
     const row = guidanceRow + 1 + i;
     blocks.push({ row, col: lc, values: [[text.replace('{deadline}', deadlineText)]], style: STYLES.paragraph });
     merges.push(rangeRef(row, lc, row, vc + 1));
-    rowHeights[row] = text.length > 110 ? 45 : 30;
+    rowHeights[row] = (estimateRowHeight([text], [COVER_TEXT_WIDTH], [true]) ?? 15) + 6;
   });
   return {
     name: COVER.sheet,
     tabColor: BRAND,
-    columns: [{ width: 3 }, { width: 32 }, { width: 36 }, { width: 60 }],
+    columns: COVER_WIDTHS.map((width) => ({ width })),
     blocks,
     merges,
     rowHeights,
@@ -302,7 +306,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: read
     columns,
     blocks: [
       { row: 1, col: 1, values: [[area.title]], style: STYLES.title },
-      { row: 2, col: 1, values: [[area.hint]], style: STYLES.hint },
+      { row: 2, col: 1, values: [[`${area.hint} ${EXAMPLE.seeExample}`]], style: STYLES.hint },
       { row: header, col: 1, values: [cols.map((c) => c.label)], style: STYLES.header },
       { row: header + 1, col: 1, values, columnStyles },
     ],
@@ -361,13 +365,19 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
     totalLine.push({ formula: `SUM(${col}${h + 1}:${col}${totalRow - 1})`, result: excelSum(grid.map((line) => resultOf(line[c - 1]))) || 0 });
   }
   const amount = amountFormat(unit);
+  // A label longer than its column wraps: its row is made tall enough.
+  const table1RowHeights: Record<number, number> = {};
+  TABLE1.rows.forEach((r, i) => {
+    const height = estimateRowHeight([r.label], [TABLE1.labelWidth], [true]);
+    if (height) table1RowHeights[h + 1 + i] = height;
+  });
   names.push({ name: TABLE1.definedName, sheet: TABLE1.sheet, ref: rangeRef(h, 1, totalRow, lastCol) });
   return {
     name: TABLE1.sheet,
     columns: [{ width: TABLE1.labelWidth }, ...years.map(() => ({ width: TABLE1.yearWidth })), { width: TABLE1.yearWidth + 2 }],
     blocks: [
       { row: 1, col: 1, values: [[TABLE1.title]], style: STYLES.title },
-      { row: 2, col: 1, values: [[`${TABLE1.hint} ${TABLE1.formulaHint}`]], style: STYLES.hint },
+      { row: 2, col: 1, values: [[`${TABLE1.hint} ${TABLE1.formulaHint} ${EXAMPLE.seeExample}`]], style: STYLES.hint },
       { row: 3, col: 1, values: [[{ formula: `"Beløb i "&${quoteSheet(COVER.sheet)}!${absoluteRef(cellRef(COVER.firstFieldRow + COVER.fields.findIndex((f) => f.key === 'unit'), COVER.valueColumn))}`, result: `Beløb i ${unitByCode(unit).label}` }]], style: STYLES.caption },
       { row: h, col: 1, values: [[TABLE1.labelHeader, ...years, TABLE1.totalHeader]], style: { ...STYLES.header, horizontal: 'center' }, columnStyles: [{ horizontal: 'left' }] },
       {
@@ -379,7 +389,7 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
       { row: totalRow, col: 1, values: [totalLine], style: { ...STYLES.fixed, bold: true, numberFormat: amount } },
     ],
     merges: [rangeRef(2, 1, 2, lastCol)],
-    rowHeights: { 2: 45, [h]: 20 },
+    rowHeights: { 2: 45, [h]: 20, ...table1RowHeights },
     protect: true,
     print: { landscape: true },
   };
@@ -407,7 +417,7 @@ function exampleSheet(opts: ResolvedOptions, years: number[]): SheetPlan {
       row: first,
       col: 1,
       values: lines.map(([label, example, help]) => [label, example, help]),
-      columnStyles: [{ ...STYLES.label, border: true, wrap: true }, { ...STYLES.example, numberFormat: '#,##0' }, { ...STYLES.hint, border: true }],
+      columnStyles: [{ ...STYLES.label, border: true, wrap: true }, { ...STYLES.example, horizontal: 'left' }, { ...STYLES.hint, border: true }],
     });
     lines.forEach((line, i) => {
       const h = estimateRowHeight(line, widths, [true, true, true]);
