@@ -120,7 +120,8 @@ function validationFor(kind: InputKind, ref: string, label: string, help?: strin
       return {
         ...common,
         kind: 'custom',
-        formula: `AND(LEN(${cell})<=${GOALS_MAX_LENGTH},SUMPRODUCT(--ISERROR(FIND(MID(LOWER(${cell}),ROW($A$1:$A$${GOALS_MAX_LENGTH}),1),"${chars}")))=0)`,
+        // Padded with spaces: LibreOffice's FIND of an empty text (MID past the end) is an error, Excel's is 1.
+        formula: `AND(LEN(${cell})<=${GOALS_MAX_LENGTH},SUMPRODUCT(--ISERROR(FIND(MID(LOWER(${cell})&REPT(" ",${GOALS_MAX_LENGTH}),ROW($A$1:$A$${GOALS_MAX_LENGTH}),1),"${chars}")))=0)`,
       };
     }
     case 'text':

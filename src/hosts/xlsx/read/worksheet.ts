@@ -89,7 +89,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
   let vText: string | undefined;
   let isText: string | undefined;
   let fText: string | undefined;
-  let vSeen = false; // a <v>, even an empty one: a formula's cached result (an empty text from IF(…,"",…))
+  let vSeen = false; // a <v>, even an empty one
   let collect: 'v' | 'is' | 'f' | undefined;
   const uncalculated: UncalculatedFormula[] = [];
   const uncalculatedAt: number[] = []; // each one's index in rows and cols
@@ -112,7 +112,9 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     previousCol = col;
     if (vText === undefined && isText === undefined) {
       // A blank cell, styled or not; or a formula a program wrote without its result: the core computes or reports it.
-      if (fText === undefined || vSeen) return;
+      // An empty <v> is a cached empty text only where the cell says its result is text (t="str", as Excel writes
+      // IF(…,"",…)); openpyxl writes <v></v> for every formula whose result it does not know.
+      if (fText === undefined || (vSeen && type === 'str')) return;
       uncalculated.push({ row, col, formula: fText.trim() });
       uncalculatedAt.push(rows.length);
       rows.push(row);
