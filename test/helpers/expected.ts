@@ -4,7 +4,7 @@ import type { Submission } from '../../src/core/model';
 import { parseGoals } from '../../src/core/parse/values';
 import { TEMPLATE_VERSION } from '../../src/core/template/definition';
 import type { RawValue } from '../../src/core/template/fill';
-import { EXAMPLE_FIRST_YEAR, exampleFill, exampleTable1, type ExampleInitiative, type ExampleSubmission } from '../../src/examples/submissions';
+import { EXAMPLE_FIRST_YEAR, exampleTable1, type ExampleInitiative, type ExampleSubmission } from '../../src/examples/submissions';
 
 /** The examples type amounts as numbers; the one text amount is a documented mistake that reads as blank. */
 export function expectedKr(raw: RawValue | undefined, unitFactor: number): number | null {
@@ -54,7 +54,6 @@ function initiative(i: ExampleInitiative, kind: 'policy' | 'other', factor: numb
 export function expectedSubmission(e: ExampleSubmission): ComparableSubmission {
   const factor = unitByCode(e.unit).factor;
   const years = budgetYears(EXAMPLE_FIRST_YEAR);
-  const fill = exampleFill(e);
   const num = (v: RawValue) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : null);
   return {
     template: { id: 'kk-integration-budget', version: TEMPLATE_VERSION },
