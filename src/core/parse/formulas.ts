@@ -18,6 +18,10 @@ export interface FormulaCells {
 
 export class FormulaNotSupported extends Error {}
 
+/** Excel's own limits on a formula: longer or deeper ones come from no spreadsheet and are not computed. */
+const MAX_FORMULA_LENGTH = 8192;
+const MAX_NESTING = 64;
+
 type Token =
   | { t: 'num'; v: number }
   | { t: 'str'; v: string }
@@ -28,6 +32,7 @@ type Token =
 const REF = /^(?:'((?:[^']|'')+)'!|([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?/;
 
 function tokenize(formula: string): Token[] {
+  if (formula.length > MAX_FORMULA_LENGTH) throw new FormulaNotSupported('a formula longer than Excel allows');
   const out: Token[] = [];
   let s = formula.trim().replace(/^=/, '');
   while (s.length) {
@@ -102,6 +107,7 @@ const single = (v: Value): CellValue => {
 export function evaluateFormula(formula: string, sheet: string, cells: FormulaCells): CellValue {
   const tokens = tokenize(formula);
   let i = 0;
+  let depth = 0;
   const peek = () => tokens[i];
   const isOp = (v: string) => peek()?.t === 'op' && (peek() as { v: string }).v === v;
   const expect = (v: string) => {
@@ -109,6 +115,7 @@ export function evaluateFormula(formula: string, sheet: string, cells: FormulaCe
     i++;
   };
   const compare = (): Value => {
+    if (++depth > MAX_NESTING) throw new FormulaNotSupported('nested deeper than Excel allows');
     let left = concat();
     while (['=', '<>', '<', '>', '<=', '>='].some(isOp)) {
       const op = (tokens[i++] as { v: string }).v;
@@ -118,6 +125,7 @@ export function evaluateFormula(formula: string, sheet: string, cells: FormulaCe
       const [x, y] = both as [string | number, string | number];
       left = op === '=' ? x === y : op === '<>' ? x !== y : op === '<' ? x < y : op === '>' ? x > y : op === '<=' ? x <= y : x >= y;
     }
+    depth--;
     return left;
   };
   const concat = (): Value => {
@@ -148,11 +156,15 @@ export function evaluateFormula(formula: string, sheet: string, cells: FormulaCe
     return left;
   };
   const unary = (): Value => {
-    if (isOp('-')) {
+    if (isOp('-') || isOp('+')) {
+      // "- - -…" nests like brackets do.
+      if (++depth > MAX_NESTING) throw new FormulaNotSupported('nested deeper than Excel allows');
+      const minus = isOp('-');
       i++;
-      return -numberOf(single(unary()));
+      const v = numberOf(single(unary()));
+      depth--;
+      return minus ? -v : v;
     }
-    if (isOp('+')) i++;
     return primary();
   };
   const args = (): Value[] => {
