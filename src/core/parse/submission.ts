@@ -112,7 +112,9 @@ class Context {
       const key = `${grid.name}\u0000${row}\u0000${col}`;
       if (formula !== undefined && !this.reportedFormulas.has(key)) {
         this.reportedFormulas.add(key);
-        this.diagnostics.push(makeDiagnostic('FORMULA_NOT_CALCULATED', this.at(grid, row, col), { formula: `=${formula}` }, `=${formula}`));
+        // The formula as the finding shows it: text, cut short (a file may hold one of any length).
+        const shown = `=${formula.length > 100 ? `${formula.slice(0, 99)}…` : formula}`;
+        this.diagnostics.push(makeDiagnostic('FORMULA_NOT_CALCULATED', this.at(grid, row, col), { formula: shown }, shown));
       }
     }
     return v;
