@@ -88,6 +88,7 @@ describe('the rows pass gives what the general scanner gives', () => {
     ['self-closing rows and styled blank cells, white space between', '<row r="1"/>\n  <row r="2">\n    <c r="A2" s="1"/>\n    <c r="B2" s="1"></c>\n    <c r="C2"><v>9</v></c>\n  </row>\n'],
     ['empty, split and repeated values', '<row r="1"><c r="A1"><v></v></c><c r="B1"><v>1</v><v>2</v></c><c r="C1" t="str"><v/></c></row>'],
     ['formulas without results, self-closing and shared', '<row r="1"><c r="A1"><f>SUM(B1:C1)</f></c><c r="B1"><f t="shared" ref="B1:B3" si="0"/><v>3</v></c></row>'],
+    ['formulas without their result (computed or reported by the core), an empty text result kept', '<row r="1"><c r="A1"><f>SUM(B1:C1)</f><v></v></c><c r="B1"><f>B2&amp;"x"</f></c><c r="C1" t="str"><f>IF(1,"","")</f><v></v></c><c r="D1"><f t="shared" ref="D1:D2" si="0"/></c><c r="E1"><f> 1+1 </f><f>+2</f></c></row>'],
     ['duplicate attributes: the first counts', '<row r="1"><c r="A1" r="B1" t="s" t="n"><v>1</v></c></row>'],
     ['a cell given twice keeps the later value', '<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>'],
     ['inline strings and rich text (left to the general scanner)', '<row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r><r><t xml:space="preserve"> b</t></r><rPh><t>x</t></rPh></is></c><c r="B1"><v>2</v></c></row>'],
@@ -102,6 +103,11 @@ describe('the rows pass gives what the general scanner gives', () => {
   ])('%s', (_name, rows, after = '') => {
     const got = expectSame(sheet(rows, after));
     expect('error' in got).toBe(false);
+  });
+
+  it('formulas written without a result are handed on with their text', () => {
+    const got = expectSame(sheet('<row r="1"><c r="A1"><f>SUM(B1:C1)</f><v></v></c><c r="B1"><f>B2&amp;"x"</f></c><c r="C1" t="str"><f>IF(1,"","")</f><v></v></c><c r="D1"><v>4</v></c></row>'));
+    expect(got).toMatchObject({ uncalculated: [{ row: 1, col: 1, formula: 'SUM(B1:C1)' }, { row: 1, col: 2, formula: 'B2&"x"' }] });
   });
 
   it('a prefixed sheet and one in no namespace', () => {

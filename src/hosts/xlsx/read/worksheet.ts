@@ -5,7 +5,7 @@
  */
 import { cellRef } from '../../../core/cells';
 import { isoDateTimeToSerial, serial1904To1900, type DateFormatKind } from '../../../core/excelDates';
-import { checkSheetExtent, type CellValue, type SheetLimits, type SheetValues } from '../../../core/reader';
+import { checkSheetExtent, type CellValue, type SheetLimits, type SheetValues, type UncalculatedFormula } from '../../../core/reader';
 import type { ReadBudget } from './budget';
 import { decodeEscapes } from './sharedStrings';
 import { decodeCdata, decodeText, isSpreadsheetNs, scanXml } from './xml';
@@ -88,7 +88,11 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
   let style = 0;
   let vText: string | undefined;
   let isText: string | undefined;
-  let collect: 'v' | 'is' | undefined;
+  let fText: string | undefined;
+  let vSeen = false; // a <v>, even an empty one
+  let collect: 'v' | 'is' | 'f' | undefined;
+  const uncalculated: UncalculatedFormula[] = [];
+  const uncalculatedAt: number[] = []; // each one's index in rows and cols
   let inRun = false;
   let inPhonetic = false;
 
@@ -106,7 +110,19 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
       if (col > MAX_COL) throw new SheetError(`a row ${where()} has more than ${MAX_COL} cells`);
     }
     previousCol = col;
-    if (vText === undefined && isText === undefined) return; // a blank cell, styled or not
+    if (vText === undefined && isText === undefined) {
+      // A blank cell, styled or not; or a formula a program wrote without its result: the core computes or reports it.
+      // An empty <v> is a cached empty text only where the cell says its result is text (t="str", as Excel writes
+      // IF(…,"",…)); openpyxl writes <v></v> for every formula whose result it does not know.
+      if (fText === undefined || (vSeen && type === 'str')) return;
+      uncalculated.push({ row, col, formula: fText.trim() });
+      uncalculatedAt.push(rows.length);
+      rows.push(row);
+      cols.push(col);
+      values.push(null);
+      formats.push(ctx.format(style).code);
+      return;
+    }
     const format = ctx.format(style);
     let code = format.code;
     let value: CellValue;
@@ -176,6 +192,8 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     style = s === undefined ? 0 : Number(s);
     vText = undefined;
     isText = undefined;
+    fText = undefined;
+    vSeen = false;
   };
 
   // The rows and cells as writers write them are read by a pass of their own (fastSheetData), the rest of the part
@@ -186,10 +204,14 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
   const split = splitSheetData(xml);
   if (split) {
     try {
-      const text = (v: string) => {
-        vText = vText === undefined ? v : vText + v;
+      const value = (v: string | undefined) => {
+        vSeen = true;
+        if (v !== undefined) vText = vText === undefined ? v : vText + v;
       };
-      if (fastSheetData(xml, split.contentStart, split.contentEnd, openRow, openCell, text, finishCell, ctx.budget.checkTime)) {
+      const formula = (f: string | undefined) => {
+        fText = (fText ?? '') + (f ?? '');
+      };
+      if (fastSheetData(xml, split.contentStart, split.contentEnd, { openRow, openCell, value, formula, closeCell: finishCell }, ctx.budget.checkTime)) {
         scanSheet(xml.slice(0, split.tagStart) + '<sheetData/>' + xml.slice(split.contentEnd + SHEET_DATA_CLOSE.length));
         // The rows read were those of the sheet's one sheetData (not of one nested elsewhere, nor one of two).
         done = sheetDataSeen === 1;
@@ -198,7 +220,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
       // read again below
     }
     if (!done) {
-      rows.length = cols.length = values.length = formats.length = merges.length = 0;
+      rows.length = cols.length = values.length = formats.length = merges.length = uncalculated.length = uncalculatedAt.length = 0;
       rowNumber = previousCol = depth = sheetDataSeen = 0;
       inSheetData = inMergeCells = inCell = false;
     }
@@ -213,7 +235,13 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
         depth++;
         if (!isSpreadsheetNs(ns)) return;
         if (inCell) {
-          if (local === 'v' && depth === cellAt + 1) collect = 'v';
+          if (local === 'v' && depth === cellAt + 1) {
+            collect = 'v';
+            vSeen = true;
+          } else if (local === 'f' && depth === cellAt + 1) {
+            fText ??= '';
+            collect = 'f';
+          }
           else if (local === 'is' && depth === cellAt + 1) isText ??= '';
           else if (local === 'r' && depth === cellAt + 2) inRun = true;
           else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = true;
@@ -254,7 +282,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
           if (depth === cellAt) {
             inCell = false;
             finishCell();
-          } else if (collect && (local === 'v' || local === 't')) collect = undefined;
+          } else if (collect && (local === 'v' || local === 't' || local === 'f')) collect = undefined;
           else if (local === 'r' && depth === cellAt + 2) inRun = false;
           else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = false;
         } else if (depth === 2) {
@@ -267,6 +295,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
         if (collect === undefined) return;
         const t = cdata ? decodeCdata(x, s, e) : decodeText(x, s, e);
         if (collect === 'v') vText = vText === undefined ? t : vText + t;
+        else if (collect === 'f') fText += t;
         else isText += t;
       },
     },
@@ -289,6 +318,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     if (c > right) right = c;
   }
   if (bottom === 0) return { name: ctx.name, top: 1, left: 1, values: [], numberFormats: [] };
+  const formulas = uncalculated.length ? { uncalculated: uncalculated.filter((_, k) => !hidden?.[uncalculatedAt[k]]) } : {};
   // Before the dense grid is allocated: one stray cell at XFD1048576 must not ask for billions.
   checkSheetExtent(ctx.name, top, left, bottom, right, cellRef(bottom, right), ctx.limits);
   const height = bottom - top + 1;
@@ -302,7 +332,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     grid[rows[k] - top][cols[k] - left] = values[k];
     numberFormats[rows[k] - top][cols[k] - left] = formats[k];
   }
-  return { name: ctx.name, top, left, values: grid, numberFormats };
+  return { name: ctx.name, top, left, values: grid, numberFormats, ...formulas };
 }
 
 const SHEET_DATA_OPEN = '<sheetData>';
@@ -377,20 +407,21 @@ function tagAt(xml: string, i: number, name: string): boolean {
 
 /**
  * The content of sheetData as writers write it, row by row: `<row …>` holding `<c …>` cells with `<v>` values
- * and `<f>` formulas (skipped, as the general reading skips them), white space between. Returns false, having
+ * and `<f>` formulas, white space between. Returns false, having
  * stopped, at anything else (an inline string, a prefix, a comment, an extension): the caller then reads the whole
  * part with the general scanner. The value text is decoded as the general scanner decodes it.
  */
-function fastSheetData(
-  xml: string,
-  start: number,
-  end: number,
-  openRow: (r: string | undefined) => void,
-  openCell: (r: string | undefined, t: string | undefined, s: string | undefined) => void,
-  text: (v: string) => void,
-  closeCell: () => void,
-  tick: () => void,
-): boolean {
+interface RowsHandler {
+  openRow(r: string | undefined): void;
+  openCell(r: string | undefined, t: string | undefined, s: string | undefined): void;
+  /** A `<v>` and its decoded text (undefined where empty: the general scanner reports no text then). */
+  value(text: string | undefined): void;
+  /** An `<f>` and its decoded text (undefined where empty). */
+  formula(text: string | undefined): void;
+  closeCell(): void;
+}
+
+function fastSheetData(xml: string, start: number, end: number, h: RowsHandler, tick: () => void): boolean {
   let i = start;
   let tags = 0;
   const skipSpace = () => {
@@ -403,7 +434,7 @@ function fastSheetData(
     const rowEnd = simpleTag(xml, i + 4, end);
     if (rowEnd === undefined) return false;
     if ((++tags & 0xfff) === 0) tick();
-    openRow(attrs.r);
+    h.openRow(attrs.r);
     i = rowEnd + 1;
     if (xml.charCodeAt(rowEnd - 1) === 47) continue;
     for (;;) {
@@ -416,7 +447,7 @@ function fastSheetData(
       const cellEnd = simpleTag(xml, i + 2, end);
       if (cellEnd === undefined) return false;
       if ((++tags & 0xfff) === 0) tick();
-      openCell(attrs.r, attrs.t, attrs.s);
+      h.openCell(attrs.r, attrs.t, attrs.s);
       i = cellEnd + 1;
       if (xml.charCodeAt(cellEnd - 1) !== 47) {
         for (;;) {
@@ -431,21 +462,23 @@ function fastSheetData(
             const lt = xml.indexOf('<', i + 3);
             if (lt !== close) return false;
             // Empty content gives no text, as in the general scanner.
-            if (close > i + 3) text(decodeText(xml, i + 3, close));
+            h.value(close > i + 3 ? decodeText(xml, i + 3, close) : undefined);
             i = close + 4;
           } else if (tagAt(xml, i, 'f')) {
             const fEnd = simpleTag(xml, i + 2, end);
             if (fEnd === undefined) return false;
             i = fEnd + 1;
-            if (xml.charCodeAt(fEnd - 1) !== 47) {
+            if (xml.charCodeAt(fEnd - 1) === 47) h.formula(undefined);
+            else {
               const close = xml.indexOf('</f>', i);
               if (close < 0 || close > end || xml.indexOf('<', i) !== close) return false;
+              h.formula(close > i ? decodeText(xml, i, close) : undefined);
               i = close + 4;
             }
           } else return false;
         }
       }
-      closeCell();
+      h.closeCell();
     }
   }
 }
