@@ -2,6 +2,7 @@
  * One worksheet part as the core's SheetValues: every cell's value (formulas as their cached result, dates as
  * 1900-system serials) and number format, laid out over the used range. Rows and cells without `r` follow the
  * previous one; merged cells keep only their top-left value. Linear in the part (merges by a sweep, not pairwise).
+ * Rows as writers write them are read by a pass of their own, the rest by the general XML scanner (same result).
  */
 import { cellRef } from '../../../core/cells';
 import { isoDateTimeToSerial, serial1904To1900, type DateFormatKind } from '../../../core/excelDates';
@@ -228,79 +229,79 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
   if (!done) scanSheet(xml);
 
   function scanSheet(text: string) {
-  scanXml(
-    text,
-    {
-      open(ns, local, a) {
-        depth++;
-        if (!isSpreadsheetNs(ns)) return;
-        if (inCell) {
-          if (local === 'v' && depth === cellAt + 1) {
-            collect = 'v';
-            vSeen = true;
-          } else if (local === 'f' && depth === cellAt + 1) {
-            fText ??= '';
-            collect = 'f';
+    scanXml(
+      text,
+      {
+        open(ns, local, a) {
+          depth++;
+          if (!isSpreadsheetNs(ns)) return;
+          if (inCell) {
+            if (local === 'v' && depth === cellAt + 1) {
+              collect = 'v';
+              vSeen = true;
+            } else if (local === 'f' && depth === cellAt + 1) {
+              fText ??= '';
+              collect = 'f';
+            }
+            else if (local === 'is' && depth === cellAt + 1) isText ??= '';
+            else if (local === 'r' && depth === cellAt + 2) inRun = true;
+            else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = true;
+            else if (local === 't' && !inPhonetic && (depth === cellAt + 2 || (inRun && depth === cellAt + 3))) collect = 'is';
+            return;
           }
-          else if (local === 'is' && depth === cellAt + 1) isText ??= '';
-          else if (local === 'r' && depth === cellAt + 2) inRun = true;
-          else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = true;
-          else if (local === 't' && !inPhonetic && (depth === cellAt + 2 || (inRun && depth === cellAt + 3))) collect = 'is';
-          return;
-        }
-        if (inSheetData) {
-          if (local === 'row' && depth === 3) openRow(a.get('r'));
-          else if (local === 'c' && depth === 4) {
-            inCell = true;
-            cellAt = depth;
-            openCell(a.get('r'), a.get('t'), a.get('s'));
-            collect = undefined;
-            inRun = false;
-            inPhonetic = false;
+          if (inSheetData) {
+            if (local === 'row' && depth === 3) openRow(a.get('r'));
+            else if (local === 'c' && depth === 4) {
+              inCell = true;
+              cellAt = depth;
+              openCell(a.get('r'), a.get('t'), a.get('s'));
+              collect = undefined;
+              inRun = false;
+              inPhonetic = false;
+            }
+            return;
           }
-          return;
-        }
-        if (depth === 2) {
-          if (local === 'sheetData') {
-            inSheetData = true;
-            sheetDataSeen++;
-          } else if (local === 'mergeCells') inMergeCells = true;
-        } else if (inMergeCells && depth === 3 && local === 'mergeCell') {
-          const range = (a.get('ref') ?? '').trim().split(':');
-          if (range.length > 2) return;
-          try {
-            const tl = decodeRef(range[0], where());
-            const br = range.length === 2 ? decodeRef(range[1], where()) : tl;
-            merges.push(Math.min(tl.row, br.row), Math.min(tl.col, br.col), Math.max(tl.row, br.row), Math.max(tl.col, br.col));
-          } catch {
-            // A merge that names no cells merges nothing (Excel drops it when it repairs the file).
+          if (depth === 2) {
+            if (local === 'sheetData') {
+              inSheetData = true;
+              sheetDataSeen++;
+            } else if (local === 'mergeCells') inMergeCells = true;
+          } else if (inMergeCells && depth === 3 && local === 'mergeCell') {
+            const range = (a.get('ref') ?? '').trim().split(':');
+            if (range.length > 2) return;
+            try {
+              const tl = decodeRef(range[0], where());
+              const br = range.length === 2 ? decodeRef(range[1], where()) : tl;
+              merges.push(Math.min(tl.row, br.row), Math.min(tl.col, br.col), Math.max(tl.row, br.row), Math.max(tl.col, br.col));
+            } catch {
+              // A merge that names no cells merges nothing (Excel drops it when it repairs the file).
+            }
           }
-        }
+        },
+        close(_ns, local) {
+          if (inCell) {
+            if (depth === cellAt) {
+              inCell = false;
+              finishCell();
+            } else if (collect && (local === 'v' || local === 't' || local === 'f')) collect = undefined;
+            else if (local === 'r' && depth === cellAt + 2) inRun = false;
+            else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = false;
+          } else if (depth === 2) {
+            inSheetData = false;
+            inMergeCells = false;
+          }
+          depth--;
+        },
+        text(x, s, e, cdata) {
+          if (collect === undefined) return;
+          const t = cdata ? decodeCdata(x, s, e) : decodeText(x, s, e);
+          if (collect === 'v') vText = vText === undefined ? t : vText + t;
+          else if (collect === 'f') fText += t;
+          else isText += t;
+        },
       },
-      close(_ns, local) {
-        if (inCell) {
-          if (depth === cellAt) {
-            inCell = false;
-            finishCell();
-          } else if (collect && (local === 'v' || local === 't' || local === 'f')) collect = undefined;
-          else if (local === 'r' && depth === cellAt + 2) inRun = false;
-          else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = false;
-        } else if (depth === 2) {
-          inSheetData = false;
-          inMergeCells = false;
-        }
-        depth--;
-      },
-      text(x, s, e, cdata) {
-        if (collect === undefined) return;
-        const t = cdata ? decodeCdata(x, s, e) : decodeText(x, s, e);
-        if (collect === 'v') vText = vText === undefined ? t : vText + t;
-        else if (collect === 'f') fText += t;
-        else isText += t;
-      },
-    },
-    ctx.budget.checkTime,
-  );
+      ctx.budget.checkTime,
+    );
   }
 
   const hidden = merges.length ? hiddenByMerges(rows, cols, merges) : undefined;
