@@ -117,6 +117,9 @@ export function consolidation(): ConsolidationResult {
   };
 }
 
+/** Text on screen, not what the live region says (it repeats the visible result for screen readers). */
+export const VISIBLE = { ignore: '[data-testid="live-region"] *, script, style' };
+
 export function renderPane(ui: React.ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 }
