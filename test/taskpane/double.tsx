@@ -54,6 +54,8 @@ export function fakeExcel(overrides: Partial<ExcelActions> = {}): jest.Mocked<Ex
     openAsNewWorkbook: jest.fn(async () => undefined),
     applyFilter: jest.fn(async () => ({ visibleRows: 3, totalRows: 10 })),
     clearFilters: jest.fn(async () => ({ visibleRows: 10, totalRows: 10 })),
+    canWatchEdits: false,
+    watchWorkbook: jest.fn(async () => async () => undefined),
     ...overrides,
   } as jest.Mocked<ExcelActions>;
 }
