@@ -11,8 +11,7 @@ const da = {
   connecting: 'Forbinder til Office …',
   hostExcel: 'Kører i Excel',
   hostBrowser: 'Åbnet i en browser uden Excel',
-  browserNotice:
-    'Du har åbnet opgaveruden uden Excel. Indsæt skabelon, kontrol af den åbne projektmappe, at skrive den samlede status i projektmappen og filtrering i Excel kræver Excel. Her kan du hente skabelonen, kontrollere og samle filer, hente den samlede status som .xlsx og filtrere rækkerne i browseren.',
+  browserNotice: 'Uden Excel kan du hente skabelonen, kontrollere og samle filer og filtrere rækkerne her. At arbejde i en projektmappe kræver Excel.',
   language: 'Sprog',
   languageNames: { da: 'Dansk', en: 'English' } as Record<Lang, string>,
   tabsLabel: 'Visninger',
@@ -126,8 +125,7 @@ const en: Texts = {
   connecting: 'Connecting to Office …',
   hostExcel: 'Running in Excel',
   hostBrowser: 'Opened in a browser without Excel',
-  browserNotice:
-    'You opened the task pane without Excel. Inserting the template, checking the open workbook, writing the consolidated status into the workbook and filtering in Excel need Excel. Here you can download the template, check and consolidate files, download the consolidated status as .xlsx and filter its rows in the browser.',
+  browserNotice: 'Without Excel you can download the template, check and consolidate files and filter the rows here. Working in a workbook needs Excel.',
   language: 'Language',
   languageNames: { da: 'Dansk', en: 'English' },
   tabsLabel: 'Views',

@@ -113,6 +113,14 @@ export function App({ actions, lang, onLangChange, initialView = 'fill' }: AppPr
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // Another view starts at its top, with the tabs in sight (not where the last view was scrolled to).
+  const tabsRef = React.useRef<HTMLDivElement>(null);
+  const selectView = (v: ViewKey) => {
+    setView(v);
+    const tabs = tabsRef.current;
+    if (tabs && tabs.getBoundingClientRect().top < 0) tabs.scrollIntoView?.({ block: 'start' });
+  };
+
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -141,7 +149,9 @@ export function App({ actions, lang, onLangChange, initialView = 'fill' }: AppPr
               <MessageBarBody>{t.browserNotice}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <ViewTabs view={view} onSelect={setView} label={t.tabsLabel} names={t.tabs} />
+          <div ref={tabsRef}>
+            <ViewTabs view={view} onSelect={selectView} label={t.tabsLabel} names={t.tabs} />
+          </div>
           {/* All views stay mounted (hidden when not selected) so their state survives switching tabs. */}
           <div role="tabpanel" id="panel-fill" aria-labelledby="tab-fill" hidden={view !== 'fill'}>
             <FillView actions={actions} t={t} lang={lang} />

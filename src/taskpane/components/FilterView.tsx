@@ -38,6 +38,8 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
   const [excelResult, setExcelResult] = React.useState<FilterResult | undefined>(undefined);
   // In a browser with rows to show, the filters start folded so the first results are in view at once.
   const [filtersOpen, setFiltersOpen] = React.useState(!!excel || !consolidation);
+  const hasRows = !excel && !!consolidation;
+  React.useEffect(() => setFiltersOpen(!hasRows), [hasRows]);
   const action = useAction();
   const result = useResultAnnouncer();
 
@@ -123,7 +125,7 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
             {active ? ` (${t.activeFilters(active)})` : ''}
           </Button>
         </h2>
-        <div id="filter-controls" className={styles.filters} hidden={!filtersOpen}>
+        <div id="filter-controls" className={filtersOpen ? styles.filters : view.hiddenInput}>
           <fieldset className={styles.group}>
             <legend className={styles.legend}>{t.administration}</legend>
             {ADMIN_LABELS.map((label) => (
