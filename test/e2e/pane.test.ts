@@ -137,7 +137,7 @@ if (!haveChromium && process.env.CI) {
       const found: string[] = [];
       const check = async (state: string) => found.push(...(await problems(`${width}px ${state}`)));
       const shot = async (name: string) => {
-        if (screenshots) await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+        if (screenshots) await page.screenshot({ path: path.join(SCREENSHOTS, name) }); // what the pane shows: the view as scrolled by the action
       };
       await page.setViewportSize({ width, height });
       await page.goto(`${base}/taskpane.html`);

@@ -165,9 +165,11 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
               {t.apply}
             </Button>
           ) : null}
-          <Button disabled={action.busy} onClick={() => void clear()}>
-            {t.clear}
-          </Button>
+          {excel || filtersOpen || active ? (
+            <Button disabled={action.busy} onClick={() => void clear()}>
+              {t.clear}
+            </Button>
+          ) : null}
         </div>
       </section>
       <ErrorBar error={action.error} onDismiss={action.clearError} t={t} lang={lang} />
