@@ -9,6 +9,7 @@ import type { FindingCounts } from './actions';
 const da = {
   productName: 'Integrationsstatus',
   connecting: 'Forbinder til Office …',
+  loadingView: 'Henter visningen …',
   hostExcel: 'Kører i Excel',
   hostBrowser: 'Åbnet i en browser uden Excel',
   browserNotice: 'Uden Excel kan du hente skabelonen, kontrollere og samle filer og filtrere rækkerne her. At arbejde i en projektmappe kræver Excel.',
@@ -123,6 +124,7 @@ export type Texts = typeof da;
 const en: Texts = {
   productName: 'Integrationsstatus',
   connecting: 'Connecting to Office …',
+  loadingView: 'Loading the view …',
   hostExcel: 'Running in Excel',
   hostBrowser: 'Opened in a browser without Excel',
   browserNotice: 'Without Excel you can download the template, check and consolidate files and filter the rows here. Working in a workbook needs Excel.',

@@ -15,7 +15,12 @@ import type { ConsolidationResult, PaneActions } from '../actions';
 import { TEXTS } from '../i18n';
 import { ConsolidateView } from './ConsolidateView';
 import { FillView } from './FillView';
-import { FilterView } from './FilterView';
+
+/**
+ * Filtrér (with the consolidated workbook's layout it lists rows by) is a chunk of its own, fetched as soon as the
+ * pane has started: it is never the first view, and the start-up code stays small.
+ */
+const FilterView = React.lazy(() => import(/* webpackChunkName: "filter-view" */ './FilterView').then((m) => ({ default: m.FilterView })));
 
 const useStyles = makeStyles({
   root: {
@@ -160,7 +165,9 @@ export function App({ actions, lang, onLangChange, initialView = 'fill' }: AppPr
             <ConsolidateView actions={actions} t={t} lang={lang} onConsolidated={setConsolidation} />
           </div>
           <div role="tabpanel" id="panel-filter" aria-labelledby="tab-filter" hidden={view !== 'filter'}>
-            <FilterView actions={actions} consolidation={consolidation} t={t} lang={lang} />
+            <React.Suspense fallback={<Spinner size="tiny" label={t.loadingView} />}>
+              <FilterView actions={actions} consolidation={consolidation} t={t} lang={lang} />
+            </React.Suspense>
           </div>
         </>
       )}
