@@ -210,7 +210,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
         </div>
       ) : null}
       {cancelNote ? (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" data-testid="cancel-note">
           <MessageBarBody>{cancelNote}</MessageBarBody>
         </MessageBar>
       ) : null}
