@@ -74,7 +74,8 @@ export function createExcelActions(host: OfficeHost, files: FileActions, { editP
         pending = [];
         queue = queue.then(() =>
           friendly(async () => {
-            const outcome = snapshot ? await snapshot.applyEdits(edits) : ({ kind: 'stale' } as const);
+            // A sheet renamed or deleted since it was read cannot be re-read by its old name: read everything again.
+            const outcome = snapshot ? await snapshot.applyEdits(edits).catch(() => ({ kind: 'stale' }) as const) : ({ kind: 'stale' } as const);
             if (outcome.kind === 'ignored') return;
             onFindings(await check(outcome.kind === 'stale' ? await readAll() : snapshot!));
           }).catch(onError),

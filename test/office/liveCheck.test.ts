@@ -118,6 +118,26 @@ describe('check as you type, on the Excel double', () => {
     await stop();
   });
 
+  it('a sheet renamed since it was read: the workbook is read again, never an error', async () => {
+    const actions = createExcelActions(new OfficeHost(excel, requirementsUpTo('1.9')), noFiles, { editPauseMs: 0 });
+    await actions.validateWorkbook();
+    const errors: unknown[] = [];
+    let found!: (f: Finding[]) => void;
+    const next = new Promise<Finding[]>((resolve) => (found = resolve));
+    const stop = await actions.watchWorkbook((f) => found(f), (e) => errors.push(e));
+    const amount = firstAmount(excel.model, TABLE1.definedName);
+    excel.model.sheet(amount.sheet)!.name = 'Tabel 1 (omdøbt)';
+    const before = excel.syncs;
+    await excel.model.edit('Tabel 1 (omdøbt)', amount.cell, [[amount.value + 1]]);
+    const findings = await next;
+    await expect(applied.mock.results[0].value).rejects.toMatchObject({ code: 'ItemNotFound' });
+    // The failed re-read, then names, extents and values of the whole workbook.
+    expect(excel.syncs - before).toBe(4);
+    expect(findings.map((f) => f.code)).toContain('T1_RECONCILE');
+    expect(errors).toEqual([]);
+    await stop();
+  });
+
   it('an Excel without worksheet events (ExcelApi 1.8) offers no check as you type', () => {
     expect(createExcelActions(new OfficeHost(excel, requirementsUpTo('1.8')), noFiles).canWatchEdits).toBe(false);
   });

@@ -234,7 +234,8 @@ export function* overviewRows(c: Consolidation): Generator<OverviewRow> {
 /**
  * The fixed texts the columns of "Samlet status" hold, with their English: the workbook is Danish, the pane shows
  * a cell in the pane's language. Built from the same constants the values come from, so a new text cannot be
- * written into the workbook without its English here (test/consolidate/layout.test.tsx checks the pairs).
+ * written into the workbook without its English here (test/taskpane/resultRows.test.ts checks every text the
+ * examples' overview holds).
  */
 const OVERVIEW_TEXTS: ReadonlyMap<string, Header> = new Map<string, Header>(
   [

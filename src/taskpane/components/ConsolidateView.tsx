@@ -35,7 +35,8 @@ const useStyles = makeStyles({
   },
   dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   fileHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
-  fileName: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  // A file name has no spaces: it breaks where it must, not at every letter.
+  fileName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground2 },
   // Term above its value: a narrow pane has no room for a column of terms beside the figures.
   dl: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: '0' },
