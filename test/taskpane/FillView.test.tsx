@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FillView } from '../../src/taskpane/components/FillView';
@@ -69,6 +70,20 @@ describe('Udfyld (in Excel)', () => {
     await user.click(screen.getByRole('button', { name: 'Kontrollér igen' }));
     await waitFor(() => expect(screen.getByTestId('live-region').firstElementChild).not.toBe(first));
     expect(screen.getByTestId('live-region').textContent).toBe('0 fejl, 0 advarsler');
+  });
+
+  test('one language at a time: what was said in Danish is cleared when the pane turns English', async () => {
+    const actions = fakeActions('excel');
+    const { rerender } = renderPane(<FillView actions={actions} t={t} lang="da" />);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Kontrollér projektmappen' }));
+    expect((await screen.findByTestId('live-region')).textContent).toBe('0 fejl, 0 advarsler');
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <FillView actions={actions} t={TEXTS.en} lang="en" />
+      </FluentProvider>,
+    );
+    expect(screen.getByTestId('live-region').textContent).toBe('');
+    expect(screen.getByTestId('fill-summary').textContent).toBe('0 errors, 0 warnings');
   });
 
   test('checks as you type: findings follow edits without a button, focus stays put; the setting turns it off and is kept', async () => {

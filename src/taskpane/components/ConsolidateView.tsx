@@ -71,8 +71,8 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
   const previousInput = React.useRef<HTMLInputElement>(null);
   const reading = useAction();
   const work = useAction();
-  const resultAnnouncer = useResultAnnouncer();
-  const filesAnnouncer = useResultAnnouncer();
+  const resultAnnouncer = useResultAnnouncer(lang);
+  const filesAnnouncer = useResultAnnouncer(lang);
   // Files are picked on this view: start the worker now rather than when the first one arrives.
   React.useEffect(() => actions.files.prepare?.(), [actions.files]);
 

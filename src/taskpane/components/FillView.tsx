@@ -44,7 +44,7 @@ export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element
   const template = useAction();
   const check = useAction();
   const fileInput = React.useRef<HTMLInputElement>(null);
-  const result = useResultAnnouncer();
+  const result = useResultAnnouncer(lang);
   const [liveCheck, setLiveCheck] = React.useState(liveCheckSetting);
   const [liveError, setLiveError] = React.useState<unknown>(undefined);
   const summaryOf = (c: Checked) => `${c.file ? `${t.checkedFile(c.file)}: ` : ''}${t.summary(countFindings(c.diagnostics))}`;

@@ -41,7 +41,7 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
   const hasRows = !excel && !!consolidation;
   React.useEffect(() => setFiltersOpen(!hasRows), [hasRows]);
   const action = useAction();
-  const result = useResultAnnouncer();
+  const result = useResultAnnouncer(lang);
 
   const yearNumber = year.trim() === '' ? undefined : Number(year);
   const yearValid = yearNumber === undefined || (Number.isInteger(yearNumber) && yearNumber >= 2000 && yearNumber <= 2100);

@@ -66,7 +66,7 @@ export const useViewStyles = makeStyles({
  * happened. The region stays in the page; each message replaces its content node, so a repeated message ("0 fejl"
  * twice) is announced again.
  */
-export function useResultAnnouncer(): {
+export function useResultAnnouncer(lang: Lang): {
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   announce: (message: string, moveFocus?: boolean) => void;
   liveRegion: React.JSX.Element;
@@ -82,6 +82,8 @@ export function useResultAnnouncer(): {
     heading.scrollIntoView?.({ block: 'start' });
   }, [said]);
   const announce = React.useCallback((message: string, moveFocus = true) => setSaid((s) => ({ message, count: s.count + 1, focus: moveFocus })), []);
+  // What was said stays in the page (hidden): in the language it was said in. Another language clears it.
+  React.useEffect(() => setSaid((s) => (s.message ? { message: '', count: s.count + 1, focus: false } : s)), [lang]);
   const liveRegion = (
     <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live-region">
       {said.message ? <span key={said.count}>{said.message}</span> : null}
