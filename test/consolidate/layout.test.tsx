@@ -1,6 +1,6 @@
 /**
  * The consolidated layout is defined once: with headers renamed in layout.ts (and nowhere else), the workbook, the
- * filter rules, the Office host's filters and slicers, the task pane's grid and the history reader all follow.
+ * filter rules, the Office host's filters and slicers, the task pane's result list and the history reader all follow.
  */
 import * as React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -52,7 +52,7 @@ describe('a header renamed in the layout', () => {
     expect(overviewColumns([2011]).find((c) => c.key === 'currentColour')!.header).toEqual({ da: 'Farve nu', en: 'Colour now' });
   });
 
-  it('is what the pane’s filter rules and grid use', () => {
+  it('is what the pane’s filter rules and result list use', () => {
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     const table = overviewFromPlan(plan, [2011, 2012, 2013, 2014]);
     expect(table.keys).toEqual(expect.arrayContaining(['currentColour', 'redInYear', 'goal:a', 'administration', 'escalation']));

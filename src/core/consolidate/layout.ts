@@ -1,6 +1,6 @@
 /**
  * The consolidated workbook's lists, defined once: every column by key with its header (Danish and English), width,
- * format and value. The sheet plan, the Office host's filters and slicers, the filter rules, the task pane's grid
+ * format and value. The sheet plan, the Office host's filters and slicers, the filter rules, the task pane's result list
  * and the history reader all address columns through this module, never by position or by a header typed again.
  * Values are read one row record at a time, so rows can be produced (and later streamed) one by one.
  */
