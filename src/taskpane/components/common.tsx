@@ -57,6 +57,8 @@ export const useViewStyles = makeStyles({
   },
   /** A heading that receives focus after an action: focusable by script only, outlined while focused. */
   resultHeading: {
+    // Scrolled into view with a little of what is above it, so the result does not stick to the pane's edge.
+    scrollMarginTop: tokens.spacingVerticalL,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
 });
