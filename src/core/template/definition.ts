@@ -5,9 +5,11 @@
 import { POLICY_GOALS, type GoalLetter } from '../domain';
 
 export const TEMPLATE_ID = 'kk-integration-budget';
-export const TEMPLATE_VERSION = '1.0';
+export const TEMPLATE_VERSION = '1.1';
 /** Versions the reader understands. */
-export const SUPPORTED_TEMPLATE_VERSIONS: readonly string[] = ['1.0'];
+export const SUPPORTED_TEMPLATE_VERSIONS: readonly string[] = ['1.0', '1.1'];
+/** Versions read without the fields 1.1 added (quarterly figures per success criterion, co-financing over the project period). */
+export const VERSIONS_WITHOUT_QUARTERLY_CRITERIA: readonly string[] = ['1.0'];
 
 export const SHEET_NAMES = {
   cover: 'Forside',
@@ -16,6 +18,7 @@ export const SHEET_NAMES = {
   other: 'Indsatser øvrige mål',
   table1: 'Tabel 1',
   projects: 'Monitorerede projekter',
+  criteria: 'Succeskriterier',
   info: 'Skabeloninfo',
 } as const;
 
@@ -29,6 +32,7 @@ export const SHEET_ORDER: readonly string[] = [
   SHEET_NAMES.other,
   SHEET_NAMES.table1,
   SHEET_NAMES.projects,
+  SHEET_NAMES.criteria,
   SHEET_NAMES.info,
 ];
 
@@ -43,6 +47,7 @@ export type InputKind =
   | 'amount'
   | 'number'
   | 'colour'
+  | 'project'
   | 'rowTotal'
   | 'fixed';
 
@@ -110,9 +115,11 @@ export interface ColumnDef {
   /** For a row total: the per-year column it sums. */
   readonly totalOf?: string;
   readonly help?: string;
+  /** Read where a file has it (version 1.0), no longer written: the template of 1.1 moved it elsewhere. */
+  readonly legacy?: boolean;
 }
 
-export type TableAreaKey = 'goals' | 'policy' | 'other' | 'projects';
+export type TableAreaKey = 'goals' | 'policy' | 'other' | 'projects' | 'criteria';
 
 export interface TableArea {
   readonly key: TableAreaKey;
@@ -204,7 +211,7 @@ export const PROJECTS_AREA = defineArea({
   sheet: SHEET_NAMES.projects,
   definedName: 'IB_Projekter',
   title: 'Integrationsprojekter og monitorering (mindst 100.000 kr. i kommunal medfinansiering monitoreres)',
-  hint: 'Én række pr. projekt. Flere succeskriterier: skriv dem på de næste rækker med tomt projektnavn. Farve pr. kvartal i statusåret: grøn, gul eller rød. Ved rød: beskriv handlingsplanen.',
+  hint: 'Én række pr. projekt. Kommunal medfinansiering for hele projektperioden afgør, om projektet monitoreres; beløbene pr. budgetår indgår i Tabel 1. Farve pr. kvartal i statusåret, kun for kvartaler der er slut: grøn, gul eller rød. Ved rød: beskriv handlingsplanen. Succeskriterierne skrives på arket Succeskriterier.',
   headerRow: 4,
   inputRows: 40,
   columns: [
@@ -212,25 +219,52 @@ export const PROJECTS_AREA = defineArea({
     { key: 'fund', header: 'Pulje/fond', kind: 'text', width: 22 },
     { key: 'start', header: 'Projektstart', kind: 'date', width: 12, help: 'Dato, fx 01-01-2010.' },
     { key: 'end', header: 'Projektslut', kind: 'date', width: 12, help: 'Dato, fx 31-12-2012.' },
+    // 1.1: the project's own total decides monitoring, whatever the statement's budget years.
+    { key: 'cofinancing', header: 'Kommunal medfinansiering, hele projektperioden', kind: 'amount', width: 17, help: 'Kommunens samlede medfinansiering af projektet fra start til slut, i beløbsenheden fra Forside. Mindst 100.000 kr.: projektet monitoreres.' },
     { key: 'funding', header: 'Kommunal medfinansiering {year}', kind: 'amount', width: 15, perYear: true, help: 'Beløb i beløbsenheden fra Forside.' },
     { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16, totalOf: 'funding' },
-    { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32 },
-    { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, help: 'Tal, fx 25 (borgere) eller 75 (pct.).' },
-    { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12 },
+    // 1.0 kept one success criterion (and one achieved figure) per row here; 1.1 has the sheet Succeskriterier.
+    { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32, legacy: true },
+    { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, legacy: true },
+    { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12, legacy: true },
     { key: 'q1', header: 'Farve K1', kind: 'colour', width: 9 },
     { key: 'q2', header: 'Farve K2', kind: 'colour', width: 9 },
     { key: 'q3', header: 'Farve K3', kind: 'colour', width: 9 },
     { key: 'q4', header: 'Farve K4', kind: 'colour', width: 9 },
     { key: 'actionPlan', header: 'Handlingsplan (ved rød)', kind: 'text', width: 36 },
   ],
-  signature: ['name', 'indicator'],
+  signature: ['name', 'q1'],
 });
 
-export const TABLE_AREAS = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA] as const;
+/** 1.1: one row per success criterion of a monitored project, with the figure reached by the end of each quarter. */
+export const CRITERIA_AREA = defineArea({
+  key: 'criteria',
+  sheet: SHEET_NAMES.criteria,
+  definedName: 'IB_Succeskriterier',
+  title: 'Succeskriterier for de monitorerede projekter, kvartal for kvartal',
+  hint: 'Én række pr. succeskriterie. Vælg projektet på listen (projekterne på arket Monitorerede projekter). Skriv målet for hele projektperioden og, for hvert kvartal i statusåret, hvor meget der i alt var nået ved kvartalets udgang (fx 3, 7, 12, 18). Kvartaler, der ikke er slut, står tomme.',
+  headerRow: 4,
+  inputRows: 80,
+  columns: [
+    { key: 'project', header: 'Projekt', kind: 'project', width: 28, required: true, help: 'Vælg projektet på listen.' },
+    { key: 'indicator', header: 'Succeskriterie', kind: 'text', width: 36, required: true, help: 'Fx "mindst 25 borgere deltager i aktiviteterne".' },
+    { key: 'target', header: 'Mål for hele projektperioden', kind: 'number', width: 14, required: true, help: 'Tal, fx 25 (borgere) eller 75 (pct.).' },
+    { key: 'achievedQ1', header: 'Opnået i alt ved udgangen af K1', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
+    { key: 'achievedQ2', header: 'Opnået i alt ved udgangen af K2', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
+    { key: 'achievedQ3', header: 'Opnået i alt ved udgangen af K3', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
+    { key: 'achievedQ4', header: 'Opnået i alt ved udgangen af K4', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
+  ],
+  signature: ['project', 'indicator', 'target'],
+});
+
+/** The criteria columns of each quarter, K1–K4. */
+export const ACHIEVED_BY_QUARTER = ['achievedQ1', 'achievedQ2', 'achievedQ3', 'achievedQ4'] as const;
+
+export const TABLE_AREAS = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA, CRITERIA_AREA] as const;
 
 /** A row total sums a per-year column of its own area: a misspelt totalOf does not compile (true is not false). */
 type SumsPerYearColumn<A extends TableArea> = Extract<ColumnOf<A>, { totalOf: string }>['totalOf'] extends PerYearKeyOf<A> ? true : false;
-const _totalsSumPerYearColumns: { [K in TableAreaKey]: SumsPerYearColumn<TableAreas[K]> } = { goals: true, policy: true, other: true, projects: true };
+const _totalsSumPerYearColumns: { [K in TableAreaKey]: SumsPerYearColumn<TableAreas[K]> } = { goals: true, policy: true, other: true, projects: true, criteria: true };
 
 /** Each table-shaped area's definition by its key. */
 export interface TableAreas {
@@ -238,8 +272,9 @@ export interface TableAreas {
   policy: typeof POLICY_AREA;
   other: typeof OTHER_AREA;
   projects: typeof PROJECTS_AREA;
+  criteria: typeof CRITERIA_AREA;
 }
-export const AREA_BY_KEY: TableAreas = { goals: GOALS_AREA, policy: POLICY_AREA, other: OTHER_AREA, projects: PROJECTS_AREA };
+export const AREA_BY_KEY: TableAreas = { goals: GOALS_AREA, policy: POLICY_AREA, other: OTHER_AREA, projects: PROJECTS_AREA, criteria: CRITERIA_AREA };
 
 export type ColumnOf<A extends TableArea> = A['columns'][number];
 export type ColumnKeyOf<A extends TableArea> = ColumnOf<A>['key'];
@@ -364,9 +399,9 @@ export interface ExpandedColumn extends ColumnDef {
   year?: number;
 }
 
-/** Columns with per-year columns expanded for the given budget years. */
+/** Columns with per-year columns expanded for the given budget years (legacy columns are read, never written). */
 export function expandColumns(area: TableArea, years: readonly number[]): ExpandedColumn[] {
-  return area.columns.flatMap((c): ExpandedColumn[] =>
+  return area.columns.filter((c) => !c.legacy).flatMap((c): ExpandedColumn[] =>
     c.perYear
       ? years.map((year) => ({ ...c, label: c.header.replace('{year}', String(year)), year }))
       : [{ ...c, label: c.header }],
@@ -394,7 +429,7 @@ export function goalText(letter: GoalLetter): string {
 /** Every area of the template a reader looks for: the four table-shaped areas and Table 1. */
 export type AreaKey = TableAreaKey | 'table1';
 
-export const AREA_KEYS: readonly AreaKey[] = ['goals', 'policy', 'other', 'projects', 'table1'];
+export const AREA_KEYS: readonly AreaKey[] = ['goals', 'policy', 'other', 'projects', 'criteria', 'table1'];
 
 /** What findings say about an area: its title, the sheet it belongs on and its defined name. */
 export function areaOf(key: AreaKey): { title: string; sheet: string; definedName: string } {

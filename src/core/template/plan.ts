@@ -22,6 +22,7 @@ import { isFormula, type Block, type CellStyle, type ColumnPlan, type DefinedNam
 import {
   COVER,
   INFO,
+  PROJECTS_AREA,
   TABLE1,
   TABLE_AREAS,
   TEMPLATE_ID,
@@ -56,6 +57,13 @@ function listFormula(key: ListKey): string {
   return `${quoteSheet(INFO.sheet)}!${absoluteRef(rangeRef(2, col, 1 + LISTS[key].items.length, col))}`;
 }
 
+/** The projects' names on the projects sheet: the list a success criterion's project is chosen from. */
+function projectListFormula(): string {
+  const nameCol = PROJECTS_AREA.columns.findIndex((c) => c.key === 'name') + 1;
+  const header = PROJECTS_AREA.headerRow;
+  return `${quoteSheet(PROJECTS_AREA.sheet)}!${absoluteRef(rangeRef(header + 1, nameCol, header + PROJECTS_AREA.inputRows, nameCol))}`;
+}
+
 function inputStyle(kind: InputKind, unit: UnitCode): CellStyle {
   const base: CellStyle = STYLES.input;
   switch (kind) {
@@ -87,6 +95,9 @@ function validationFor(kind: InputKind, ref: string, label: string, help?: strin
       return { ref, kind: 'list', list: listFormula('yesNo'), strict: true, error: 'Skriv Ja eller Nej.', ...prompt };
     case 'colour':
       return { ref, kind: 'list', list: listFormula('colour'), strict: true, error: 'Vælg grøn, gul eller rød.', ...prompt };
+    case 'project':
+      // Not strict: a project typed on a row below the prepared ones is not in the list, and the validator checks the name.
+      return { ref, kind: 'list', list: projectListFormula(), strict: false, error: 'Vælg et projekt fra arket Monitorerede projekter.', ...prompt };
     case 'year':
       return { ref, kind: 'whole', min: 1990, max: 2200, strict: true, error: 'Skriv et årstal, fx 2011.', ...prompt };
     case 'date':
@@ -334,9 +345,10 @@ export function buildTemplatePlan(options: TemplateOptions, fill: TemplateFill =
     policy: fill.policy ?? [],
     other: fill.other ?? [],
     projects: fill.projects ?? [],
+    criteria: fill.criteria ?? [],
   };
-  const [goals, policy, other, projects] = TABLE_AREAS.map((area) => tableSheet(area, years, opts.unit, areaRows[area.key], names));
-  const sheets = [coverSheet(opts, fill, names), goals, policy, other, table1Sheet(years, opts.unit, fill, names), projects, infoSheet(names)];
+  const [goals, policy, other, projects, criteria] = TABLE_AREAS.map((area) => tableSheet(area, years, opts.unit, areaRows[area.key], names));
+  const sheets = [coverSheet(opts, fill, names), goals, policy, other, table1Sheet(years, opts.unit, fill, names), projects, criteria, infoSheet(names)];
   return {
     sheets,
     definedNames: names,
