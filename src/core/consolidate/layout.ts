@@ -26,6 +26,9 @@ export const OUTPUT = {
   findings: 'Valideringsfejl',
   files: 'Filer',
   about: 'Om',
+  letters: 'Breve til fagudvalg',
+  newlyRed: 'Nye røde',
+  newlyRedTable: 'NyeRoede',
   /** Table names (the Office host filters the overview table; slicers use it). */
   overviewTable: 'SamletStatus',
   projectsTable: 'Projekter',
@@ -132,6 +135,8 @@ export function fileOutcomeText(f: FileEntry): string {
       return 'udeladt (fejl)';
     case 'replaced':
       return `erstattet af ${f.replacedBy}`;
+    case 'other-period':
+      return `udeladt: budgetperiode ${f.period}`;
     default:
       return f.status === 'valid' ? 'medtaget' : `medtaget med ${f.errors} fejl`;
   }
@@ -297,6 +302,41 @@ export function projectColumns(): LayoutColumn<ProjectMonitoring, ProjectKey>[] 
     col('differences', 30, STYLES.text, (m) => m.differences.map((q) => `K${q.quarter}: indberettet ${colourLabel(q.reported)}, beregnet ${colourLabel(q.computed)}`).join('; ') || null),
     col('actionPlan', 30, STYLES.text, (m) => m.project.actionPlan),
     col('file', 28, STYLES.text, (m) => m.file),
+  ];
+}
+
+// ------------------------------------------------------------------------------------------ Nye røde
+
+export const NEWLY_RED_HEADERS = {
+  project: h('Projekt', 'Project'),
+  administration: h('Forvaltning', 'Administration'),
+  fund: h('Pulje/fond', 'Fund'),
+  quarter: h('Rød i kvartal', 'Red in quarter'),
+  redQuarters: h('Antal røde kvartaler', 'Red quarters'),
+  escalation: h('Eskalering', 'Escalation'),
+  actionPlan: h('Handlingsplan', 'Action plan'),
+  file: h('Fil', 'File'),
+};
+
+export type NewlyRedKey = keyof typeof NEWLY_RED_HEADERS;
+
+/** The latest quarter with a colour ("K2 2009"): the one a newly red project went red in. */
+export function latestQuarterText(m: ProjectMonitoring): string | null {
+  const latest = [...m.quarters].reverse().find((q) => q.effective !== null);
+  return latest ? `K${latest.quarter}${m.statusYear === null ? '' : ` ${m.statusYear}`}` : null;
+}
+
+export function newlyRedColumns(): LayoutColumn<ProjectMonitoring, NewlyRedKey>[] {
+  const col = (key: NewlyRedKey, width: number, style: CellStyle, value: (m: ProjectMonitoring) => PlanValue, printed = true): LayoutColumn<ProjectMonitoring, NewlyRedKey> => ({ key, header: { ...NEWLY_RED_HEADERS[key] }, width, style, value, printed });
+  return [
+    col('project', 28, STYLES.text, (m) => m.project.name),
+    col('administration', 26, STYLES.text, (m) => adminLabel(m.administration)),
+    col('fund', 20, STYLES.text, (m) => m.project.fund),
+    col('quarter', 10, STYLES.centre, latestQuarterText),
+    col('redQuarters', 9, STYLES.integer, (m) => m.redCount),
+    col('escalation', 16, STYLES.text, (m) => (m.escalate ? OUTPUT.escalated : OUTPUT.notEscalated)),
+    col('actionPlan', 40, STYLES.paragraph, (m) => m.project.actionPlan, false),
+    col('file', 28, STYLES.text, (m) => m.file, false),
   ];
 }
 
