@@ -75,7 +75,7 @@ export function formatReports(reports: FileReport[], lang: Lang): string {
   return textLines(lines);
 }
 
-export function formatConsolidation(c: Consolidation, out: string, lang: Lang): string {
+export function formatConsolidation(c: Consolidation, out: string, lang: Lang, lettersDir?: string): string {
   const t = TEXT[lang];
   const s = consolidationSummary(c, lang);
   const errors = (n: number) => count(t, n, t.forms.error);
@@ -102,6 +102,11 @@ export function formatConsolidation(c: Consolidation, out: string, lang: Lang): 
     ),
   );
   lines.push(`${t.consolidate.municipalityTotal}: ${s.table1.municipality.total.total.toLocaleString('da-DK')} kr.`);
+  if (c.leftOutPeriods.length) lines.push(t.consolidate.periodsLeftOut(c.leftOutPeriods.map((l) => `${l.period} (${l.files.join(', ')})`).join('; ')));
+  const newlyRed = c.monitoring.filter((m) => m.newlyRed);
+  if (newlyRed.length) lines.push(t.consolidate.newlyRed(newlyRed.map((m) => `${m.project.name} (${m.administration})`).join(', ')));
   lines.push(`${t.consolidate.written} ${out}`);
+  const escalated = c.monitoring.filter((m) => m.escalate).length;
+  if (lettersDir && escalated) lines.push(t.consolidate.lettersWritten(escalated, lettersDir));
   return textLines(lines);
 }

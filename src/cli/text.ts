@@ -120,6 +120,7 @@ const da = {
     unit: 'forventede kr, 1000 eller mio',
     date: 'forventede en dato som 2011-05-15 (åååå-mm-dd)',
     ratio: 'forventede en andel som 0.9',
+    period: 'forventede et årstal som 2011 eller all',
     lang: 'forventede da eller en',
     xlsx: 'filnavnet skal ende på .xlsx',
   },
@@ -134,6 +135,7 @@ const da = {
     invalidValue: (value: string, flag: string, why: string) => `ugyldig værdi '${value}' til ${flag}: ${why}`,
     noFiles: 'ingen .xlsx-filer i de angivne mapper',
     yellowAboveGreen: '--yellow må ikke være over --green',
+    noSuchPeriod: (year: number, periods: string) => `ingen redegørelse for en budgetperiode med ${year} (perioderne i filerne: ${periods})`,
     writeOverInput: (file: string) => `skriver ikke oven i en af inputfilerne: ${file}`,
   },
   fileError: {
@@ -265,6 +267,7 @@ const en: Text = {
     unit: 'expected kr, 1000 or mio',
     date: 'expected a date such as 2011-05-15 (yyyy-mm-dd)',
     ratio: 'expected a ratio such as 0.9',
+    period: 'expected a year such as 2011, or all',
     lang: 'expected da or en',
     xlsx: 'the file name must end in .xlsx',
   },
@@ -279,6 +282,7 @@ const en: Text = {
     invalidValue: (value: string, flag: string, why: string) => `invalid value '${value}' for ${flag}: ${why}`,
     noFiles: 'no .xlsx files found in the folders given',
     yellowAboveGreen: '--yellow must not be above --green',
+    noSuchPeriod: (year: number, periods: string) => `no statement for a budget period holding ${year} (the periods in the files: ${periods})`,
     writeOverInput: (file: string) => `refusing to write over an input file: ${file}`,
   },
   fileError: {
