@@ -29,17 +29,22 @@ function blockToWord(block: LetterBlock): (Paragraph | Table)[] {
         }),
         new Paragraph({ children: [] }),
       ];
-    case 'table':
+    case 'table': {
+      // The first column (the criterion's text) takes a third; the figures share the rest.
+      const rest = Math.floor(66 / Math.max(1, block.header.length - 1));
+      const width = (i: number) => (i === 0 ? 34 : rest);
+      const at = (i: number) => (i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER);
+      const row = (values: string[], bold: boolean) =>
+        values.map((v, i) => new TableCell({ width: { size: width(i), type: WidthType.PERCENTAGE }, children: [new Paragraph({ alignment: at(i), children: runs(v, bold) })] }));
       return [
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           borders,
-          rows: [
-            new TableRow({ tableHeader: true, children: block.header.map((h) => cell(h, true)) }),
-            ...block.rows.map((r) => new TableRow({ children: r.map((v, i) => new TableCell({ children: [new Paragraph({ alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER, children: runs(v) })] })) })),
-          ],
+          rows: [new TableRow({ tableHeader: true, children: row(block.header, true) }), ...block.rows.map((r) => new TableRow({ children: row(r, false) }))],
         }),
+        new Paragraph({ children: [] }),
       ];
+    }
   }
 }
 

@@ -21,6 +21,8 @@ import type { ConsolidationResult, FileResult, PaneActions, PreviousResult, Prog
 import { formatKr } from '../i18n';
 import { ErrorBar, HiddenFileInput, useAction, useViewStyles, type ViewProps } from './common';
 import { Findings } from './Findings';
+import { MonitoringResult } from './MonitoringResult';
+import { PeriodChoice } from './PeriodChoice';
 
 const useStyles = makeStyles({
   drop: {
@@ -58,6 +60,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
   const [progress, setProgress] = React.useState<Progress | undefined>(undefined);
   const [cancelNote, setCancelNote] = React.useState<string | undefined>(undefined);
   const [strict, setStrict] = React.useState(false);
+  const [period, setPeriod] = React.useState<number | 'all' | undefined>(undefined);
   const [previous, setPrevious] = React.useState<PreviousResult | undefined>(undefined);
   const [result, setResult] = React.useState<ConsolidationResult | undefined>(undefined);
   const [note, setNote] = React.useState<string | undefined>(undefined);
@@ -108,7 +111,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
   const runConsolidation = async () => {
     setNote(undefined);
     const r = await work.run(() =>
-      actions.files.consolidate({ ids: files.map((f) => f.id), strict, usePrevious: previous?.ok === true, lang }),
+      actions.files.consolidate({ ids: files.map((f) => f.id), strict, usePrevious: previous?.ok === true, lang, period }),
     );
     if (r) {
       setResult(r);
@@ -246,6 +249,16 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
             stale();
           }}
         />
+        <PeriodChoice
+          periods={files.flatMap((f) => (f.period ? [f.period] : []))}
+          value={period}
+          onChange={(p) => {
+            setPeriod(p);
+            stale();
+          }}
+          t={t}
+          lang={lang}
+        />
         <Text>{t.previous}</Text>
         <div className={view.row}>
           <Button size="small" disabled={work.busy} onClick={() => previousInput.current?.click()}>
@@ -341,6 +354,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
               </>
             ) : null}
           </dl>
+          {result ? <MonitoringResult result={result} actions={actions} t={t} lang={lang} /> : null}
           <div className={view.row}>
             {actions.excel ? (
               <Button appearance="primary" disabled={work.busy} onClick={() => void writeHere()}>
