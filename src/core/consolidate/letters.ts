@@ -80,7 +80,7 @@ export function escalationLetter(m: ProjectMonitoring, generatedAt: string): Esc
         ['Forvaltning', adminName],
         ['Pulje/fond', p.fund ?? 'ikke oplyst'],
         ['Projektperiode', period],
-        ['Kommunal medfinansiering, hele projektperioden', kr(monitoringTotal(p))],
+        ['Kommunal medfinansiering', `${kr(monitoringTotal(p))} over hele projektperioden`],
         ['Røde kvartaler', reds],
         [`Farver i statusåret ${m.statusYear ?? ''}`.trim(), colours.join(', ')],
       ],

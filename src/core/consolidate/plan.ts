@@ -199,9 +199,10 @@ function lettersSheet(c: Consolidation): SheetPlan {
       : 'Ingen projekter er røde for anden gang: der skal ikke skrives breve til fagudvalg.',
     last,
   );
-  for (const letter of letters) {
+  letters.forEach((letter, i) => {
     b.skip();
-    b.newPage();
+    // The first letter follows the sheet's title; every further one starts a page.
+    if (i > 0) b.newPage();
     b.line(letter.title, STYLES.subtitle);
     for (const block of letter.blocks) {
       if (block.kind === 'heading') {
@@ -219,12 +220,12 @@ function lettersSheet(c: Consolidation): SheetPlan {
       } else {
         // The criteria table: the criterion in the label column, its target and figures in the narrow columns.
         b.table(
-          block.header.map((header, i) => col(header, i === 0 ? LETTER_LABEL_WIDTH : LETTER_COLUMN_WIDTH, i === 0 ? STYLES.paragraph : { ...STYLES.centre, wrap: true })),
+          block.header.map((header, k) => col(header, k === 0 ? LETTER_LABEL_WIDTH : LETTER_COLUMN_WIDTH, k === 0 ? STYLES.paragraph : { ...STYLES.centre, wrap: true })),
           block.rows,
         );
       }
     }
-  }
+  });
   b.print({ keyColumns: last, ...pageFurniture(c) });
   const sheet = b.build();
   // A letter prints upright.
