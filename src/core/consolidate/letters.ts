@@ -57,14 +57,19 @@ export function escalationLetter(m: ProjectMonitoring, generatedAt: string): Esc
   const adminName = admin?.name ?? m.administration;
   const reds = listInDanish(m.redQuarters.map(quarterText));
   const period = p.start && p.end ? `${formatDanishDate(p.start)} – ${formatDanishDate(p.end)}` : 'ikke oplyst';
-  const quarterHeaders = ['K1', 'K2', 'K3', 'K4'].map((k) => `Opnået ved udgangen af ${k}${m.statusYear ? ` ${m.statusYear}` : ''}`);
-  const ended = (i: number) => m.quarters[i]?.ended === true;
+  // Only the quarters that had ended: a quarter still running has neither figures nor a colour to report.
+  const ended = m.quarters.filter((q) => q.ended).map((q) => q.quarter);
+  const quarterHeaders = ended.map((q) => `Opnået ved udgangen af K${q}${m.statusYear ? ` ${m.statusYear}` : ''}`);
   const criteria = p.criteria.map((c) => [
     c.indicator ?? 'Succeskriterie uden navn',
     c.target === null ? '–' : formatFigure(c.target),
-    ...c.quarterly.map((v, i) => (!ended(i) ? 'ikke slut' : v === null ? '–' : formatFigure(v))),
+    ...ended.map((q) => {
+      const v = c.quarterly[q - 1];
+      return v === null || v === undefined ? '–' : formatFigure(v);
+    }),
   ]);
-  const colours = m.quarters.map((q) => `K${q.quarter}: ${!q.ended ? 'ikke slut' : q.effective === 'red' ? 'rød' : q.effective === 'yellow' ? 'gul' : q.effective === 'green' ? 'grøn' : 'ingen farve'}`);
+  const colourName = { red: 'rød', yellow: 'gul', green: 'grøn' } as const;
+  const colours = m.quarters.filter((q) => q.ended).map((q) => `K${q.quarter}: ${q.effective ? colourName[q.effective] : 'ingen farve'}`);
   const blocks: LetterBlock[] = [
     { kind: 'paragraph', text: `København, ${formatDanishDate(generatedAt.slice(0, 10))}` },
     { kind: 'paragraph', text: `Til ${committee}` },
@@ -82,7 +87,7 @@ export function escalationLetter(m: ProjectMonitoring, generatedAt: string): Esc
         ['Projektperiode', period],
         ['Kommunal medfinansiering', `${kr(monitoringTotal(p))} over hele projektperioden`],
         ['Røde kvartaler', reds],
-        [`Farver i statusåret ${m.statusYear ?? ''}`.trim(), colours.join(', ')],
+        [`Farver i statusåret ${m.statusYear ?? ''}`.trim(), colours.join(', ') || 'ingen afsluttede kvartaler'],
       ],
     },
     { kind: 'heading', text: 'Succeskriterier og opnåede resultater' },
