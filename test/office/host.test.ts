@@ -144,7 +144,7 @@ describe('inserting the template', () => {
     expect(result.method).toBe('api');
     const { submission, diagnostics } = await readSubmission(await host(excel).readWorkbook());
     expect(diagnostics).toEqual([]);
-    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.0' });
+    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.1' });
     const policy = excel.model.sheet(SHEET_NAMES.policy)!;
     expect(policy.frozen).toEqual({ rows: 4, columns: 1 });
     expect(policy.protected).toBe(true);

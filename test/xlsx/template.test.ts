@@ -32,7 +32,7 @@ describe('the blank template', () => {
     const bytes = await makeTemplate('--administration', 'SOF', '--first-year', '2012', '--unit', 'mio');
     const { submission, diagnostics } = await parseXlsx(bytes);
     expect(diagnostics).toEqual([]);
-    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.0' });
+    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.1' });
     expect(submission.cover).toMatchObject({ administration: 'SOF', firstYear: 2012, unit: 'mkr', deadline: '2011-05-15', statusYear: 2010, contact: null });
     expect(submission.years).toEqual([2012, 2013, 2014, 2015]);
     expect(submission.table1.years).toEqual([2012, 2013, 2014, 2015]);
