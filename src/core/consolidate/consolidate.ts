@@ -1,9 +1,9 @@
 /** Consolidation: one submission per administration and period, monitoring colours, history, totals. */
-import { ADMINISTRATIONS, COLOURS, findAdministration, quarterEnded, type Colour, type GoalLetter, type Quarter } from '../domain';
+import { ADMINISTRATIONS, COLOURS, GOAL_LETTERS, findAdministration, quarterEnded, type Colour, type GoalLetter, type Quarter } from '../domain';
 import type { Diagnostic } from '../diagnostics';
 import type { Initiative, MonitoredProject, Submission, Table1RowKey } from '../model';
 import type { FileStatus } from '../validate/validate';
-import { isMonitored } from '../validate/checks/projects';
+import { isMonitored } from '../monitoring';
 import { round2 } from '../numbers';
 import { assessQuarters, DEFAULT_THRESHOLDS, projectKey, type HistoryEntry, type QuarterAssessment, type Thresholds } from './colours';
 
@@ -38,7 +38,7 @@ export interface ConsolidationOptions {
   period?: number | 'all';
 }
 
-export type FileOutcome = 'included' | 'unreadable' | 'left-out' | 'replaced' | 'other-period';
+export type FileOutcome = 'included' | 'unreadable' | 'left-out' | 'replaced' | 'other-period' | 'compared';
 
 export interface FileEntry {
   file: SubmittedFile;
@@ -100,9 +100,24 @@ export interface LeftOutPeriod {
   files: string[];
 }
 
+/** One budget period's figures for the comparison of periods (--period all): per administration, never added across periods. */
+export interface PeriodFigures {
+  period: string;
+  administrations: {
+    administration: string;
+    file: string;
+    /** Table 1, I ALT over the statement's own budget years. */
+    table1Total: number;
+    /** The policy initiatives' spend over the period, per goal (an initiative counts under each goal it serves). */
+    goals: Record<GoalLetter, number>;
+  }[];
+}
+
 export interface Consolidation {
-  /** The budget period consolidated ("2011–2014"), or 'all' for a workbook of every period, each labelled. */
-  period: string | 'all';
+  /** The budget period consolidated ("2011–2014"); with --period all the latest, the others compared on their own. */
+  period: string;
+  /** With --period all: every period's figures, oldest first, for the comparison sheet Perioder. */
+  comparison?: PeriodFigures[];
   /** Every budget period among the readable inputs, oldest first. */
   periods: string[];
   leftOutPeriods: LeftOutPeriod[];
@@ -187,36 +202,21 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
 
   // One budget period at a time (or every one, labelled): statements of other periods are left out and listed.
   const periods = [...new Set(candidates.map((c) => c.period))].sort((a, b) => firstYearOf(a) - firstYearOf(b) || a.localeCompare(b));
-  const period = choosePeriod(periods, options.period) ?? (typeof options.period === 'number' ? String(options.period) : '–');
+  const comparing = options.period === 'all';
+  const chosenPeriod = choosePeriod(periods, comparing ? undefined : options.period);
+  const period = chosenPeriod === undefined || chosenPeriod === 'all' ? (typeof options.period === 'number' ? String(options.period) : '–') : chosenPeriod;
   const leftOutPeriods = new Map<string, string[]>();
   const inPeriod = candidates.filter((c) => {
-    if (period === 'all' || c.period === period || c.period === '–') return true;
-    leftOutPeriods.set(c.period, [...(leftOutPeriods.get(c.period) ?? []), c.file.name]);
+    if (c.period === period || c.period === '–') return true;
+    if (!comparing) leftOutPeriods.set(c.period, [...(leftOutPeriods.get(c.period) ?? []), c.file.name]);
     const entry = files.find((f) => f.file === c.file)!;
-    entry.outcome = 'other-period';
+    entry.outcome = comparing ? 'compared' : 'other-period';
     return false;
   });
 
   // One submission per administration and budget period: the later one replaces the earlier, and says so.
-  const chosen = new Map<string, Included>();
-  const replacements: Replacement[] = [];
-  for (const c of inPeriod) {
-    const key = `${c.administration}|${c.period}`;
-    const other = chosen.get(key);
-    if (!other) {
-      chosen.set(key, c);
-      continue;
-    }
-    const [keep, drop] = isLater(c, other) ? [c, other] : [other, c];
-    chosen.set(key, keep);
-    replacements.push({ administration: c.administration, period: c.period, kept: keep.file.name, replaced: drop.file.name });
-    const dropped = files.find((f) => f.file === drop.file)!;
-    dropped.outcome = 'replaced';
-    dropped.replacedBy = keep.file.name;
-  }
-  const included = [...chosen.values()].sort(
-    (a, b) => adminRank(a.administration) - adminRank(b.administration) || a.administration.localeCompare(b.administration) || a.period.localeCompare(b.period),
-  );
+  const { chosen: included, replacements } = onePerAdministration(inPeriod, files);
+  const comparison = comparing ? periods.filter((p) => p !== '–').map((p) => periodFigures(p, onePerAdministration(candidates.filter((c) => c.period === p), []).chosen)) : undefined;
   const years = [...new Set(included.flatMap((i) => [...i.submission.years, ...i.submission.table1.years]))].sort((a, b) => a - b);
 
   // Monitoring: this year's effective colours over the previous history.
@@ -275,6 +275,7 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
 
   return {
     period,
+    ...(comparison ? { comparison } : {}),
     periods,
     leftOutPeriods: [...leftOutPeriods].map(([p, names]) => ({ period: p, files: names })),
     files,
@@ -288,6 +289,48 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
     productVersion: options.productVersion,
     previousFile: options.previousFile,
     strict,
+  };
+}
+
+/** The later of two statements of an administration and period replaces the earlier (marked on its file entry). */
+function onePerAdministration(candidates: Included[], files: FileEntry[]): { chosen: Included[]; replacements: Replacement[] } {
+  const chosen = new Map<string, Included>();
+  const replacements: Replacement[] = [];
+  for (const c of candidates) {
+    const key = `${c.administration}|${c.period}`;
+    const other = chosen.get(key);
+    if (!other) {
+      chosen.set(key, c);
+      continue;
+    }
+    const [keep, drop] = isLater(c, other) ? [c, other] : [other, c];
+    chosen.set(key, keep);
+    replacements.push({ administration: c.administration, period: c.period, kept: keep.file.name, replaced: drop.file.name });
+    const dropped = files.find((f) => f.file === drop.file);
+    if (dropped) {
+      dropped.outcome = 'replaced';
+      dropped.replacedBy = keep.file.name;
+    }
+  }
+  const sorted = [...chosen.values()].sort(
+    (a, b) => adminRank(a.administration) - adminRank(b.administration) || a.administration.localeCompare(b.administration) || a.period.localeCompare(b.period),
+  );
+  return { chosen: sorted, replacements };
+}
+
+/** A period's figures per administration, each over the statement's own budget years only. */
+function periodFigures(period: string, statements: Included[]): PeriodFigures {
+  const sumOver = (amounts: { year: number; amount: number | null }[], years: number[]) => round2(years.reduce((s, y) => s + (amounts.find((a) => a.year === y)?.amount ?? 0), 0));
+  return {
+    period,
+    administrations: statements.map((inc) => {
+      const years = inc.submission.years;
+      const table1Total = round2(inc.submission.table1.rows.filter((r) => r.key !== 'total').reduce((s, r) => s + sumOver(r.amounts, years), 0));
+      const goals = Object.fromEntries(
+        GOAL_LETTERS.map((g) => [g, round2(inc.submission.policyInitiatives.filter((i) => i.goals.includes(g)).reduce((s, i) => s + sumOver(i.economy, years), 0))]),
+      ) as Record<GoalLetter, number>;
+      return { administration: inc.administration, file: inc.file.name, table1Total, goals };
+    }),
   };
 }
 

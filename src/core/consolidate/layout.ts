@@ -11,7 +11,7 @@ import type { Initiative, MonitoredProject, YearAmount } from '../model';
 import { STYLES } from '../plan/styles';
 import type { CellStyle, PlanValue } from '../plan/types';
 import { progressAt, type HistoryEntry } from './colours';
-import { monitoringTotal } from '../validate/checks/projects';
+import { monitoringTotal } from '../monitoring';
 import type { Consolidation, FileEntry, Included, ProjectMonitoring } from './consolidate';
 
 /** Sheet and table names, and the fixed texts the lists hold. */

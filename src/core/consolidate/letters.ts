@@ -4,7 +4,7 @@
  */
 import { findAdministration, type Quarter } from '../domain';
 import { formatDanishDate } from '../parse/values';
-import { monitoringTotal } from '../validate/checks/projects';
+import { monitoringTotal } from '../monitoring';
 import type { Consolidation, ProjectMonitoring } from './consolidate';
 import { formatFigure } from './layout';
 

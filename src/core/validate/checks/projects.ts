@@ -1,23 +1,11 @@
 /** Checks of the monitored projects: name, co-financing, period, success criteria and the colours of the reported quarters. */
-import { MONITORING_THRESHOLD_KR, QUARTERS, quarterEnd, quarterEnded, quarterStart, type Quarter } from '../../domain';
+import { QUARTERS, quarterEnd, quarterEnded, quarterStart, type Quarter } from '../../domain';
 import type { MonitoredProject, SuccessCriterion } from '../../model';
+import { isMonitored, monitoringTotal } from '../../monitoring';
 import { columnRef, CRITERIA_AREA, PROJECTS_AREA, type PlainKeyOf } from '../../template/definition';
 import type { Findings } from '../findings';
 import { show } from '../rules/define';
 import { checkAmount } from './amounts';
-
-/**
- * The municipal co-financing that decides monitoring: the project's own total over its whole period (template 1.1);
- * a 1.0 file, or a 1.1 file with that cell blank, has only the budget years' co-financing.
- */
-export function monitoringTotal(p: MonitoredProject): number | null {
-  return p.cofinancing ?? p.fundingTotal;
-}
-
-export function isMonitored(p: MonitoredProject): boolean {
-  const total = monitoringTotal(p);
-  return total !== null && total >= MONITORING_THRESHOLD_KR;
-}
 
 /** The quarters of the status year the project ran in that had ended by the submission date. */
 export function reportedQuarters(p: MonitoredProject, statusYear: number | null, submitted: string | null): Quarter[] {
