@@ -86,7 +86,8 @@ export function formatConsolidation(c: Consolidation, out: string, lang: Lang, l
       unreadable: t.consolidate.unreadable,
       'left-out': t.consolidate.leftOut(errors(f.errors)),
       replaced: t.consolidate.replaced(f.replacedBy ?? '?'),
-      'other-period': t.consolidate.otherPeriod(c.period === 'all' ? '' : c.period),
+      'other-period': t.consolidate.otherPeriod(c.period),
+      compared: t.consolidate.compared(c.period),
     }[f.outcome];
     lines.push(`${f.file.name}: ${f.administration ?? '?'} ${f.period ?? ''} – ${what}`.replace(/\s+–/, ' –'));
     if (f.outcome === 'unreadable') lines.push(`  ${diagnosticMessage(f.diagnostics[0], lang)}`);

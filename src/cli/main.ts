@@ -317,7 +317,7 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
         productVersion: PRODUCT_VERSION,
         period: opts.period,
       });
-      if (typeof opts.period === 'number' && result.period !== 'all' && !result.periods.includes(result.period)) {
+      if (typeof opts.period === 'number' && !result.periods.includes(result.period)) {
         throw new UsageError([t.usage.noSuchPeriod(opts.period, result.periods.join(', ') || '–')]);
       }
       const progress = newProgress();

@@ -231,6 +231,24 @@ describe('4. statements of different budget periods are never added together', (
     expect(none.stderr).toContain('ingen redegørelse for en budgetperiode med 2030 (perioderne i filerne: 2007–2010, 2011–2014)');
     expect(existsSync(path.join(dir, 'ingen.xlsx'))).toBe(false);
   });
+
+  it('with --period all compares the periods side by side, each labelled, never added together', async () => {
+    const out = path.join(dir, 'alle.xlsx');
+    const run = await runCli('consolidate', path.join(dir, 'ind'), '--out', out, '--period', 'all', '--json');
+    const s = JSON.parse(run.stdout);
+    // The workbook is the latest period's; the older statement is compared, not left out and not added.
+    expect(s.period).toBe('2011–2014');
+    expect(s.leftOutPeriods).toEqual([]);
+    expect(s.administrations.map((a: { administration: string }) => a.administration)).toEqual(['KFF', 'SOF']);
+    expect(s.table1.municipality.total.total).toBe(2 * 750_000);
+    const rows = (await sheetRows(out, OUTPUT.periods)).map((r) => r.filter((v) => v !== null));
+    const header = rows.find((r) => r[0] === 'Forvaltning')!;
+    expect(header).toEqual(['Forvaltning', '2007–2010', '2011–2014', 'Forskel 2011–2014 – 2007–2010']);
+    // KFF's Table 1 in each period on its own (150.000 a year of projects only in 2011–2014), and the difference.
+    expect(rows.find((r) => r[0] === 'KFF – Kultur- og Fritidsforvaltningen')).toEqual(['KFF – Kultur- og Fritidsforvaltningen', 600_000, 750_000, 150_000]);
+    expect(rows.find((r) => String(r[0]).startsWith('SOF'))).toEqual(['SOF – Socialforvaltningen', 750_000]);
+    expect(rows.find((r) => r[0] === 'Mål a, alle forvaltninger')).toEqual(['Mål a, alle forvaltninger', 400_000, 800_000, 400_000]);
+  });
 });
 
 // ------------------------------------------------------------------------------------------ 5. the unit

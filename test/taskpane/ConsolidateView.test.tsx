@@ -99,7 +99,7 @@ describe('Konsolider', () => {
     await user.upload(screen.getByLabelText(t.filesInputLabel), [xlsxFile('SOF.xlsx'), xlsxFile('SOF-2007.xlsx')]);
     await screen.findAllByTestId('file-row');
     const choice = screen.getByTestId('period-choice') as HTMLSelectElement;
-    expect([...choice.options].map((o) => o.textContent)).toEqual(['Den seneste (2011–2014)', '2011–2014', '2007–2010', 'Alle perioder, hver for sig']);
+    expect([...choice.options].map((o) => o.textContent)).toEqual(['Den seneste (2011–2014)', '2011–2014', '2007–2010', 'Alle perioder: den seneste, sammenlignet med de andre']);
     await user.selectOptions(choice, '2007');
     await user.click(screen.getByRole('button', { name: 'Saml status' }));
     expect(files.consolidate).toHaveBeenCalledWith(expect.objectContaining({ period: 2007 }));

@@ -149,9 +149,8 @@ export function periodOf(s: Submission): string {
 const firstYearOf = (period: string) => Number(period.slice(0, 4));
 const lastYearOf = (period: string) => Number(period.slice(-4));
 
-/** The period the options ask for among those found: a year picks the period holding it; default the latest. */
-export function choosePeriod(periods: readonly string[], wanted: number | 'all' | undefined): string | 'all' | undefined {
-  if (wanted === 'all') return 'all';
+/** The period asked for among those found: a year picks the period holding it; default the latest. */
+export function choosePeriod(periods: readonly string[], wanted: number | undefined): string | undefined {
   const known = periods.filter((p) => p !== '–');
   if (wanted === undefined) return known.length ? known.reduce((a, b) => (firstYearOf(b) > firstYearOf(a) ? b : a)) : periods[0];
   return known.find((p) => firstYearOf(p) <= wanted && wanted <= lastYearOf(p));
@@ -203,8 +202,9 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
   // One budget period at a time (or every one, labelled): statements of other periods are left out and listed.
   const periods = [...new Set(candidates.map((c) => c.period))].sort((a, b) => firstYearOf(a) - firstYearOf(b) || a.localeCompare(b));
   const comparing = options.period === 'all';
-  const chosenPeriod = choosePeriod(periods, comparing ? undefined : options.period);
-  const period = chosenPeriod === undefined || chosenPeriod === 'all' ? (typeof options.period === 'number' ? String(options.period) : '–') : chosenPeriod;
+  const wanted = typeof options.period === 'number' ? options.period : undefined;
+  // No statement of the period asked for: nothing is included, and the caller says which periods there are.
+  const period = choosePeriod(periods, wanted) ?? (wanted === undefined ? '–' : String(wanted));
   const leftOutPeriods = new Map<string, string[]>();
   const inPeriod = candidates.filter((c) => {
     if (c.period === period || c.period === '–') return true;

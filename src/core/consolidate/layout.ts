@@ -28,6 +28,7 @@ export const OUTPUT = {
   about: 'Om',
   letters: 'Breve til fagudvalg',
   newlyRed: 'Nye røde',
+  periods: 'Perioder',
   newlyRedTable: 'NyeRoede',
   /** Table names (the Office host filters the overview table; slicers use it). */
   overviewTable: 'SamletStatus',
@@ -137,6 +138,8 @@ export function fileOutcomeText(f: FileEntry): string {
       return `erstattet af ${f.replacedBy}`;
     case 'other-period':
       return `udeladt: budgetperiode ${f.period}`;
+    case 'compared':
+      return `sammenlignet: budgetperiode ${f.period} (arket Perioder)`;
     default:
       return f.status === 'valid' ? 'medtaget' : `medtaget med ${f.errors} fejl`;
   }

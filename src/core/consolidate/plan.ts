@@ -10,7 +10,7 @@ import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
 import { BRAND, CHART_COLOURS, CHART_PALETTE, HIGHLIGHT_FILL, MILLIONS_FORMAT, STYLES } from '../plan/styles';
 import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, SheetPlan, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
-import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation } from './consolidate';
+import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation, type PeriodFigures } from './consolidate';
 import { escalationLetters } from './letters';
 import { coloursByAdministration, coloursByQuarter, goalMatrix, goalReconciliation, municipalitySpend, spendByAdministration } from './figures';
 import {
@@ -231,6 +231,59 @@ function lettersSheet(c: Consolidation): SheetPlan {
   // A letter prints upright.
   if (sheet.print) sheet.print = { ...sheet.print, landscape: false };
   return sheet;
+}
+
+/**
+ * The budget periods side by side (--period all): per administration and per goal, each period's own figures in a
+ * column labelled with the period, and the difference between the latest two. Nothing adds amounts of two periods.
+ */
+function periodsSheet(c: Consolidation, periods: PeriodFigures[]): SheetPlan {
+  const b = new SheetBuilder(OUTPUT.periods);
+  const labels = periods.map((p) => p.period);
+  const [previous, latest] = labels.length >= 2 ? labels.slice(-2) : [undefined, labels[0]];
+  const span = labels.length + 2 + (previous ? 1 : 0);
+  b.title(`Budgetperioderne hver for sig: ${labels.join(', ')}`);
+  b.note(
+    `Hver periodes tal er forvaltningens egen redegørelse for den periode (kr., over periodens egne budgetår). Perioderne lægges aldrig sammen; ${previous ? `"Forskel" er ${latest} minus ${previous}. ` : ''}Resten af projektmappen gælder ${c.period}.`,
+    span,
+  );
+  const admins = [...new Set(periods.flatMap((p) => p.administrations.map((a) => a.administration)))];
+  const figure = (period: PeriodFigures, admin: string, f: (a: PeriodFigures['administrations'][number]) => number) => {
+    const a = period.administrations.find((x) => x.administration === admin);
+    return a ? f(a) : null;
+  };
+  const difference = (values: (number | null)[]): PlanValue[] => {
+    if (!previous) return [];
+    const [p, l] = values.slice(-2);
+    return [p === null || l === null ? null : round2(l - p)];
+  };
+  const periodColumns = (first: string, width: number) => [
+    col(first, width),
+    ...labels.map((l) => col(l, 15, STYLES.kr)),
+    ...(previous ? [col(`Forskel ${latest} – ${previous}`, 16, STYLES.krBold)] : []),
+  ];
+  b.subtitle('Tabel 1, I ALT pr. forvaltning og periode');
+  b.table(
+    periodColumns('Forvaltning', 30),
+    admins.map((a) => {
+      const values = periods.map((p) => figure(p, a, (x) => x.table1Total));
+      return [adminLabel(a), ...values, ...difference(values)];
+    }),
+  );
+  b.subtitle('Udgift pr. mål a–g (indsatser for integrationspolitikkens mål) pr. forvaltning og periode');
+  b.note('En indsats for flere mål tælles under hvert af dem.', span);
+  const goalRows: PlanValue[][] = [];
+  for (const g of GOAL_LETTERS) {
+    const total = periods.map((p) => round2(p.administrations.reduce((s, a) => s + a.goals[g], 0)));
+    goalRows.push([`Mål ${g}, alle forvaltninger`, ...total, ...difference(total)]);
+    for (const a of admins) {
+      const values = periods.map((p) => figure(p, a, (x) => x.goals[g]));
+      if (values.some((v) => v !== null && v !== 0)) goalRows.push([`Mål ${g}, ${adminShort(a)}`, ...values, ...difference(values)]);
+    }
+  }
+  b.table(periodColumns('Mål og forvaltning', 30), goalRows);
+  b.print({ ...pageFurniture(c) });
+  return b.build();
 }
 
 // ---------------------------------------------------------------- Overblik
@@ -557,7 +610,7 @@ function aboutSheet(c: Consolidation): SheetPlan {
     ['Monitoreringsgrænse', 'mindst 100.000 kr. i kommunal medfinansiering over hele projektperioden (projektets eget felt; i skabelon 1.0 budgetårene)'],
     ['Filer med fejl', c.strict ? 'udeladt (--strict)' : 'medtaget og markeret med antal fejl'],
     ['Tidligere samlet status', c.previousFile ? `${c.previousFile.name} (SHA-256 ${c.previousFile.sha256})` : 'ingen'],
-    ['Budgetperiode', c.period === 'all' ? `alle perioder, hver for sig: ${c.periods.join(', ')}` : c.period],
+    ['Budgetperiode', c.comparison ? `${c.period}; sammenlignet med ${c.periods.filter((p) => p !== c.period).join(', ')} på arket ${OUTPUT.periods}` : c.period],
     ['Kvartaler med farve', 'kun kvartaler, der var slut ved indsendelsen (og ved denne samling); et kvartal i gang tælles aldrig'],
     ['Eskalering', 'rød i to kvartaler (denne redegørelse og historikken): udkast til brev til fagudvalg'],
     ['Ark', `${OUTPUT.overviewSheet} (nøgletal og figurer), ${OUTPUT.overview} (alle indsatser og projekter), ${OUTPUT.economy}, ${OUTPUT.goals}, ${OUTPUT.goalStatus}, ${OUTPUT.monitoring}, ${OUTPUT.newlyRed}, ${OUTPUT.letters}, ${OUTPUT.history}, ${OUTPUT.findings}, ${OUTPUT.files}`],
@@ -593,6 +646,7 @@ export function buildConsolidatedPlan(c: Consolidation): WorkbookPlan {
       monitoringSheet(c),
       newlyRedSheet(c),
       lettersSheet(c),
+      ...(c.comparison ? [periodsSheet(c, c.comparison)] : []),
       historySheet(c),
       findingsSheet(c),
       filesSheet(c),
