@@ -113,14 +113,6 @@ module.exports = async (env = {}, options = {}) => {
             priority: -10,
             reuseExistingChunk: true,
           },
-          // The Word writer (the docx package) joins the lazy letters chunk, which has a budget of its own (check-bundle).
-          letters: {
-            test: /[\\/]node_modules[\\/]docx[\\/]/,
-            name: 'letters-docx',
-            chunks: 'async',
-            priority: 10,
-            enforce: true,
-          },
         },
       },
     },

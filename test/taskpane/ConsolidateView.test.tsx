@@ -104,7 +104,7 @@ describe('Konsolider', () => {
     await user.click(screen.getByRole('button', { name: 'Saml status' }));
     expect(files.consolidate).toHaveBeenCalledWith(expect.objectContaining({ period: 2007 }));
     const result = await screen.findByTestId('result');
-    expect(within(result).getByTestId('result-newly-red').textContent).toBe('SOF: Projekt Rød (K2 2009)');
+    expect((await within(result).findByTestId('result-newly-red')).textContent).toBe('SOF: Projekt Rød (K2 2009)');
     expect(within(result).getByTestId('result-periods-left-out').textContent).toBe('2007–2010: SOF-2007.xlsx');
     await user.click(within(result).getByRole('button', { name: t.downloadLetter('Projekt Rød (SOF)') }));
     await waitFor(() => expect(actions.download).toHaveBeenCalledWith(new Uint8Array([7, 8, 9]), 'brev-SOF-Projekt-Roed.docx'));

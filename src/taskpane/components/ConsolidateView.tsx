@@ -21,7 +21,8 @@ import type { ConsolidationResult, FileResult, PaneActions, PreviousResult, Prog
 import { formatKr } from '../i18n';
 import { ErrorBar, HiddenFileInput, useAction, useViewStyles, type ViewProps } from './common';
 import { Findings } from './Findings';
-import { MonitoringResult } from './MonitoringResult';
+// Shown only once a consolidation is made: loaded then, keeping the pane's start-up code within its budget.
+const MonitoringResult = React.lazy(() => import(/* webpackChunkName: "monitoring-result" */ './MonitoringResult').then((m) => ({ default: m.MonitoringResult })));
 import { PeriodChoice } from './PeriodChoice';
 
 const useStyles = makeStyles({
@@ -354,7 +355,11 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
               </>
             ) : null}
           </dl>
-          {result ? <MonitoringResult result={result} actions={actions} t={t} lang={lang} /> : null}
+          {result ? (
+            <React.Suspense fallback={null}>
+              <MonitoringResult result={result} actions={actions} t={t} lang={lang} />
+            </React.Suspense>
+          ) : null}
           <div className={view.row}>
             {actions.excel ? (
               <Button appearance="primary" disabled={work.busy} onClick={() => void writeHere()}>
