@@ -21,7 +21,9 @@ import { SheetGrid } from '../../src/core/reader';
 import { runCli } from '../helpers/cli';
 import { XlsxWorkbookReader } from '../helpers/exceljsReader';
 import { criterion, project, validFill, where } from '../helpers/statement';
-import { itWith } from '../helpers/tools';
+import { itWith, runsWith } from '../helpers/tools';
+import { escalationLetters } from '../../src/core/consolidate/letters';
+import { letterDocx } from '../../src/hosts/docx/letter';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'monitoring-'));
 
@@ -147,6 +149,20 @@ describe('2. monitoring is decided by the project’s own total co-financing', (
     const [m] = (await consolidated(bytes)).monitoring;
     expect(m).toMatchObject({ redCount: 2, escalate: true });
     expect(m.redQuarters).toEqual([{ year: 2009, quarter: 1 }, { year: 2009, quarter: 2 }]);
+  });
+
+  (runsWith('writer') && runsWith('pdftotext') ? it : it.skip)('its letter opens in LibreOffice Writer and prints on one page with every part', async () => {
+    const [letter] = escalationLetters(await consolidated(await statementBytes(endedBeforeTheBudget('300.000'))));
+    const dir = tmp();
+    const docx = path.join(dir, letter.fileName);
+    writeFileSync(docx, await letterDocx(letter));
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'pipe', timeout: 120_000 });
+    const pdf = docx.replace(/\.docx$/, '.pdf');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text.split('\f').filter((page) => page.trim()).length).toBe(1);
+    for (const part of ['Til Kultur- og Fritidsudvalget', 'Bydelsmødre', 'K1 2009 og K2 2009', '300.000 kr. over hele projektperioden', 'Kvinder nået', 'Ny leder fra 1. marts 2010', 'Med venlig hilsen']) {
+      expect(text.replace(/\s+/g, ' ')).toContain(part);
+    }
   });
 
   it('warns with its cell about co-financing typed for a budget year after the project ended', async () => {
