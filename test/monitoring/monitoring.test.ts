@@ -197,7 +197,8 @@ describe('3. each quarter is judged by that quarter’s figure against the share
   });
 
   it('reads a 1.0 statement (one achieved figure) for its last ended quarter only, and says so', async () => {
-    const fixture = path.join(__dirname, '..', 'fixtures', 'sof-libreoffice.xlsx');
+    // SOF's example in template 1.0, saved by LibreOffice (kept from before 1.1).
+    const fixture = path.join(__dirname, 'sof-libreoffice-1.0.xlsx');
     const parsed = await parseXlsx(new Uint8Array(readFileSync(fixture)));
     expect(parsed.submission.template.version).toBe('1.0');
     expect(parsed.diagnostics.map((d) => d.code)).toContain('TEMPLATE_VERSION_OLDER');
