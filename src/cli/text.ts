@@ -82,7 +82,6 @@ const da = {
     periodValue: '<år|all>',
     compared: (chosen: string) => `sammenlignet med ${chosen} på arket Perioder (perioder lægges ikke sammen)`,
     periodsLeftOut: (periods: string) => `Udeladte budgetperioder: ${periods}.`,
-    escalated: (n: number) => (n === 1 ? '1 projekt er rødt for anden gang: brev til fagudvalg' : `${n} projekter er røde for anden gang: breve til fagudvalg`),
     newlyRed: (names: string) => `Nye røde projekter (skal have besked før offentliggørelse): ${names}.`,
     lettersWritten: (n: number, dir: string) => `${n === 1 ? '1 brev' : `${n} breve`} til fagudvalg skrevet til ${dir}`,
     totals: (administrations: string, initiatives: string, projects: string, colours: string, escalated: number) =>
@@ -230,7 +229,6 @@ const en: Text = {
     periodValue: '<year|all>',
     compared: (chosen: string) => `compared with ${chosen} on the sheet Perioder (periods are never added together)`,
     periodsLeftOut: (periods: string) => `Budget periods left out: ${periods}.`,
-    escalated: (n: number) => (n === 1 ? '1 project is red for the second time: letter to the committee' : `${n} projects are red for the second time: letters to the committees`),
     newlyRed: (names: string) => `Newly red projects (to be told before publication): ${names}.`,
     lettersWritten: (n: number, dir: string) => `${n === 1 ? '1 letter' : `${n} letters`} to committees written to ${dir}`,
     totals: (administrations: string, initiatives: string, projects: string, colours: string, escalated: number) =>

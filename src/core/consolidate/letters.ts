@@ -59,7 +59,7 @@ export function escalationLetter(m: ProjectMonitoring, generatedAt: string): Esc
   const period = p.start && p.end ? `${formatDanishDate(p.start)} – ${formatDanishDate(p.end)}` : 'ikke oplyst';
   // Only the quarters that had ended: a quarter still running has neither figures nor a colour to report.
   const ended = m.quarters.filter((q) => q.ended).map((q) => q.quarter);
-  const quarterHeaders = ended.map((q) => `Opnået ved udgangen af K${q}${m.statusYear ? ` ${m.statusYear}` : ''}`);
+  const quarterHeaders = ended.map((q) => `Opnået ultimo K${q}${m.statusYear ? ` ${m.statusYear}` : ''}`);
   const criteria = p.criteria.map((c) => [
     c.indicator ?? 'Succeskriterie uden navn',
     c.target === null ? '–' : formatFigure(c.target),
@@ -92,7 +92,7 @@ export function escalationLetter(m: ProjectMonitoring, generatedAt: string): Esc
     },
     { kind: 'heading', text: 'Succeskriterier og opnåede resultater' },
     criteria.length
-      ? { kind: 'table', header: ['Succeskriterie', 'Mål for projektperioden', ...quarterHeaders], rows: criteria }
+      ? { kind: 'table', header: ['Succeskriterie', 'Mål for perioden', ...quarterHeaders], rows: criteria }
       : { kind: 'paragraph', text: 'Projektet har ikke angivet succeskriterier.' },
     { kind: 'paragraph', text: 'Tallene er opgjort samlet fra projektets start til udgangen af hvert kvartal og holdes op mod den andel af hele projektperioden, der var gået.' },
     { kind: 'heading', text: 'Handlingsplan' },
