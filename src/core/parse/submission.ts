@@ -108,14 +108,26 @@ class Context {
     return { sheet: grid.name, cell: cellRef(row, col) };
   }
 
-  text(grid: SheetGrid, row: number, col: number | undefined): string | null {
-    if (col === undefined) return null;
+  /** A cell's value; undefined where the column is missing or the cell holds an error (which is reported). */
+  private read(grid: SheetGrid, row: number, col: number | undefined): CellValue | undefined {
+    if (col === undefined) return undefined;
     const v = grid.value(row, col);
     if (isCellError(v)) {
       this.cellError(v, grid, row, col);
-      return null;
+      return undefined;
     }
-    return cellText(v);
+    return v;
+  }
+
+  text(grid: SheetGrid, row: number, col: number | undefined): string | null {
+    const v = this.read(grid, row, col);
+    return v === undefined ? null : cellText(v);
+  }
+
+  /** A number typed in a cell: the first number in a text such as "mindst 25". */
+  number(grid: SheetGrid, row: number, col: number | undefined): number | null {
+    const v = this.read(grid, row, col);
+    return v === undefined ? null : firstNumberIn(v);
   }
 
   cellError(v: CellError, grid: SheetGrid, row: number, col: number): void {
@@ -383,17 +395,6 @@ async function readInitiatives(ctx: Context, layout: Layout, def: InitiativeArea
   });
 }
 
-/** A number typed in a cell (the first number in a text such as "mindst 25"); a cell error is reported. */
-function numberIn(ctx: Context, grid: SheetGrid, row: number, col: number | undefined): number | null {
-  if (col === undefined) return null;
-  const v = grid.value(row, col);
-  if (isCellError(v)) {
-    ctx.cellError(v, grid, row, col);
-    return null;
-  }
-  return firstNumberIn(v);
-}
-
 /** The reported quarters: a 1.0 file's "Opnået til dato" is the figure at the last quarter ended by its submission. */
 function legacyQuarterly(achieved: number | null, achievedText: string | null, cover: Cover): { quarterly: (number | null)[]; quarterlyText: (string | null)[] } {
   const quarterly: (number | null)[] = QUARTERS.map(() => null);
@@ -419,9 +420,9 @@ async function readProjects(ctx: Context, layout: Layout, years: number[], cover
     const achievedText = text('achieved');
     const criterion: SuccessCriterion = {
       indicator: text('indicator'),
-      target: numberIn(ctx, area.grid, row, col('target')),
+      target: ctx.number(area.grid, row, col('target')),
       targetText: text('target'),
-      ...legacyQuarterly(numberIn(ctx, area.grid, row, col('achieved')), achievedText, cover),
+      ...legacyQuarterly(ctx.number(area.grid, row, col('achieved')), achievedText, cover),
       source,
     };
     const hasCriterion = criterion.indicator !== null || criterion.targetText !== null || achievedText !== null;
@@ -482,9 +483,9 @@ async function readCriteria(ctx: Context, layout: Layout, projects: MonitoredPro
     const text = (k: ColumnId<typeof CRITERIA_AREA>) => ctx.text(area.grid, row, col(k));
     const criterion: SuccessCriterion = {
       indicator: text('indicator'),
-      target: numberIn(ctx, area.grid, row, col('target')),
+      target: ctx.number(area.grid, row, col('target')),
       targetText: text('target'),
-      quarterly: ACHIEVED_BY_QUARTER.map((k) => numberIn(ctx, area.grid, row, col(k))),
+      quarterly: ACHIEVED_BY_QUARTER.map((k) => ctx.number(area.grid, row, col(k))),
       quarterlyText: ACHIEVED_BY_QUARTER.map((k) => text(k)),
       source: { sheet: area.grid.name, row },
     };
