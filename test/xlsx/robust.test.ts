@@ -123,4 +123,15 @@ describe('projects', () => {
     expect(submission.projects[0].colours.map((c) => c.colour)).toEqual(['green', 'red', null, null]);
     expect(submission.projects[0].fundingTotal).toBe(100000);
   });
+
+  it('reports an error value in a quarter’s figure once, with its cell, and reads the figure as not given', async () => {
+    const { submission, diagnostics } = await readAfter(
+      { projects: [{ name: 'P1', funding: [100000] }], criteria: [{ project: 'P1', indicator: 'Borgere', target: 25, achievedQ1: 4 }] },
+      (wb) => {
+        wb.getWorksheet(SHEET_NAMES.criteria)!.getCell('E5').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+      },
+    );
+    expect(diagnostics.filter((d) => d.code === 'CELL_ERROR').map((d) => `${d.sheet}!${d.cell}`)).toEqual(['Succeskriterier!E5']);
+    expect(submission.projects[0].criteria[0].quarterly).toEqual([4, null, null, null]);
+  });
 });

@@ -124,10 +124,10 @@ class Context {
     return v === undefined ? null : cellText(v);
   }
 
-  /** A number typed in a cell: the first number in a text such as "mindst 25". */
-  number(grid: SheetGrid, row: number, col: number | undefined): number | null {
+  /** A figure typed in a cell, as text and as its number (the first number in a text such as "mindst 25"); read once. */
+  figure(grid: SheetGrid, row: number, col: number | undefined): { text: string | null; number: number | null } {
     const v = this.read(grid, row, col);
-    return v === undefined ? null : firstNumberIn(v);
+    return v === undefined ? { text: null, number: null } : { text: cellText(v), number: firstNumberIn(v) };
   }
 
   cellError(v: CellError, grid: SheetGrid, row: number, col: number): void {
@@ -417,12 +417,14 @@ async function readProjects(ctx: Context, layout: Layout, years: number[], cover
     const text = (k: Key) => ctx.text(area.grid, row, col(k));
     const source = { sheet: area.grid.name, row };
     // Template 1.0 only: a success criterion on the project's row, continued on rows below with a blank project.
-    const achievedText = text('achieved');
+    const target = ctx.figure(area.grid, row, col('target'));
+    const achieved = ctx.figure(area.grid, row, col('achieved'));
+    const achievedText = achieved.text;
     const criterion: SuccessCriterion = {
       indicator: text('indicator'),
-      target: ctx.number(area.grid, row, col('target')),
-      targetText: text('target'),
-      ...legacyQuarterly(ctx.number(area.grid, row, col('achieved')), achievedText, cover),
+      target: target.number,
+      targetText: target.text,
+      ...legacyQuarterly(achieved.number, achievedText, cover),
       source,
     };
     const hasCriterion = criterion.indicator !== null || criterion.targetText !== null || achievedText !== null;
@@ -481,12 +483,14 @@ async function readCriteria(ctx: Context, layout: Layout, projects: MonitoredPro
   for (const row of dataRows(area, CRITERIA_AREA)) {
     const col = (k: ColumnId<typeof CRITERIA_AREA>) => area.columns.get(k);
     const text = (k: ColumnId<typeof CRITERIA_AREA>) => ctx.text(area.grid, row, col(k));
+    const target = ctx.figure(area.grid, row, col('target'));
+    const figures = ACHIEVED_BY_QUARTER.map((k) => ctx.figure(area.grid, row, col(k)));
     const criterion: SuccessCriterion = {
       indicator: text('indicator'),
-      target: ctx.number(area.grid, row, col('target')),
-      targetText: text('target'),
-      quarterly: ACHIEVED_BY_QUARTER.map((k) => ctx.number(area.grid, row, col(k))),
-      quarterlyText: ACHIEVED_BY_QUARTER.map((k) => text(k)),
+      target: target.number,
+      targetText: target.text,
+      quarterly: figures.map((f) => f.number),
+      quarterlyText: figures.map((f) => f.text),
       source: { sheet: area.grid.name, row },
     };
     const projectText = text('project');
