@@ -347,11 +347,13 @@ async function writeLetters(c: Consolidation, dir: string): Promise<string[]> {
   const letters = escalationLetters(c);
   if (!letters.length) return [];
   const { letterDocx } = await import('../hosts/docx/letter');
+  const { writeFileAtomic } = await xlsxHost();
   await fs.mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const letter of letters) {
+    // The file name is the project's name reduced to letters, digits and dashes (safeFileName): it stays in the folder.
     const file = path.join(dir, letter.fileName);
-    await fs.writeFile(file, await letterDocx(letter));
+    await writeFileAtomic(file, await letterDocx(letter));
     written.push(file);
   }
   return written;

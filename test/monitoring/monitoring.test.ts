@@ -22,7 +22,7 @@ import { runCli } from '../helpers/cli';
 import { XlsxWorkbookReader } from '../helpers/exceljsReader';
 import { criterion, project, validFill, where } from '../helpers/statement';
 import { itWith, runsWith } from '../helpers/tools';
-import { escalationLetters } from '../../src/core/consolidate/letters';
+import { escalationLetters, safeFileName } from '../../src/core/consolidate/letters';
 import { letterDocx } from '../../src/hosts/docx/letter';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'monitoring-'));
@@ -400,5 +400,15 @@ describe('seed 004: the Task Force through the quarters of 2008', () => {
     expect(letterSheet).toContain('Mindst 25 projektbesøg registreret i projektdatabasen');
     const history = (await sheetRows(path.join(dir, 'samlet-k4.xlsx'), OUTPUT.history)).filter((r) => r[1] === 'Task Force for udsatte boligområder').map((r) => `${r[3]} ${r[4]}`);
     expect(history).toEqual(['1 grøn', '2 rød', '3 rød', '4 gul']);
+  });
+});
+
+describe('a letter’s file name', () => {
+  it('is the project’s name in letters, digits and dashes: it cannot leave the letters’ folder', () => {
+    expect(safeFileName('brev-KFF-Bydelsmødre Nørrebro/Åbo')).toBe('brev-KFF-Bydelsmoedre-Noerrebro-Aabo');
+    expect(safeFileName('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeFileName('=HYPERLINK("x")\u0000\u202e café')).toBe('HYPERLINK-x-cafe');
+    expect(safeFileName('...')).toBe('projekt');
+    expect(safeFileName('a'.repeat(200))).toHaveLength(80);
   });
 });
