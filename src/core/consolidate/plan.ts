@@ -107,7 +107,7 @@ function monitoringSheet(c: Consolidation): SheetPlan {
   return listSheet(c, {
     name: OUTPUT.monitoring,
     title: 'Overvågning af integrationsprojekter (mindst 100.000 kr. i kommunal medfinansiering)',
-    note: `Farven pr. kvartal er den indberettede; mangler den, er den beregnet ud fra succeskriterierne: opnået ÷ mål sammenlignet med andelen af projektperioden, der var gået ved kvartalets slut (grøn fra ${Math.round(c.thresholds.green * 100)} %, gul fra ${Math.round(c.thresholds.yellow * 100)} % af det forventede). Rød to gange: brev til fagudvalg. Alle kvartaler står på arket ${OUTPUT.history}.`,
+    note: `Kun kvartaler, der var slut ved indsendelsen, har en farve. Farven er den indberettede; mangler den, er den beregnet ud fra succeskriterierne: opnået ved kvartalets udgang ÷ mål sammenlignet med andelen af projektperioden, der var gået da (grøn fra ${Math.round(c.thresholds.green * 100)} %, gul fra ${Math.round(c.thresholds.yellow * 100)} % af det forventede). Monitoreret: mindst 100.000 kr. i kommunal medfinansiering over hele projektperioden. Rød to gange: brev til fagudvalg (arket ${OUTPUT.letters}). Alle kvartaler står på arket ${OUTPUT.history}.`,
     table: OUTPUT.projectsTable,
     columns: projectColumns(),
     rows: c.monitoring,

@@ -95,7 +95,7 @@ export const COVER = {
     'Hver forvaltning redegør for sin indsats på integrationsområdet, herunder status i forhold til de opsatte mål i integrationspolitikken.',
     'Det er alene indsats dedikeret flygtninge, indvandrere og efterkommere, der skal medtages.',
     'Almindelig drift skal ikke medregnes, selvom denne måtte omfatte drift af institutioner, foreninger e.lign., der også har indvandrere som brugere.',
-    'Udfyld arkene: Mål a-g (status for de overordnede mål), Indsatser mål a-g (statusskema pr. indsats, der bidrager til at nå målene i integrationspolitikken), Indsatser øvrige mål, Tabel 1 (økonomisk oversigt) og Monitorerede projekter (projekter med mindst 100.000 kr. i kommunal medfinansiering).',
+    'Udfyld arkene: Mål a-g (status for de overordnede mål), Indsatser mål a-g (statusskema pr. indsats, der bidrager til at nå målene i integrationspolitikken), Indsatser øvrige mål, Tabel 1 (økonomisk oversigt), Monitorerede projekter (projekter med mindst 100.000 kr. i kommunal medfinansiering) og Succeskriterier (projekternes succeskriterier, opnået kvartal for kvartal).',
     'Alle beløb angives i den valgte beløbsenhed. Totaler beregnes automatisk.',
     'Redegørelsen sendes til Kontoret for Integration senest {deadline}.',
   ],
