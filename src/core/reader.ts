@@ -24,6 +24,18 @@ export interface SheetValues {
   values: CellValue[][];
   /** Number formats in the same shape as values ("General" where none is set). */
   numberFormats: string[][];
+  /**
+   * Formulas written without a cached result (by a program that does not calculate), their cells blank in values.
+   * The core computes them where it can and reports them where it cannot: such a cell is never read as 0.
+   */
+  uncalculated?: UncalculatedFormula[];
+}
+
+/** A formula cell without a cached result; formula without "=", empty for a shared formula's dependent cell. */
+export interface UncalculatedFormula {
+  row: number;
+  col: number;
+  formula: string;
 }
 
 export interface DefinedName {
@@ -98,6 +110,23 @@ export class SheetGrid {
   numberFormat(row: number, col: number): string {
     const r = this.sheet.numberFormats[row - this.sheet.top];
     return (r && r[col - this.sheet.left]) || 'General';
+  }
+
+  /** The formula of a cell that holds one without a result (and could not be computed); undefined otherwise. */
+  uncalculatedFormula(row: number, col: number): string | undefined {
+    return this.uncalculated?.get(row * 16_385 + col);
+  }
+
+  private uncalculated?: Map<number, string>;
+
+  /** A computed formula's result goes into the grid; a formula not computed is remembered for the findings. */
+  setCalculated(row: number, col: number, value: CellValue | undefined, formula: string): void {
+    if (value !== undefined) {
+      const r = this.sheet.values[row - this.sheet.top];
+      if (r && col >= this.sheet.left && col - this.sheet.left < r.length) r[col - this.sheet.left] = value;
+      return;
+    }
+    (this.uncalculated ??= new Map()).set(row * 16_385 + col, formula);
   }
 
   isBlank(row: number, col: number): boolean {

@@ -640,10 +640,16 @@ export function exampleFill(e: ExampleSubmission): TemplateFill {
     other: e.other.map(initiativeRow),
     projects: e.projects.map(projectRow),
     criteria: e.projects.flatMap(criterionRows),
-    table1: {
-      policy: e.table1?.policy ?? yearSums(e.policy.map((i) => i.economy)),
-      other: e.table1?.other ?? yearSums(e.other.map((i) => i.economy)),
-      projects: e.table1?.projects ?? yearSums(e.projects.map((p) => p.funding)),
-    },
+    // Table 1 computes itself (template 1.1); only rows the example types over its formulas are filled in.
+    ...(e.table1 ? { table1: { ...e.table1 } } : {}),
+  };
+}
+
+/** What the example's Table 1 shows: the rows typed over the formulas, the others as the formulas sum the sheets. */
+export function exampleTable1(e: ExampleSubmission): Record<'policy' | 'other' | 'projects', RawValue[]> {
+  return {
+    policy: e.table1?.policy ?? yearSums(e.policy.map((i) => i.economy)),
+    other: e.table1?.other ?? yearSums(e.other.map((i) => i.economy)),
+    projects: e.table1?.projects ?? yearSums(e.projects.map((p) => p.funding)),
   };
 }

@@ -2,8 +2,9 @@
 import { QUARTERS, budgetYears, defaultDeadline, defaultStatusYear, unitByCode } from '../../src/core/domain';
 import type { Submission } from '../../src/core/model';
 import { parseGoals } from '../../src/core/parse/values';
+import { TEMPLATE_VERSION } from '../../src/core/template/definition';
 import type { RawValue } from '../../src/core/template/fill';
-import { EXAMPLE_FIRST_YEAR, exampleFill, type ExampleInitiative, type ExampleSubmission } from '../../src/examples/submissions';
+import { EXAMPLE_FIRST_YEAR, exampleTable1, type ExampleInitiative, type ExampleSubmission } from '../../src/examples/submissions';
 
 /** The examples type amounts as numbers; the one text amount is a documented mistake that reads as blank. */
 export function expectedKr(raw: RawValue | undefined, unitFactor: number): number | null {
@@ -53,10 +54,9 @@ function initiative(i: ExampleInitiative, kind: 'policy' | 'other', factor: numb
 export function expectedSubmission(e: ExampleSubmission): ComparableSubmission {
   const factor = unitByCode(e.unit).factor;
   const years = budgetYears(EXAMPLE_FIRST_YEAR);
-  const fill = exampleFill(e);
   const num = (v: RawValue) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : null);
   return {
-    template: { id: 'kk-integration-budget', version: '1.1' },
+    template: { id: 'kk-integration-budget', version: TEMPLATE_VERSION },
     cover: {
       administration: e.administration,
       administrationText: expect.stringMatching(new RegExp(`^${e.administration} – `)) as unknown as string,
@@ -113,7 +113,7 @@ export function expectedSubmission(e: ExampleSubmission): ComparableSubmission {
       years,
       rows: (['policy', 'other', 'projects'] as const).map((key) => ({
         key,
-        amounts: years.map((year, k) => ({ year, amount: expectedKr(fill.table1![key]![k], factor) })),
+        amounts: years.map((year, k) => ({ year, amount: expectedKr(exampleTable1(e)[key][k], factor) })),
       })),
     },
   };

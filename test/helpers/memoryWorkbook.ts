@@ -10,11 +10,13 @@ import { isoToSerial } from '../../src/core/parse/values';
 import { isDate, isFormula, type CellStyle, type PlanValue, type WorkbookPlan } from '../../src/core/plan/types';
 import { DATE_FORMAT } from '../../src/core/plan/styles';
 import { tableColumns } from '../../src/hosts/xlsx/write/sheet';
-import { checkSheetExtent, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../src/core/reader';
+import { checkSheetExtent, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type UncalculatedFormula, type WorkbookReader } from '../../src/core/reader';
 
 interface Cell {
   value: CellValue;
   numberFormat: string;
+  /** A formula written without a cached result (as openpyxl writes them); value is then null. */
+  formula?: string;
 }
 
 const key = (row: number, col: number) => row * 16385 + col;
@@ -34,7 +36,7 @@ class MemorySheet {
     let right = 0;
     const kept: [number, number, Cell][] = [];
     for (const [k, cell] of this.cells) {
-      if (cell.value === null) continue;
+      if (cell.value === null && cell.formula === undefined) continue;
       const row = Math.floor(k / 16385);
       const col = k % 16385;
       kept.push([row, col, cell]);
@@ -47,11 +49,13 @@ class MemorySheet {
     checkSheetExtent(this.name, top, left, bottom, right, cellRef(bottom, right));
     const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(right - left + 1).fill(null));
     const numberFormats: string[][] = Array.from({ length: bottom - top + 1 }, () => new Array<string>(right - left + 1).fill('General'));
+    const uncalculated: UncalculatedFormula[] = [];
     for (const [row, col, cell] of kept) {
       values[row - top][col - left] = cell.value;
       numberFormats[row - top][col - left] = cell.numberFormat;
+      if (cell.formula !== undefined) uncalculated.push({ row, col, formula: cell.formula });
     }
-    return { name: this.name, top, left, values, numberFormats };
+    return { name: this.name, top, left, values, numberFormats, ...(uncalculated.length ? { uncalculated } : {}) };
   }
 }
 
@@ -116,6 +120,25 @@ export class MemoryWorkbook implements WorkbookReader {
     const before = cells.get(key(row, col));
     cells.set(key(row, col), { value, numberFormat: numberFormat ?? before?.numberFormat ?? 'General' });
     return this;
+  }
+
+  /** Write a formula without a cached result, as a program that does not calculate does (openpyxl). */
+  setFormula(sheet: string, ref: string, formula: string): this {
+    const { row, col } = parseCellRef(ref)!;
+    const cells = this.sheet(sheet).cells;
+    cells.set(key(row, col), { value: null, numberFormat: cells.get(key(row, col))?.numberFormat ?? 'General', formula });
+    return this;
+  }
+
+  /** Every formula of the plan written without its cached result (a template filled and saved by openpyxl). */
+  static fromPlanUncalculated(plan: WorkbookPlan): MemoryWorkbook {
+    const wb = MemoryWorkbook.fromPlan(plan);
+    for (const p of plan.sheets) {
+      for (const block of p.blocks) {
+        block.values.forEach((line, r) => line.forEach((v, c) => isFormula(v) && wb.setFormula(p.name, cellRef(block.row + r, block.col + c), v.formula)));
+      }
+    }
+    return wb;
   }
 
   /** The value a cell holds now. */

@@ -67,6 +67,8 @@ export const SEQUENCES: Record<string, string[]> = {
     'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
   ],
   sheetPr: ['tabColor', 'outlinePr', 'pageSetUpPr'],
+  dataValidations: ['dataValidation'],
+  dataValidation: ['formula1', 'formula2'],
   headerFooter: ['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter'],
   workbook: ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences', 'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'],
   // dml-chart.xsd

@@ -957,13 +957,26 @@ export class DataValidationProxy {
     }
     return e;
   }
+  // As Excel: one kind of rule, a custom rule's formula starting with "=", a title of at most 32 and a message of at
+  // most 255 characters, an alert style Excel knows.
   set rule(v: unknown) {
+    const kinds = Object.keys(v as object);
+    const known = ['wholeNumber', 'decimal', 'list', 'date', 'time', 'textLength', 'custom'];
+    if (kinds.length !== 1 || !known.includes(kinds[0])) throw new OfficeError('InvalidArgument', `bad data validation rule ${JSON.stringify(v)}`);
+    const custom = (v as { custom?: { formula?: unknown } }).custom;
+    if (custom && !(typeof custom.formula === 'string' && custom.formula.startsWith('='))) throw new OfficeError('InvalidArgument', 'a custom rule needs a formula starting with =');
     this.ctx.enqueue(sizeOf(v), () => (this.entry().rule = v));
   }
   set errorAlert(v: unknown) {
+    const a = v as { style?: unknown; title?: unknown; message?: unknown };
+    if (!['Stop', 'Warning', 'Information'].includes(String(a.style)) || String(a.title ?? '').length > 32 || String(a.message ?? '').length > 255) {
+      throw new OfficeError('InvalidArgument', `bad error alert ${JSON.stringify(v)}`);
+    }
     this.ctx.enqueue(sizeOf(v), () => (this.entry().errorAlert = v));
   }
   set prompt(v: unknown) {
+    const p = v as { title?: unknown; message?: unknown };
+    if (String(p.title ?? '').length > 32 || String(p.message ?? '').length > 255) throw new OfficeError('InvalidArgument', `bad prompt ${JSON.stringify(v)}`);
     this.ctx.enqueue(sizeOf(v), () => (this.entry().prompt = v));
   }
 }

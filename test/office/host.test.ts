@@ -13,7 +13,7 @@ import { columnNumber, overviewColumns, type OverviewKey } from '../../src/core/
 import { planRangeValues } from '../../src/core/plan/lookup';
 import { PAGE_MARGINS } from '../../src/core/plan/print';
 import { buildTemplatePlan } from '../../src/core/template/plan';
-import { SHEET_NAMES } from '../../src/core/template/definition';
+import { SHEET_NAMES, TEMPLATE_VERSION } from '../../src/core/template/definition';
 import { EXAMPLES } from '../../src/examples/submissions';
 import { exampleInputs } from '../helpers/examples';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
@@ -21,6 +21,8 @@ import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
 import { HostError, MARKER_PREFIX, OfficeHost } from '../../src/hosts/office/host';
 import { ExcelDouble, geometry, OfficeError, requirementsUpTo, type CellsModel, type WorkbookModel } from './excelDouble';
 import { OfficeRuntime } from './officeRuntime';
+import { find, parseXml, parts } from '../helpers/ooxml';
+import { FILLS } from '../../src/core/plan/styles';
 import { validFill, workbookBytes } from '../helpers/workbook';
 
 const examples = path.join(__dirname, '..', '..', 'examples');
@@ -144,7 +146,7 @@ describe('inserting the template', () => {
     expect(result.method).toBe('api');
     const { submission, diagnostics } = await readSubmission(await host(excel).readWorkbook());
     expect(diagnostics).toEqual([]);
-    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.1' });
+    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: TEMPLATE_VERSION });
     const policy = excel.model.sheet(SHEET_NAMES.policy)!;
     expect(policy.frozen).toEqual({ rows: 4, columns: 1 });
     expect(policy.protected).toBe(true);
@@ -153,6 +155,49 @@ describe('inserting the template', () => {
     // total formulas are formulas, the text cells are text
     expect(excel.model.cell(policy, 5, 12)?.formula).toBe('=IF(COUNT(H5:K5)=0,"",SUM(H5:K5))');
     expect(excel.model.cell(policy, 5, 1)?.numberFormat).toBe('@');
+  });
+
+  it('builds through the API the same formulas, data validations (rule, input message, alert) and input styles as the .xlsx', async () => {
+    const excel = new OfficeRuntime();
+    await host(excel, '1.12').insertTemplate(plan);
+    expect(formulaCells(excel).sort()).toEqual(planFormulaCells(plan).sort());
+    // The .xlsx's validations, as its XML says them, beside the API's, both in Excel's terms.
+    const files = await parts(await renderPlanToBuffer(plan));
+    const fromXlsx = plan.sheets.flatMap((s, i) =>
+      find(parseXml(files.get(`xl/worksheets/sheet${i + 1}.xml`)!), 'dataValidation').map((v) => ({
+        sheet: s.name,
+        ref: v.attrs.sqref,
+        type: v.attrs.type,
+        formula: find(v, 'formula1')[0].text,
+        prompt: [v.attrs.promptTitle, v.attrs.prompt],
+        alert: v.attrs.showErrorMessage === '1' ? [v.attrs.errorStyle ?? 'stop', v.attrs.error] : undefined,
+      })),
+    );
+    const API_TYPES: Record<string, string> = { wholeNumber: 'whole', decimal: 'decimal', list: 'list', date: 'date', textLength: 'textLength', custom: 'custom' };
+    const fromApi = excel.model.live().flatMap((s) =>
+      s.validations.map((v) => {
+        const [kind, rule] = Object.entries(v.rule as Record<string, { formula1?: unknown; formula?: string; source?: string }>)[0];
+        const prompt = v.prompt as { title: string; message: string };
+        const alert = v.errorAlert as { style: string; message: string } | undefined;
+        return {
+          sheet: s.name,
+          // The double names a one-cell range "C4:C4".
+          ref: v.ref.replace(/^([A-Z]+\d+):\1$/, '$1'),
+          type: API_TYPES[kind],
+          formula: String(rule.source ?? rule.formula ?? rule.formula1).replace(/^=/, ''),
+          prompt: [prompt.title, prompt.message],
+          alert: alert ? [alert.style.toLowerCase(), alert.message] : undefined,
+        };
+      }),
+    );
+    // Dates and numbers are given to Excel as values, not as the file's serial-number text.
+    const comparableRule = (v: { type: string; formula: string }) => (v.type === 'date' || v.type === 'decimal' || v.type === 'whole' || v.type === 'textLength' ? { ...v, formula: '' } : v);
+    expect(fromApi.map(comparableRule)).toEqual(fromXlsx.map(comparableRule));
+    expect(fromApi.length).toBeGreaterThan(20);
+    // Input cells: yellow and unlocked; Table 1's cells locked.
+    const policy = excel.model.sheet(SHEET_NAMES.policy)!;
+    expect(excel.model.cell(policy, 5, 8)?.style).toMatchObject({ 'fill.color': `#${FILLS.input}`, 'protection.locked': false });
+    expect(excel.model.cell(excel.model.sheet(SHEET_NAMES.table1)!, 5, 2)?.style['protection.locked']).toBeUndefined();
   });
 
   it('never overwrites a sheet the user already has, and leaves a template already there alone', async () => {

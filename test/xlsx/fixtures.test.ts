@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildTemplatePlan } from '../../src/core/template/plan';
-import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../../src/examples/submissions';
+import { EXAMPLES, exampleFill, exampleTable1, exampleTemplateOptions } from '../../src/examples/submissions';
 import { parseXlsx, writePlan } from '../../src/hosts/xlsx/files';
 import { comparable, expectedSubmission } from '../helpers/expected';
 import { itWith } from '../helpers/tools';
@@ -45,8 +45,9 @@ describe('written by openpyxl', () => {
     const last = submission.policyInitiatives[submission.policyInitiatives.length - 1];
     expect(last.source.row).toBe(4 + 50 + 2);
     expect(diagnostics).toEqual([]);
-    // openpyxl drops cached formula results: totals are unknown, not zero.
-    expect(submission.table1.rows.find((r) => r.key === 'total')!.amounts.map((a) => a.amount)).toEqual([null, null, null, null]);
+    // openpyxl drops cached formula results: the reader computes Table 1 and its totals from the sheets.
+    const t1 = exampleTable1(example('KFF'));
+    expect(submission.table1.rows.find((r) => r.key === 'total')!.amounts.map((a) => a.amount)).toEqual([0, 1, 2, 3].map((i) => (t1.policy[i] as number) + (t1.other[i] as number) + (t1.projects[i] as number)));
   });
 
   it('a statement written from scratch (no names, reordered and extra columns, text amounts) is found by its labels', async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseXlsx } from '../../src/hosts/xlsx/files';
-import { SHEET_NAMES, TABLE_AREAS, TABLE1, COVER, INFO, expandColumns } from '../../src/core/template/definition';
+import { SHEET_NAMES, TABLE_AREAS, TABLE1, COVER, INFO, TEMPLATE_VERSION, expandColumns } from '../../src/core/template/definition';
 import { runCli } from '../helpers/cli';
 
 async function makeTemplate(...args: string[]): Promise<Uint8Array> {
@@ -32,7 +32,7 @@ describe('the blank template', () => {
     const bytes = await makeTemplate('--administration', 'SOF', '--first-year', '2012', '--unit', 'mio');
     const { submission, diagnostics } = await parseXlsx(bytes);
     expect(diagnostics).toEqual([]);
-    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: '1.1' });
+    expect(submission.template).toEqual({ id: 'kk-integration-budget', version: TEMPLATE_VERSION });
     expect(submission.cover).toMatchObject({ administration: 'SOF', firstYear: 2012, unit: 'mkr', deadline: '2011-05-15', statusYear: 2010, contact: null });
     expect(submission.years).toEqual([2012, 2013, 2014, 2015]);
     expect(submission.table1.years).toEqual([2012, 2013, 2014, 2015]);
@@ -71,7 +71,7 @@ describe('the blank template', () => {
     expect(sheets[SHEET_NAMES.table1]).toMatch(/<f>SUM\(B5:B7\)<\/f>/);
   });
 
-  it('keeps Table 1 totals as formulas and input cells unlocked, formula cells locked', async () => {
+  it('keeps Table 1 as formulas, every cell of it locked', async () => {
     const bytes = await makeTemplate('--first-year', '2011');
     const zip = await JSZip.loadAsync(bytes);
     const styles = await zip.file('xl/styles.xml')!.async('string');
@@ -80,8 +80,11 @@ describe('the blank template', () => {
     const t1 = sheets[SHEET_NAMES.table1];
     const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}"[^>]* s="(\\d+)"`).exec(t1)![1]);
     const unlocked = (ref: string) => /locked="0"/.test(xfs[styleOf(ref)]);
-    expect(unlocked('B5')).toBe(true);
-    expect(unlocked('F5')).toBe(false);
-    expect(unlocked('B8')).toBe(false);
+    expect(t1).toContain(`<c r="B5" s="${styleOf('B5')}"><f>SUM('Indsatser mål a-g'!$H$5:$H$1048576)</f><v>0</v></c>`);
+    expect(t1).toContain(`<f>SUM('Monitorerede projekter'!$H$5:$H$1048576)</f>`);
+    for (const ref of ['B5', 'E7', 'F5', 'B8']) expect(unlocked(ref)).toBe(false);
+    const policy = sheets[SHEET_NAMES.policy];
+    const policyStyle = Number(/<c r="H5"[^>]* s="(\d+)"/.exec(policy)![1]);
+    expect(xfs[policyStyle]).toMatch(/locked="0"/);
   });
 });

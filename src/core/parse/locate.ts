@@ -1,12 +1,23 @@
 /** Finding the template's areas in a workbook: by defined name first, then by header labels. */
 import { parseRangeRef } from '../cells';
-import { SheetGrid, type DefinedName, type WorkbookReader, type SheetInfo } from '../reader';
-import { anyColumnId, matchHeader, normalizeLabel, type ColumnId, type TableArea } from '../template/definition';
+import { SheetGrid, type CellValue, type DefinedName, type WorkbookReader, type SheetInfo } from '../reader';
+import { evaluateFormula, FormulaNotSupported, referredSheets } from './formulas';
+
+const CALCULATING = Symbol('calculating');
+/** Cells the formulas of one workbook may read in all: Table 1 of a statement of 50.000 rows reads 600.000. */
+const FORMULA_CELL_BUDGET = 2_000_000;
+const MAX_FORMULA_CHAIN = 100;
+import { anyColumnId, matchHeader, normalizeLabel, SHEET_NAMES, type ColumnId, type TableArea } from '../template/definition';
 import { cellText } from './values';
 
 /** Reads each sheet once and answers questions about names and labels. */
 export class WorkbookIndex {
   private readonly grids = new Map<string, Promise<SheetGrid>>();
+  private readonly rawGrids = new Map<string, Promise<SheetGrid>>();
+  /** Results of formulas computed by the core, by sheet, row and column (undefined: could not be computed). */
+  private readonly results = new Map<string, CellValue | undefined | typeof CALCULATING>();
+  private readonly formulaCells = new Map<SheetGrid, Map<number, string>>();
+  private formulaCellsRead = 0;
 
   private constructor(
     private readonly reader: WorkbookReader,
@@ -23,20 +34,122 @@ export class WorkbookIndex {
     return this.sheets.some((s) => s.name === name);
   }
 
-  /** Sheet names with the preferred one first (where areas are searched for by label). */
+  /** Sheet names with the preferred one first (where areas are searched for by label); never the worked example. */
   searchOrder(preferred: string): string[] {
-    const names = this.sheets.map((s) => s.name);
+    const example = normalizeLabel(SHEET_NAMES.example);
+    const names = this.sheets.map((s) => s.name).filter((n) => normalizeLabel(n) !== example);
     const loose = names.filter((n) => n !== preferred && normalizeLabel(n) === normalizeLabel(preferred));
     return [...names.filter((n) => n === preferred), ...loose, ...names.filter((n) => n !== preferred && !loose.includes(n))];
   }
 
+  /** A sheet as the core reads it: formulas written without a result are computed (or marked, see SheetGrid). */
   grid(name: string): Promise<SheetGrid> {
     let g = this.grids.get(name);
     if (!g) {
-      g = this.reader.readSheet(name).then((values) => new SheetGrid(values));
+      g = this.rawGrid(name).then((grid) => this.calculate(grid));
       this.grids.set(name, g);
     }
     return g;
+  }
+
+  private rawGrid(name: string): Promise<SheetGrid> {
+    let g = this.rawGrids.get(name);
+    if (!g) {
+      g = this.reader.readSheet(name).then((values) => new SheetGrid(values));
+      this.rawGrids.set(name, g);
+    }
+    return g;
+  }
+
+  /** Excel compares sheet names without case. */
+  private sheetNamed(name: string): string | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower)?.name;
+  }
+
+  /** Compute the sheet's formulas that have no cached result, reading the sheets they refer to first. */
+  private async calculate(grid: SheetGrid): Promise<SheetGrid> {
+    if (!grid.sheet.uncalculated?.length) return grid;
+    const loaded = new Map<string, SheetGrid>([[grid.name, grid]]);
+    const queue = [grid];
+    while (queue.length) {
+      for (const f of queue.pop()!.sheet.uncalculated ?? []) {
+        let sheets: string[];
+        try {
+          sheets = referredSheets(f.formula);
+        } catch {
+          continue;
+        }
+        for (const s of sheets) {
+          const actual = this.sheetNamed(s);
+          if (actual === undefined || loaded.has(actual)) continue;
+          const other = await this.rawGrid(actual);
+          loaded.set(actual, other);
+          queue.push(other);
+        }
+      }
+    }
+    const formulaAt = (g: SheetGrid) => {
+      let map = this.formulaCells.get(g);
+      if (!map) {
+        map = new Map((g.sheet.uncalculated ?? []).map((f) => [f.row * 16_385 + f.col, f.formula]));
+        this.formulaCells.set(g, map);
+      }
+      return map;
+    };
+    let chain = 0;
+    const resultOf = (g: SheetGrid, row: number, col: number, formula: string): CellValue | undefined => {
+      const key = `${g.name}\u0000${row}\u0000${col}`;
+      if (this.results.has(key)) {
+        const r = this.results.get(key);
+        if (r === CALCULATING) throw new FormulaNotSupported('a circular reference');
+        return r as CellValue | undefined;
+      }
+      // A chain of formulas each referring to the next is computed to a depth; deeper, the cell is reported.
+      if (chain >= MAX_FORMULA_CHAIN) throw new FormulaNotSupported('a chain of formulas too long');
+      this.results.set(key, CALCULATING);
+      let value: CellValue | undefined;
+      chain++;
+      try {
+        value = evaluateFormula(formula, g.name, cells);
+      } catch (e) {
+        if (!(e instanceof FormulaNotSupported)) throw e;
+        value = undefined;
+      } finally {
+        chain--;
+      }
+      this.results.set(key, value);
+      return value;
+    };
+    const cells = {
+      cells: (sheet: string, top: number, left: number, bottom: number, right: number): CellValue[] | undefined => {
+        const name = this.sheetNamed(sheet);
+        const g = name === undefined ? undefined : loaded.get(name);
+        if (!g) return undefined;
+        const formulas = formulaAt(g);
+        const out: CellValue[] = [];
+        // Only the used range holds anything: a reference down to row 1048576 costs no more than the sheet. A file
+        // with endless formulas over whole sheets stops being computed at the budget (its cells are then reported).
+        const rows = Math.max(0, Math.min(bottom, g.bottom) - Math.max(top, g.sheet.top) + 1);
+        const cols = Math.max(0, Math.min(right, g.right) - Math.max(left, g.sheet.left) + 1);
+        this.formulaCellsRead += rows * cols;
+        if (this.formulaCellsRead > FORMULA_CELL_BUDGET) throw new FormulaNotSupported('more to compute than a statement has');
+        for (let r = Math.max(top, g.sheet.top); r <= Math.min(bottom, g.bottom); r++) {
+          for (let c = Math.max(left, g.sheet.left); c <= Math.min(right, g.right); c++) {
+            const formula = formulas.get(r * 16_385 + c);
+            if (formula === undefined) out.push(g.value(r, c));
+            else {
+              const v = resultOf(g, r, c, formula);
+              if (v === undefined) throw new FormulaNotSupported('a cell that cannot be computed');
+              out.push(v);
+            }
+          }
+        }
+        return out;
+      },
+    };
+    for (const f of grid.sheet.uncalculated) grid.setCalculated(f.row, f.col, resultOf(grid, f.row, f.col, f.formula), f.formula);
+    return grid;
   }
 
   /** A defined name's target, if it points at a sheet that exists. */

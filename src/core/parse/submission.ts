@@ -108,10 +108,28 @@ class Context {
     return { sheet: grid.name, cell: cellRef(row, col) };
   }
 
+  private readonly reportedFormulas = new Set<string>();
+
+  /** A cell's value; a formula that has no result and could not be computed is reported (and read as blank, never 0). */
+  value(grid: SheetGrid, row: number, col: number): CellValue {
+    const v = grid.value(row, col);
+    if (v === null) {
+      const formula = grid.uncalculatedFormula(row, col);
+      const key = `${grid.name}\u0000${row}\u0000${col}`;
+      if (formula !== undefined && !this.reportedFormulas.has(key)) {
+        this.reportedFormulas.add(key);
+        // The formula as the finding shows it: text, cut short (a file may hold one of any length).
+        const shown = `=${formula.length > 100 ? `${formula.slice(0, 99)}…` : formula}`;
+        this.diagnostics.push(makeDiagnostic('FORMULA_NOT_CALCULATED', this.at(grid, row, col), { formula: shown }, shown));
+      }
+    }
+    return v;
+  }
+
   /** A cell's value; undefined where the column is missing or the cell holds an error (which is reported). */
   private read(grid: SheetGrid, row: number, col: number | undefined): CellValue | undefined {
     if (col === undefined) return undefined;
-    const v = grid.value(row, col);
+    const v = this.value(grid, row, col);
     if (isCellError(v)) {
       this.cellError(v, grid, row, col);
       return undefined;
@@ -137,7 +155,7 @@ class Context {
   /** An amount in kr.; a unit written in the cell wins over the cover's unit. */
   amount(grid: SheetGrid, row: number, col: number | undefined, field: FieldRef): number | null {
     if (col === undefined) return null;
-    const v = grid.value(row, col);
+    const v = this.value(grid, row, col);
     const r = readNumber(v);
     if (r.kind === 'blank') return null;
     if (r.kind === 'number' && typeof v === 'number' && isDateFormat(grid.numberFormat(row, col))) {
@@ -244,7 +262,7 @@ async function readCover(ctx: Context, layout: Layout): Promise<Cover> {
       continue;
     }
     layout.cover[field.key] = ctx.at(grid, row, col);
-    const v = grid.value(row, col);
+    const v = ctx.value(grid, row, col);
     switch (field.kind) {
       case 'administration':
         cover.administrationText = ctx.text(grid, row, col);
@@ -346,7 +364,7 @@ async function readGoals(ctx: Context, layout: Layout): Promise<GoalStatus[]> {
       const yesNo = (key: 'relevant' | 'realistic'): boolean | null => {
         const c = col(key);
         if (c === undefined) return null;
-        const v = area.grid.value(row, c);
+        const v = ctx.value(area.grid, row, c);
         const r = readYesNo(v);
         if (r.kind === 'invalid') ctx.badValue(v, r.text, area.grid, row, c, 'NOT_YES_NO', columnRef(GOALS_AREA, key));
         return r.kind === 'value' ? r.value : null;
@@ -441,7 +459,7 @@ async function readProjects(ctx: Context, layout: Layout, years: number[], cover
     const date = (k: 'start' | 'end'): string | null => {
       const c = col(k);
       if (c === undefined) return null;
-      const v = area.grid.value(row, c);
+      const v = ctx.value(area.grid, row, c);
       const d = readDate(v);
       if (d.kind === 'invalid') ctx.badValue(v, d.text, area.grid, row, c, 'NOT_A_DATE', columnRef(PROJECTS_AREA, k));
       return d.kind === 'date' ? d.iso : null;

@@ -5,7 +5,7 @@ export const BRAND = '00586F';
 const GREY_TEXT = '595959';
 
 /** Fills: table headers, cells the user does not type in, and cells the user fills in. */
-export const FILLS = { header: 'DDEBF7', fixed: 'F2F2F2', input: 'FFFDE7' } as const;
+export const FILLS = { header: 'DDEBF7', fixed: 'EDEDED', input: 'FFF2CC', example: 'E2EFDA' } as const;
 
 export const DATE_FORMAT = 'dd-mm-yyyy';
 
@@ -46,6 +46,8 @@ export const STYLES = {
   centre: { horizontal: 'center', vertical: 'top' },
   /** A template cell the user does not type in: goal texts, computed totals (locked on the protected sheet). */
   fixed: { fill: FILLS.fixed, wrap: true, vertical: 'top', border: true, locked: true },
-  /** A template cell the user fills in (unlocked on the protected sheet). */
+  /** A template cell the user fills in (unlocked on the protected sheet): a clear yellow, as the cover's legend says. */
   input: { fill: FILLS.input, border: true, locked: false, vertical: 'top' },
+  /** A value of the template's worked example (the Eksempel sheet). */
+  example: { fill: FILLS.example, italic: true, border: true, wrap: true, vertical: 'top' },
 } as const satisfies Record<string, CellStyle>;

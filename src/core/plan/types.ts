@@ -63,9 +63,11 @@ export interface ColumnPlan {
 
 export interface Validation {
   ref: string;
-  kind: 'list' | 'whole' | 'decimal' | 'date' | 'textLength';
+  kind: 'list' | 'whole' | 'decimal' | 'date' | 'textLength' | 'custom';
   /** For lists: a range formula such as 'Skabeloninfo'!$D$2:$D$8 (without "="). */
   list?: string;
+  /** For custom: a formula true for a valid value, written for the range's top-left cell (without "="). */
+  formula?: string;
   min?: number;
   max?: number;
   /** Refuse other values (stop) or only warn. */

@@ -20,6 +20,8 @@ export const SHEET_NAMES = {
   projects: 'Monitorerede projekter',
   criteria: 'Succeskriterier',
   info: 'Skabeloninfo',
+  /** A worked example of every sheet (template 1.1); never read as part of the statement. */
+  example: 'Eksempel',
 } as const;
 
 export type SheetKey = keyof typeof SHEET_NAMES;
@@ -51,6 +53,39 @@ export type InputKind =
   | 'rowTotal'
   | 'fixed';
 
+/**
+ * What Excel itself checks in an input cell of each kind (template 1.1): the input message where a column gives none,
+ * and the alert for a value of the wrong kind ("stop" refuses it, "warning" lets the user keep it).
+ */
+export interface InputRule {
+  readonly prompt: string;
+  readonly alert?: { readonly style: 'stop' | 'warning'; readonly message: string };
+}
+
+export const INPUT_RULES: Record<Exclude<InputKind, 'rowTotal' | 'fixed'>, InputRule> = {
+  text: { prompt: 'Skriv tekst.' },
+  administration: { prompt: 'Vælg forvaltningen på listen.', alert: { style: 'stop', message: 'Vælg forvaltningen på listen (pilen til højre for feltet).' } },
+  unit: { prompt: 'Vælg beløbsenheden på listen.', alert: { style: 'stop', message: 'Vælg kr., 1.000 kr. eller mio. kr. på listen.' } },
+  year: { prompt: 'Et årstal med fire cifre, fx 2011.', alert: { style: 'stop', message: 'Skriv et årstal med fire cifre, fx 2011.' } },
+  date: { prompt: 'En dato, fx 15-05-2010.', alert: { style: 'stop', message: 'Skriv en dato som dd-mm-åååå, fx 15-05-2010.' } },
+  yesNo: { prompt: 'Vælg Ja eller Nej på listen.', alert: { style: 'stop', message: 'Vælg Ja eller Nej på listen.' } },
+  goals: {
+    prompt: 'Et eller flere af målene a-g, fx "a" eller "a, c".',
+    alert: { style: 'stop', message: 'Skriv et eller flere af integrationspolitikkens mål a-g, adskilt af komma, fx "a" eller "a, c". Andre bogstaver, tal og tekst kan ikke bruges.' },
+  },
+  amount: {
+    prompt: 'Beløb i beløbsenheden fra Forside. Kun tallet, fx 250000.',
+    alert: {
+      style: 'stop',
+      message: 'Skriv et beløb på 0 eller derover, i den beløbsenhed der er valgt på Forside – kun tallet: fx 250000 (kr.), 250 (1.000 kr.) eller 0,25 (mio. kr.). Skriv ikke "ca." eller "kr." i feltet.',
+    },
+  },
+  number: { prompt: 'Et tal, fx 25.', alert: { style: 'stop', message: 'Skriv et tal på 0 eller derover, fx 25 – kun tallet, uden "ca." eller "pct.".' } },
+  colour: { prompt: 'Vælg grøn, gul eller rød på listen.', alert: { style: 'stop', message: 'Vælg grøn, gul eller rød på listen.' } },
+  // A warning, not a stop: a project typed below the prepared rows is not in the list; the validator checks the name.
+  project: { prompt: 'Vælg projektet på listen.', alert: { style: 'warning', message: 'Projektet står ikke på arket Monitorerede projekter. Vælg det på listen.' } },
+};
+
 /** Defined names are the primary way areas are found; header labels are the fallback. */
 export const NAME_PREFIX = 'IB_';
 
@@ -65,18 +100,20 @@ export interface CoverField {
   readonly help: string;
   /** A formula cell the user does not fill in. */
   readonly computed?: boolean;
+  /** What the worked example (the Eksempel sheet) shows. */
+  readonly example?: string | number;
 }
 
 const COVER_FIELDS = [
-  { key: 'administration', label: 'Forvaltning', definedName: 'IB_Forvaltning', kind: 'administration', help: 'Vælg forvaltningen på listen.' },
-  { key: 'firstYear', label: 'Første budgetår', definedName: 'IB_ForsteBudgetaar', kind: 'year', help: 'Det første af de fire budgetår, fx 2011.' },
-  { key: 'period', label: 'Budgetperiode', definedName: 'IB_Budgetperiode', kind: 'fixed', help: 'Beregnes ud fra første budgetår.', computed: true },
-  { key: 'unit', label: 'Beløbsenhed', definedName: 'IB_Beloebsenhed', kind: 'unit', help: 'Alle beløb i redegørelsen angives i denne enhed.' },
-  { key: 'contact', label: 'Kontaktperson', definedName: 'IB_Kontaktperson', kind: 'text', help: 'Navn på den, Kontoret for Integration kan kontakte.' },
-  { key: 'email', label: 'E-mail', definedName: 'IB_Email', kind: 'text', help: 'Kontaktpersonens e-mail.' },
-  { key: 'submissionDate', label: 'Dato for indsendelse', definedName: 'IB_Indsendt', kind: 'date', help: 'Datoen redegørelsen sendes.' },
-  { key: 'deadline', label: 'Frist', definedName: 'IB_Frist', kind: 'date', help: 'Fristen for indsendelse (sat af Kontoret for Integration).' },
-  { key: 'statusYear', label: 'Statusår for projektmonitorering', definedName: 'IB_Statusaar', kind: 'year', help: 'Året som kvartalsfarverne på arket Monitorerede projekter gælder.' },
+  { key: 'administration', label: 'Forvaltning', definedName: 'IB_Forvaltning', kind: 'administration', help: 'Vælg forvaltningen på listen.', example: 'SOF – Socialforvaltningen' },
+  { key: 'firstYear', label: 'Første budgetår', definedName: 'IB_ForsteBudgetaar', kind: 'year', help: 'Det første af de fire budgetår, fx 2011.', example: 2011 },
+  { key: 'period', label: 'Budgetperiode', definedName: 'IB_Budgetperiode', kind: 'fixed', help: 'Beregnes ud fra første budgetår.', computed: true, example: '2011–2014' },
+  { key: 'unit', label: 'Beløbsenhed', definedName: 'IB_Beloebsenhed', kind: 'unit', help: 'Alle beløb i redegørelsen angives i denne enhed.', example: 'kr.' },
+  { key: 'contact', label: 'Kontaktperson', definedName: 'IB_Kontaktperson', kind: 'text', help: 'Navn på den, Kontoret for Integration kan kontakte.', example: 'Anne Jensen' },
+  { key: 'email', label: 'E-mail', definedName: 'IB_Email', kind: 'text', help: 'Kontaktpersonens e-mail.', example: 'anne.jensen@sof.kk.dk' },
+  { key: 'submissionDate', label: 'Dato for indsendelse', definedName: 'IB_Indsendt', kind: 'date', help: 'Datoen redegørelsen sendes.', example: '10-05-2010' },
+  { key: 'deadline', label: 'Frist', definedName: 'IB_Frist', kind: 'date', help: 'Fristen for indsendelse (sat af Kontoret for Integration).', example: '15-05-2010' },
+  { key: 'statusYear', label: 'Statusår for projektmonitorering', definedName: 'IB_Statusaar', kind: 'year', help: 'Året som kvartalsfarverne på arket Monitorerede projekter gælder.', example: 2009 },
 ] as const satisfies readonly CoverField[];
 
 export type CoverFieldKey = (typeof COVER_FIELDS)[number]['key'];
@@ -90,13 +127,20 @@ export const COVER = {
   firstFieldRow: 4,
   fields: COVER_FIELDS as readonly (CoverField & { readonly key: CoverFieldKey })[],
   guidanceTitle: 'Vejledning',
+  /** What the cell colours mean (template 1.1): shown on the cover above the fields, in the colours themselves. */
+  legendTitle: 'Sådan udfyldes skabelonen',
+  legend: [
+    { style: 'input', swatch: 'Gult felt', text: 'Gule felter udfyldes af forvaltningen. Et felt viser en kort hjælpetekst, når det vælges, og Excel afviser værdier af forkert slags.' },
+    { style: 'fixed', swatch: 'Gråt felt', text: 'Grå felter beregnes eller er faste tekster og kan ikke ændres.' },
+    { style: 'example', swatch: 'Eksempel', text: 'Arket Eksempel viser et udfyldt eksempel på hvert ark. Det læses ikke med i redegørelsen.' },
+  ],
   /** From the integration office's guidelines (seed 002); {deadline} is filled in by the writer. */
   guidance: [
     'Hver forvaltning redegør for sin indsats på integrationsområdet, herunder status i forhold til de opsatte mål i integrationspolitikken.',
     'Det er alene indsats dedikeret flygtninge, indvandrere og efterkommere, der skal medtages.',
     'Almindelig drift skal ikke medregnes, selvom denne måtte omfatte drift af institutioner, foreninger e.lign., der også har indvandrere som brugere.',
     'Udfyld arkene: Mål a-g (status for de overordnede mål), Indsatser mål a-g (statusskema pr. indsats, der bidrager til at nå målene i integrationspolitikken), Indsatser øvrige mål, Tabel 1 (økonomisk oversigt), Monitorerede projekter (projekter med mindst 100.000 kr. i kommunal medfinansiering) og Succeskriterier (projekternes succeskriterier, opnået kvartal for kvartal).',
-    'Alle beløb angives i den valgte beløbsenhed. Totaler beregnes automatisk.',
+    'Alle beløb angives i den valgte beløbsenhed. Totaler og Tabel 1 beregnes automatisk.',
     'Redegørelsen sendes til Kontoret for Integration senest {deadline}.',
   ],
 } as const;
@@ -114,7 +158,10 @@ export interface ColumnDef {
   readonly required?: boolean;
   /** For a row total: the per-year column it sums. */
   readonly totalOf?: string;
+  /** The input message of the column's cells (what to type); a default for the column's kind where left out. */
   readonly help?: string;
+  /** What the worked example (the Eksempel sheet) shows; one value per budget year for per-year columns. */
+  readonly example?: string | number | readonly number[];
   /** Read where a file has it (version 1.0), no longer written: the template of 1.1 moved it elsewhere. */
   readonly legacy?: boolean;
 }
@@ -141,15 +188,25 @@ function defineArea<const A extends TableArea>(area: A & { signature: readonly A
   return area;
 }
 
-const statusSchemaTextColumns = <const H extends string>(expectedResultHeader: H) =>
+/** The worked example's texts and amounts of the status schema's shared columns, per sheet. */
+interface StatusSchemaExample {
+  targetGroup: string;
+  activity: string;
+  expectedResult: string;
+  status: string;
+  followUp: string;
+  economy: readonly number[];
+}
+
+const statusSchemaTextColumns = <const H extends string>(expectedResultHeader: H, example: StatusSchemaExample) =>
   [
-    { key: 'targetGroup', header: 'Målgruppe (køn, alder m.v.)', kind: 'text', width: 24, required: true },
-    { key: 'activity', header: 'Aktivitet', kind: 'text', width: 36, required: true },
-    { key: 'expectedResult', header: expectedResultHeader, kind: 'text', width: 40, required: true },
-    { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true },
-    { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true },
-    { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Beløb i beløbsenheden fra Forside.' },
-    { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15, totalOf: 'economy' },
+    { key: 'targetGroup', header: 'Målgruppe (køn, alder m.v.)', kind: 'text', width: 24, required: true, help: 'Hvem indsatsen er rettet mod: køn, alder m.v.', example: example.targetGroup },
+    { key: 'activity', header: 'Aktivitet', kind: 'text', width: 36, required: true, help: 'Hvad der konkret gøres i indsatsen.', example: example.activity },
+    { key: 'expectedResult', header: expectedResultHeader, kind: 'text', width: 40, required: true, help: 'Det mål eller resultat, indsatsen skal nå, så konkret som muligt.', example: example.expectedResult },
+    { key: 'status', header: 'Status i forhold til målopfyldelse', kind: 'text', width: 40, required: true, help: 'Hvor langt indsatsen er nået i forhold til målet.', example: example.status },
+    { key: 'followUp', header: 'Planlagt opfølgning (fx statistiske opgørelser, evaluering, survey)', kind: 'text', width: 32, required: true, help: 'Hvordan der følges op, fx statistiske opgørelser, evaluering, survey.', example: example.followUp },
+    { key: 'economy', header: 'Økonomi {year}', kind: 'amount', width: 14, perYear: true, required: true, help: 'Indsatsens udgift i budgetåret, i beløbsenheden fra Forside. Kun tallet, fx 250000.', example: example.economy },
+    { key: 'economyTotal', header: 'Økonomi i alt', kind: 'rowTotal', width: 15, totalOf: 'economy', help: 'Beregnes: summen af årene.' },
   ] as const;
 
 export const EXPECTED_RESULT_POLICY = 'Mål/Forventet resultat (Konkretiseret ift mål i integrationspolitikken)';
@@ -164,12 +221,12 @@ export const GOALS_AREA = defineArea({
   headerRow: 3,
   inputRows: POLICY_GOALS.length,
   columns: [
-    { key: 'goal', header: 'Mål', kind: 'fixed', width: 6 },
-    { key: 'goalText', header: 'Målets tekst', kind: 'fixed', width: 48 },
-    { key: 'relevant', header: 'Relevant for forvaltningen (Ja/Nej)', kind: 'yesNo', width: 16, required: true },
-    { key: 'status', header: 'Status for målopfyldelse', kind: 'text', width: 48 },
-    { key: 'realistic', header: 'Er målet realistisk for jeres område? (Ja/Nej)', kind: 'yesNo', width: 18 },
-    { key: 'neededInitiatives', header: 'Hvis ikke: initiativer der er brug for til sikring af målopfyldelse', kind: 'text', width: 44 },
+    { key: 'goal', header: 'Mål', kind: 'fixed', width: 6, example: 'a' },
+    { key: 'goalText', header: 'Målets tekst', kind: 'fixed', width: 48, example: 'I perioden til og med år 2010 skal andelen af beskæftigede indvandrere øges med 10 procentpoint til ca. 57 %' },
+    { key: 'relevant', header: 'Relevant for forvaltningen (Ja/Nej)', kind: 'yesNo', width: 16, required: true, help: 'Er målet relevant for forvaltningens område? Vælg Ja eller Nej.', example: 'Ja' },
+    { key: 'status', header: 'Status for målopfyldelse', kind: 'text', width: 48, help: 'Hvis målet er relevant: status for opfyldelsen af målet på jeres område.', example: 'Andelen af beskæftigede indvandrere blandt forvaltningens brugere er steget fra 48 % til 52 %.' },
+    { key: 'realistic', header: 'Er målet realistisk for jeres område? (Ja/Nej)', kind: 'yesNo', width: 18, help: 'En generel vurdering: er målet realistisk for jeres område? Vælg Ja eller Nej.', example: 'Nej' },
+    { key: 'neededInitiatives', header: 'Hvis ikke: initiativer der er brug for til sikring af målopfyldelse', kind: 'text', width: 44, help: 'Hvis målet ikke er realistisk: hvilke initiativer er der brug for til sikring af målopfyldelse?', example: 'Flere virksomhedsrettede forløb for kvinder uden arbejdsmarkedserfaring.' },
   ],
   signature: ['goal', 'relevant', 'status'],
 });
@@ -183,9 +240,16 @@ export const POLICY_AREA = defineArea({
   headerRow: 4,
   inputRows: 50,
   columns: [
-    { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true },
-    { key: 'goals', header: 'Mål (a-g)', kind: 'goals', width: 10, required: true, help: 'Et eller flere af målene a-g, fx "a, c".' },
-    ...statusSchemaTextColumns(EXPECTED_RESULT_POLICY),
+    { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true, help: 'Indsatsens navn. Én række pr. indsats.', example: 'Skolesocialrådgivere' },
+    { key: 'goals', header: 'Mål (a-g)', kind: 'goals', width: 10, required: true, help: 'Et eller flere af integrationspolitikkens mål a-g, som indsatsen bidrager til, fx "a" eller "a, c".', example: 'b, e' },
+    ...statusSchemaTextColumns(EXPECTED_RESULT_POLICY, {
+      targetGroup: 'Elever 6-16 år og deres forældre',
+      activity: 'Skolesocialrådgivere på 20 skoler med mange tosprogede elever',
+      expectedResult: 'Fraværet blandt tosprogede elever falder med 10 % inden 2012 (mål b)',
+      status: 'Ansat på 18 af 20 skoler; fraværet er faldet 6 %',
+      followUp: 'Fraværsstatistik hvert halve år',
+      economy: [1_230_000, 1_230_000, 1_230_000, 1_230_000],
+    }),
   ],
   signature: ['name', 'expectedResult'],
 });
@@ -199,9 +263,16 @@ export const OTHER_AREA = defineArea({
   headerRow: 4,
   inputRows: 30,
   columns: [
-    { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true },
-    { key: 'goals', header: 'Øvrigt mål', kind: 'text', width: 24, help: 'Det øvrige mål, indsatsen bidrager til (ikke a-g).' },
-    ...statusSchemaTextColumns(EXPECTED_RESULT_OTHER),
+    { key: 'name', header: 'Navn på indsats', kind: 'text', width: 30, required: true, help: 'Indsatsens navn. Én række pr. indsats.', example: 'Lektiecafé på biblioteket' },
+    { key: 'goals', header: 'Øvrigt mål', kind: 'text', width: 24, help: 'Det øvrige mål, indsatsen bidrager til (ikke a-g).', example: 'Flere unge bruger bibliotekerne' },
+    ...statusSchemaTextColumns(EXPECTED_RESULT_OTHER, {
+      targetGroup: 'Unge 12-18 år',
+      activity: 'Lektiehjælp to eftermiddage om ugen på fem biblioteker',
+      expectedResult: '300 unge bruger lektiecaféerne hvert år',
+      status: '240 unge i 2009',
+      followUp: 'Optælling af brugere hvert kvartal',
+      economy: [400_000, 400_000, 400_000, 0],
+    }),
   ],
   signature: ['name', 'expectedResult'],
 });
@@ -215,26 +286,35 @@ export const PROJECTS_AREA = defineArea({
   headerRow: 4,
   inputRows: 40,
   columns: [
-    { key: 'name', header: 'Projekt', kind: 'text', width: 28, required: true },
-    { key: 'fund', header: 'Pulje/fond', kind: 'text', width: 22 },
-    { key: 'start', header: 'Projektstart', kind: 'date', width: 12, help: 'Dato, fx 01-01-2010.' },
-    { key: 'end', header: 'Projektslut', kind: 'date', width: 12, help: 'Dato, fx 31-12-2012.' },
+    { key: 'name', header: 'Projekt', kind: 'text', width: 28, required: true, help: 'Projektets navn. Succeskriterierne skrives på arket Succeskriterier.', example: 'Bydelsmødre' },
+    { key: 'fund', header: 'Pulje/fond', kind: 'text', width: 22, help: 'Den pulje eller fond, projektet er finansieret af.', example: 'Integrationspuljen' },
+    { key: 'start', header: 'Projektstart', kind: 'date', width: 12, help: 'Dato, fx 01-01-2010.', example: '01-01-2010' },
+    { key: 'end', header: 'Projektslut', kind: 'date', width: 12, help: 'Dato, fx 31-12-2012.', example: '31-12-2012' },
     // 1.1: the project's own total decides monitoring, whatever the statement's budget years.
-    { key: 'cofinancing', header: 'Kommunal medfinansiering, hele projektperioden', kind: 'amount', width: 17, help: 'Kommunens samlede medfinansiering af projektet fra start til slut, i beløbsenheden fra Forside. Mindst 100.000 kr.: projektet monitoreres.' },
-    { key: 'funding', header: 'Kommunal medfinansiering {year}', kind: 'amount', width: 15, perYear: true, help: 'Beløb i beløbsenheden fra Forside.' },
-    { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16, totalOf: 'funding' },
+    {
+      key: 'cofinancing',
+      header: 'Kommunal medfinansiering, hele projektperioden',
+      kind: 'amount',
+      width: 17,
+      help: 'Kommunens samlede medfinansiering af projektet fra start til slut, i beløbsenheden fra Forside. Mindst 100.000 kr.: projektet monitoreres.',
+      example: 450_000,
+    },
+    { key: 'funding', header: 'Kommunal medfinansiering {year}', kind: 'amount', width: 15, perYear: true, help: 'Kommunens medfinansiering i budgetåret, i beløbsenheden fra Forside. Kun tallet, fx 150000.', example: [150_000, 150_000, 0, 0] },
+    { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16, totalOf: 'funding', help: 'Beregnes: summen af årene.' },
     // 1.0 kept one success criterion (and one achieved figure) per row here; 1.1 has the sheet Succeskriterier.
     { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32, legacy: true },
     { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, legacy: true },
     { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12, legacy: true },
-    { key: 'q1', header: 'Farve K1', kind: 'colour', width: 9 },
-    { key: 'q2', header: 'Farve K2', kind: 'colour', width: 9 },
-    { key: 'q3', header: 'Farve K3', kind: 'colour', width: 9 },
-    { key: 'q4', header: 'Farve K4', kind: 'colour', width: 9 },
-    { key: 'actionPlan', header: 'Handlingsplan (ved rød)', kind: 'text', width: 36 },
+    { key: 'q1', header: 'Farve K1', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'grøn' },
+    { key: 'q2', header: 'Farve K2', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'grøn' },
+    { key: 'q3', header: 'Farve K3', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'gul' },
+    { key: 'q4', header: 'Farve K4', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'rød' },
+    { key: 'actionPlan', header: 'Handlingsplan (ved rød)', kind: 'text', width: 36, help: 'Skal udfyldes, når et kvartal er rødt: hvad gøres der for at få projektet på sporet?', example: 'Ny rekruttering via sundhedsplejersker fra januar' },
   ],
   signature: ['name', 'q1'],
 });
+
+const achievedHelp = (q: number) => `Det samlede tal, der var nået fra projektets start til udgangen af K${q} i statusåret. Tomt, hvis kvartalet ikke er slut.`;
 
 /** 1.1: one row per success criterion of a monitored project, with the figure reached by the end of each quarter. */
 export const CRITERIA_AREA = defineArea({
@@ -246,13 +326,13 @@ export const CRITERIA_AREA = defineArea({
   headerRow: 4,
   inputRows: 80,
   columns: [
-    { key: 'project', header: 'Projekt', kind: 'project', width: 28, required: true, help: 'Vælg projektet på listen.' },
-    { key: 'indicator', header: 'Succeskriterie', kind: 'text', width: 36, required: true, help: 'Fx "mindst 25 borgere deltager i aktiviteterne".' },
-    { key: 'target', header: 'Mål for hele projektperioden', kind: 'number', width: 14, required: true, help: 'Tal, fx 25 (borgere) eller 75 (pct.).' },
-    { key: 'achievedQ1', header: 'Opnået i alt ved udgangen af K1', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
-    { key: 'achievedQ2', header: 'Opnået i alt ved udgangen af K2', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
-    { key: 'achievedQ3', header: 'Opnået i alt ved udgangen af K3', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
-    { key: 'achievedQ4', header: 'Opnået i alt ved udgangen af K4', kind: 'number', width: 13, help: 'Samlet antal nået fra projektstart til kvartalets udgang.' },
+    { key: 'project', header: 'Projekt', kind: 'project', width: 28, required: true, help: 'Vælg projektet på listen (projekterne fra arket Monitorerede projekter).', example: 'Bydelsmødre' },
+    { key: 'indicator', header: 'Succeskriterie', kind: 'text', width: 36, required: true, help: 'Hvad der måles, fx "mindst 25 kvinder gennemfører forløbet". Ét succeskriterie pr. række.', example: 'Mindst 25 kvinder gennemfører forløbet' },
+    { key: 'target', header: 'Mål for hele projektperioden', kind: 'number', width: 14, required: true, help: 'Tal, fx 25 (borgere) eller 75 (pct.).', example: 25 },
+    { key: 'achievedQ1', header: 'Opnået i alt ved udgangen af K1', kind: 'number', width: 13, help: achievedHelp(1), example: 3 },
+    { key: 'achievedQ2', header: 'Opnået i alt ved udgangen af K2', kind: 'number', width: 13, help: achievedHelp(2), example: 7 },
+    { key: 'achievedQ3', header: 'Opnået i alt ved udgangen af K3', kind: 'number', width: 13, help: achievedHelp(3), example: 12 },
+    { key: 'achievedQ4', header: 'Opnået i alt ved udgangen af K4', kind: 'number', width: 13, help: achievedHelp(4), example: 18 },
   ],
   signature: ['project', 'indicator', 'target'],
 });
@@ -318,12 +398,14 @@ export interface Table1RowDef {
   readonly label: string;
   /** The I ALT row is the sum of the rows above. */
   readonly computed?: boolean;
+  /** Template 1.1: the row is a formula summing this per-year column of an area, year by year. */
+  readonly sumOf?: { readonly area: 'policy' | 'other' | 'projects'; readonly column: 'economy' | 'funding' };
 }
 
 const TABLE1_ROWS = [
-  { key: 'policy', label: 'Integrationsindsatser i relation til mål i integrationspolitikken' },
-  { key: 'other', label: 'Øvrige integrationsindsatser, hvor målet ligger udover integrationspolitikken' },
-  { key: 'projects', label: 'Integrationsprojekter – samlet beløb' },
+  { key: 'policy', label: 'Integrationsindsatser i relation til mål i integrationspolitikken', sumOf: { area: 'policy', column: 'economy' } },
+  { key: 'other', label: 'Øvrige integrationsindsatser, hvor målet ligger udover integrationspolitikken', sumOf: { area: 'other', column: 'economy' } },
+  { key: 'projects', label: 'Integrationsprojekter – samlet beløb', sumOf: { area: 'projects', column: 'funding' } },
   { key: 'total', label: 'I ALT', computed: true },
 ] as const satisfies readonly Table1RowDef[];
 
@@ -336,6 +418,8 @@ export const TABLE1 = {
   definedName: 'IB_Tabel1',
   title: 'Tabel 1. Økonomisk oversigt',
   hint: 'For hele udvalgets integrationsindsats, herunder den samlede økonomi i forhold til integrationsprojekter. Almindelig drift skal ikke medregnes.',
+  /** Template 1.1: the rows are formulas over the sheets. */
+  formulaHint: 'Tabellen beregnes automatisk fra arkene Indsatser mål a-g, Indsatser øvrige mål og Monitorerede projekter: ret beløbene dér.',
   headerRow: 4,
   labelHeader: 'Økonomisk oversigt',
   totalHeader: 'I alt',
@@ -347,6 +431,21 @@ export const TABLE1 = {
 export function table1Row(key: Table1RowKey): Table1RowDef {
   return TABLE1.rows.find((r) => r.key === key)!;
 }
+
+// ---------------------------------------------------------------- the worked example (template 1.1)
+
+export const EXAMPLE = {
+  sheet: SHEET_NAMES.example,
+  title: 'Eksempel: sådan kan en udfyldt redegørelse se ud',
+  hint: 'Hvert afsnit viser ét udfyldt eksempel på en række fra arket med samme navn, felt for felt. Arket læses ikke med i redegørelsen, og det skal ikke udfyldes.',
+  headers: ['Felt', 'Eksempel', 'Sådan udfyldes feltet'],
+  fixedHelp: 'Fast tekst i skabelonen.',
+  computed: 'beregnes',
+  table1Help: 'Beregnes automatisk: summen af årets beløb på arket',
+  /** Added to each sheet's hint. */
+  seeExample: 'Se et udfyldt eksempel på arket Eksempel.',
+  totalHelp: 'Beregnes automatisk: summen af rækkerne ovenfor.',
+} as const;
 
 // ---------------------------------------------------------------- hidden info sheet
 
@@ -399,8 +498,9 @@ export interface ExpandedColumn extends ColumnDef {
   year?: number;
 }
 
-/** Columns with per-year columns expanded for the given budget years (legacy columns are read, never written). */
+/** Columns with per-year columns expanded for the given budget years (the template's columns, as written). */
 export function expandColumns(area: TableArea, years: readonly number[]): ExpandedColumn[] {
+  // Legacy columns are read where a 1.0 file has them, never written.
   return area.columns.filter((c) => !c.legacy).flatMap((c): ExpandedColumn[] =>
     c.perYear
       ? years.map((year) => ({ ...c, label: c.header.replace('{year}', String(year)), year }))

@@ -17,11 +17,15 @@ import {
 import { absoluteRef, cellRef, columnLetter, quoteSheet, rangeRef } from '../cells';
 import { formatDanishDate } from '../parse/values';
 import { estimateRowHeight } from '../plan/builder';
-import { BRAND, DATE_FORMAT, STYLES } from '../plan/styles';
+import { planRangeValues } from '../plan/lookup';
+import { BRAND, DATE_FORMAT, FILLS, STYLES } from '../plan/styles';
 import { isFormula, type Block, type CellStyle, type ColumnPlan, type DefinedNamePlan, type PlanValue, type SheetPlan, type Validation, type WorkbookPlan } from '../plan/types';
 import {
+  AREA_BY_KEY,
   COVER,
+  EXAMPLE,
   INFO,
+  INPUT_RULES,
   PROJECTS_AREA,
   TABLE1,
   TABLE_AREAS,
@@ -29,11 +33,13 @@ import {
   TEMPLATE_VERSION,
   YES_NO_LABELS,
   expandColumns,
+  type ColumnDef,
   type ExpandedColumn,
   type InputKind,
   type TableArea,
   type TableAreaKey,
   type Table1InputRowKey,
+  type Table1RowDef,
 } from './definition';
 import type { AnyRawRow, RawValue, TemplateFill, TemplateOptions } from './fill';
 
@@ -84,32 +90,83 @@ function inputStyle(kind: InputKind, unit: UnitCode): CellStyle {
   }
 }
 
+/** The longest goals text the cell accepts, and the characters it may hold: the letters a-g, separators, "og", "mål". */
+const GOALS_MAX_LENGTH = 60;
+const GOALS_CHARACTERS = 'abcdefg ,;/-().oglmå';
+
+/**
+ * Excel's own check of an input range: the input message (the column's help, or its kind's) and the alert for a wrong
+ * value. Every input cell gets one, over the prepared rows only (never a whole column: some readers expand those).
+ */
 function validationFor(kind: InputKind, ref: string, label: string, help?: string): Validation | undefined {
-  const prompt = help ? { promptTitle: label.slice(0, 32), prompt: help.slice(0, 255) } : {};
+  if (kind === 'fixed' || kind === 'rowTotal') return undefined;
+  const rule = INPUT_RULES[kind];
+  const common = {
+    ref,
+    promptTitle: label.slice(0, 32),
+    prompt: (help ?? rule.prompt).slice(0, 255),
+    ...(rule.alert ? { strict: rule.alert.style === 'stop', error: rule.alert.message } : { strict: false }),
+  };
   switch (kind) {
     case 'administration':
-      return { ref, kind: 'list', list: listFormula('administration'), strict: true, error: 'Vælg en forvaltning på listen.', ...prompt };
     case 'unit':
-      return { ref, kind: 'list', list: listFormula('unit'), strict: true, error: 'Vælg kr., 1.000 kr. eller mio. kr.', ...prompt };
     case 'yesNo':
-      return { ref, kind: 'list', list: listFormula('yesNo'), strict: true, error: 'Skriv Ja eller Nej.', ...prompt };
     case 'colour':
-      return { ref, kind: 'list', list: listFormula('colour'), strict: true, error: 'Vælg grøn, gul eller rød.', ...prompt };
+      return { ...common, kind: 'list', list: listFormula(kind) };
     case 'project':
-      // Not strict: a project typed on a row below the prepared ones is not in the list, and the validator checks the name.
-      return { ref, kind: 'list', list: projectListFormula(), strict: false, error: 'Vælg et projekt fra arket Monitorerede projekter.', ...prompt };
+      return { ...common, kind: 'list', list: projectListFormula() };
     case 'year':
-      return { ref, kind: 'whole', min: 1990, max: 2200, strict: true, error: 'Skriv et årstal, fx 2011.', ...prompt };
+      return { ...common, kind: 'whole', min: 1990, max: 2200 };
     case 'date':
-      return { ref, kind: 'date', min: 1, strict: true, error: 'Skriv en dato, fx 15-05-2010.', ...prompt };
+      return { ...common, kind: 'date', min: 1 };
     case 'amount':
     case 'number':
-      return { ref, kind: 'decimal', min: 0, strict: false, error: 'Beløb og tal skal være 0 eller derover.', ...prompt };
-    case 'goals':
-      return { ref, kind: 'textLength', min: 1, max: 60, strict: false, ...prompt };
-    default:
-      return help ? { ref, kind: 'textLength', min: 0, max: 32767, strict: false, ...prompt } : undefined;
+      return { ...common, kind: 'decimal', min: 0 };
+    case 'goals': {
+      // Every character one the reader accepts in a list of goals ("a", "a, c", "a og c", "mål b", "a-c"): what
+      // reaches the reader is then at most a letter out of order, which it reports itself.
+      const cell = ref.split(':')[0];
+      const chars = GOALS_CHARACTERS.replace(/"/g, '""');
+      return {
+        ...common,
+        kind: 'custom',
+        // Padded with spaces: LibreOffice's FIND of an empty text (MID past the end) is an error, Excel's is 1.
+        formula: `AND(LEN(${cell})<=${GOALS_MAX_LENGTH},SUMPRODUCT(--ISERROR(FIND(MID(LOWER(${cell})&REPT(" ",${GOALS_MAX_LENGTH}),ROW($A$1:$A$${GOALS_MAX_LENGTH}),1),"${chars}")))=0)`,
+      };
+    }
+    case 'text':
+      return { ...common, kind: 'textLength', min: 0, max: 32767 };
   }
+}
+
+/** Characters of bold 11 pt text that fit a column of this width (a width unit is about one such character). */
+const boldCharsPerLine = (width: number) => Math.floor(width * 1.05) - 1;
+
+/** Words of a header that no line break may split: the column is made wide enough for the longest. */
+function headerWidth(header: string, width: number): number {
+  const longest = Math.max(...header.split(/\s+/).map((w) => w.length));
+  return Math.max(width, Math.ceil((longest + 2) / 1.05));
+}
+
+/** The lines a header takes when wrapped at spaces only, as Excel and LibreOffice wrap it. */
+function wrappedLines(text: string, width: number): number {
+  const perLine = boldCharsPerLine(width);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (used === 0) used = word.length;
+    else if (used + 1 + word.length <= perLine) used += 1 + word.length;
+    else {
+      lines++;
+      used = word.length;
+    }
+  }
+  return lines;
+}
+
+/** A header row tall enough for its most wrapped header. */
+function headerHeight(headers: string[], widths: number[]): number {
+  return Math.max(...headers.map((h, i) => wrappedLines(h, widths[i]))) * 15 + 6;
 }
 
 function planValue(v: RawValue | undefined): PlanValue {
@@ -135,6 +192,10 @@ function rowValue(row: AnyRawRow | null | undefined, col: ExpandedColumn, yearIn
   if (Array.isArray(v)) return planValue(col.year !== undefined ? v[yearIndex] : v[0]);
   return planValue(v);
 }
+
+const COVER_WIDTHS = [3, 32, 36, 60];
+/** The guidance runs over the label, value and help columns. */
+const COVER_TEXT_WIDTH = COVER_WIDTHS[1] + COVER_WIDTHS[2] + COVER_WIDTHS[3];
 
 function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNamePlan[]): SheetPlan {
   const { labelColumn: lc, valueColumn: vc, firstFieldRow } = COVER;
@@ -170,21 +231,32 @@ function coverSheet(opts: ResolvedOptions, fill: TemplateFill, names: DefinedNam
     const v = field.computed ? undefined : validationFor(field.kind, ref, field.label, field.help);
     if (v) validations.push(v);
   });
-  const guidanceRow = firstFieldRow + COVER.fields.length + 1;
-  blocks.push({ row: guidanceRow, col: lc, values: [[COVER.guidanceTitle]], style: STYLES.subtitle });
-  const deadlineText = formatDanishDate(opts.deadline);
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
+  // The legend: what the colours mean, each shown in its own colour.
+  const legendRow = firstFieldRow + COVER.fields.length + 1;
+  blocks.push({ row: legendRow, col: lc, values: [[COVER.legendTitle]], style: STYLES.subtitle });
+  const swatch = { input: STYLES.input, fixed: STYLES.fixed, example: STYLES.example } as const;
+  COVER.legend.forEach((entry, i) => {
+    const row = legendRow + 1 + i;
+    blocks.push({ row, col: lc, values: [[entry.swatch]], style: { ...swatch[entry.style], locked: true, wrap: false } });
+    blocks.push({ row, col: vc, values: [[entry.text]], style: STYLES.paragraph });
+    merges.push(rangeRef(row, vc, row, vc + 1));
+    rowHeights[row] = estimateRowHeight([entry.text], [COVER_WIDTHS[vc - 1] + COVER_WIDTHS[vc]], [true]) ?? 16;
+  });
+  const guidanceRow = legendRow + COVER.legend.length + 2;
+  blocks.push({ row: guidanceRow, col: lc, values: [[COVER.guidanceTitle]], style: STYLES.subtitle });
+  const deadlineText = formatDanishDate(opts.deadline);
   COVER.guidance.forEach((text, i) => {
     const row = guidanceRow + 1 + i;
     blocks.push({ row, col: lc, values: [[text.replace('{deadline}', deadlineText)]], style: STYLES.paragraph });
     merges.push(rangeRef(row, lc, row, vc + 1));
-    rowHeights[row] = text.length > 110 ? 45 : 30;
+    rowHeights[row] = (estimateRowHeight([text], [COVER_TEXT_WIDTH], [true]) ?? 15) + 6;
   });
   return {
     name: COVER.sheet,
     tabColor: BRAND,
-    columns: [{ width: 3 }, { width: 32 }, { width: 36 }, { width: 60 }],
+    columns: COVER_WIDTHS.map((width) => ({ width })),
     blocks,
     merges,
     rowHeights,
@@ -228,15 +300,16 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: read
     .map((c, i) => validationFor(c.kind, rangeRef(header + 1, i + 1, lastRow, i + 1), c.label, c.help))
     .filter((v): v is Validation => v !== undefined);
   names.push({ name: area.definedName, sheet: area.sheet, ref: rangeRef(header, 1, lastRow, cols.length) });
+  const widths = cols.map((c) => headerWidth(c.label, c.width));
   const columns: ColumnPlan[] = cols.map((c, i) => ({
-    width: c.width,
+    width: widths[i],
     // Input columns stay unlocked below the prepared rows, so rows typed further down can be filled in.
     style: c.kind === 'fixed' || c.kind === 'rowTotal' ? undefined : { ...columnStyles[i], fill: undefined, border: undefined },
   }));
   const colourCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'colour');
-  const rowHeights: Record<number, number> = { 2: 45, [header]: 60 };
+  const rowHeights: Record<number, number> = { 2: 45, [header]: headerHeight(cols.map((c) => c.label), widths) };
   values.forEach((line, r) => {
-    const h = estimateRowHeight(line, cols.map((c) => c.width), columnStyles.map((st) => st.wrap === true));
+    const h = estimateRowHeight(line, widths, columnStyles.map((st) => st.wrap === true));
     if (h) rowHeights[header + 1 + r] = h;
   });
   return {
@@ -244,7 +317,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: read
     columns,
     blocks: [
       { row: 1, col: 1, values: [[area.title]], style: STYLES.title },
-      { row: 2, col: 1, values: [[area.hint]], style: STYLES.hint },
+      { row: 2, col: 1, values: [[`${area.hint} ${EXAMPLE.seeExample}`]], style: STYLES.hint },
       { row: header, col: 1, values: [cols.map((c) => c.label)], style: STYLES.header },
       { row: header + 1, col: 1, values, columnStyles },
     ],
@@ -265,16 +338,35 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: read
   };
 }
 
-function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names: DefinedNamePlan[]): SheetPlan {
+/**
+ * Table 1's cell for a row and budget year: the sum of that year's column on the area's sheet, from its first input
+ * row to the sheet's last row (rows typed below the prepared ones count, as the reader reads them), with the result
+ * Excel would show (SUM ignores text) cached for readers that do not calculate.
+ */
+function table1Sum(sumOf: NonNullable<Table1RowDef['sumOf']>, year: number, years: number[], sheets: ReadonlyMap<string, SheetPlan>): PlanValue {
+  const area = AREA_BY_KEY[sumOf.area];
+  const col = expandColumns(area, years).findIndex((c) => c.key === sumOf.column && c.year === year) + 1;
+  const plan = sheets.get(area.sheet)!;
+  const data = plan.blocks.find((b) => b.row === area.headerRow + 1)!;
+  const shown = planRangeValues(plan, rangeRef(data.row, col, data.row + data.values.length - 1, col));
+  const ref = `${absoluteRef(cellRef(area.headerRow + 1, col))}:${absoluteRef(cellRef(EXCEL_MAX_ROW, col))}`;
+  return { formula: `SUM(${quoteSheet(area.sheet)}!${ref})`, result: excelSum(shown) || 0 };
+}
+
+/** The last row of a sheet (Excel 2007 and later, LibreOffice 3.3 and later). */
+const EXCEL_MAX_ROW = 1_048_576;
+
+function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names: DefinedNamePlan[], sheets: ReadonlyMap<string, SheetPlan>): SheetPlan {
   const h = TABLE1.headerRow;
   const lastCol = 2 + years.length;
   const inputRows = TABLE1.rows.filter((r) => !r.computed);
   const grid: PlanValue[][] = inputRows.map((r) => {
-    const typed = fill.table1?.[r.key as Table1InputRowKey] ?? [];
-    const line: PlanValue[] = [r.label, ...years.map((_, i) => planValue(typed[i]))];
+    // A fill's Table 1 is typed over the formulas (a statement whose sums were overwritten by hand).
+    const typed = fill.table1?.[r.key as Table1InputRowKey];
+    const line: PlanValue[] = [r.label, ...years.map((year, i) => (typed ? planValue(typed[i]) : r.sumOf ? table1Sum(r.sumOf, year, years, sheets) : null))];
     const from = cellRef(h + 1 + inputRows.indexOf(r), 2);
     const to = cellRef(h + 1 + inputRows.indexOf(r), lastCol - 1);
-    line.push({ formula: `SUM(${from}:${to})`, result: excelSum(line.slice(1)) || 0 });
+    line.push({ formula: `SUM(${from}:${to})`, result: excelSum(line.slice(1).map(resultOf)) || 0 });
     return line;
   });
   const totalRow = h + 1 + inputRows.length;
@@ -284,28 +376,96 @@ function table1Sheet(years: number[], unit: UnitCode, fill: TemplateFill, names:
     totalLine.push({ formula: `SUM(${col}${h + 1}:${col}${totalRow - 1})`, result: excelSum(grid.map((line) => resultOf(line[c - 1]))) || 0 });
   }
   const amount = amountFormat(unit);
+  // A label longer than its column wraps: its row is made tall enough.
+  const table1RowHeights: Record<number, number> = {};
+  TABLE1.rows.forEach((r, i) => {
+    const height = estimateRowHeight([r.label], [TABLE1.labelWidth], [true]);
+    if (height) table1RowHeights[h + 1 + i] = height;
+  });
   names.push({ name: TABLE1.definedName, sheet: TABLE1.sheet, ref: rangeRef(h, 1, totalRow, lastCol) });
   return {
     name: TABLE1.sheet,
     columns: [{ width: TABLE1.labelWidth }, ...years.map(() => ({ width: TABLE1.yearWidth })), { width: TABLE1.yearWidth + 2 }],
     blocks: [
       { row: 1, col: 1, values: [[TABLE1.title]], style: STYLES.title },
-      { row: 2, col: 1, values: [[TABLE1.hint]], style: STYLES.hint },
+      { row: 2, col: 1, values: [[`${TABLE1.hint} ${TABLE1.formulaHint} ${EXAMPLE.seeExample}`]], style: STYLES.hint },
       { row: 3, col: 1, values: [[{ formula: `"Beløb i "&${quoteSheet(COVER.sheet)}!${absoluteRef(cellRef(COVER.firstFieldRow + COVER.fields.findIndex((f) => f.key === 'unit'), COVER.valueColumn))}`, result: `Beløb i ${unitByCode(unit).label}` }]], style: STYLES.caption },
       { row: h, col: 1, values: [[TABLE1.labelHeader, ...years, TABLE1.totalHeader]], style: { ...STYLES.header, horizontal: 'center' }, columnStyles: [{ horizontal: 'left' }] },
       {
         row: h + 1,
         col: 1,
         values: grid,
-        columnStyles: [{ ...STYLES.fixed }, ...years.map(() => ({ ...inputStyle('amount', unit) })), { ...STYLES.fixed, bold: true, numberFormat: amount }],
+        columnStyles: [{ ...STYLES.fixed }, ...years.map(() => ({ ...STYLES.fixed, numberFormat: amount })), { ...STYLES.fixed, bold: true, numberFormat: amount }],
       },
       { row: totalRow, col: 1, values: [totalLine], style: { ...STYLES.fixed, bold: true, numberFormat: amount } },
     ],
     merges: [rangeRef(2, 1, 2, lastCol)],
-    rowHeights: { 2: 30, [h]: 20 },
-    validations: [{ ref: rangeRef(h + 1, 2, totalRow - 1, lastCol - 1), kind: 'decimal', min: 0, strict: false, error: 'Beløb skal være 0 eller derover.' }],
+    rowHeights: { 2: 45, [h]: 20, ...table1RowHeights },
     protect: true,
     print: { landscape: true },
+  };
+}
+
+/**
+ * The worked example: for each sheet, one filled-in row shown field by field (label, example, what to type), so the
+ * example is readable at any width and is never taken for a row of the statement (the reader does not read this sheet).
+ */
+function exampleSheet(opts: ResolvedOptions, years: number[]): SheetPlan {
+  const widths = [34, 46, 64];
+  const blocks: Block[] = [
+    { row: 1, col: 1, values: [[EXAMPLE.title]], style: STYLES.title },
+    { row: 2, col: 1, values: [[EXAMPLE.hint]], style: STYLES.hint },
+  ];
+  const rowHeights: Record<number, number> = { 2: 30 };
+  const merges = [rangeRef(2, 1, 2, 3)];
+  let row = 4;
+  const section = (title: string, lines: [label: string, example: PlanValue, help: string][]) => {
+    blocks.push({ row, col: 1, values: [[title]], style: STYLES.subtitle });
+    blocks.push({ row: row + 1, col: 1, values: [[...EXAMPLE.headers]], style: STYLES.header });
+    rowHeights[row] = 20;
+    const first = row + 2;
+    blocks.push({
+      row: first,
+      col: 1,
+      values: lines.map(([label, example, help]) => [label, example, help]),
+      columnStyles: [{ ...STYLES.label, border: true, wrap: true }, { ...STYLES.example, horizontal: 'left' }, { ...STYLES.hint, border: true }],
+    });
+    lines.forEach((line, i) => {
+      const h = estimateRowHeight(line, widths, [true, true, true]);
+      if (h) rowHeights[first + i] = h;
+    });
+    row = first + lines.length + 1;
+  };
+  const fieldExample = (v: ColumnDef['example'], yearIndex: number): PlanValue => (Array.isArray(v) ? v[yearIndex] : (v as PlanValue | undefined)) ?? null;
+  section(
+    COVER.sheet,
+    COVER.fields.map((f) => [f.label, f.key === 'firstYear' ? opts.firstYear : f.key === 'period' ? `${opts.firstYear}–${opts.firstYear + 3}` : f.example ?? null, f.help]),
+  );
+  for (const area of TABLE_AREAS) {
+    const cols = expandColumns(area, years);
+    const lines = cols.map((c): [string, PlanValue, string] => {
+      const yearIndex = c.year === undefined ? 0 : years.indexOf(c.year);
+      if (c.kind === 'rowTotal') {
+        const parts = (area.columns as readonly ColumnDef[]).find((x) => x.key === c.totalOf)?.example;
+        return [c.label, Array.isArray(parts) ? parts.reduce((a: number, b: number) => a + b, 0) : null, c.help ?? ''];
+      }
+      return [c.label, fieldExample(c.example, yearIndex), c.help ?? (c.kind === 'fixed' ? EXAMPLE.fixedHelp : INPUT_RULES[c.kind].prompt)];
+    });
+    section(area.sheet, lines);
+  }
+  section(
+    TABLE1.sheet,
+    TABLE1.rows.map((r) => [r.label, EXAMPLE.computed, r.sumOf ? `${EXAMPLE.table1Help} ${AREA_BY_KEY[r.sumOf.area].sheet}.` : EXAMPLE.totalHelp]),
+  );
+  return {
+    name: EXAMPLE.sheet,
+    tabColor: FILLS.example,
+    columns: widths.map((width) => ({ width })),
+    blocks,
+    merges,
+    rowHeights,
+    protect: true,
+    print: { landscape: false },
   };
 }
 
@@ -348,7 +508,9 @@ export function buildTemplatePlan(options: TemplateOptions, fill: TemplateFill =
     criteria: fill.criteria ?? [],
   };
   const [goals, policy, other, projects, criteria] = TABLE_AREAS.map((area) => tableSheet(area, years, opts.unit, areaRows[area.key], names));
-  const sheets = [coverSheet(opts, fill, names), goals, policy, other, table1Sheet(years, opts.unit, fill, names), projects, criteria, infoSheet(names)];
+  const byName = new Map([goals, policy, other, projects].map((p) => [p.name, p]));
+  const table1 = table1Sheet(years, opts.unit, fill, names, byName);
+  const sheets = [coverSheet(opts, fill, names), goals, policy, other, table1, projects, criteria, infoSheet(names), exampleSheet(opts, years)];
   return {
     sheets,
     definedNames: names,

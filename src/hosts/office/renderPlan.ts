@@ -322,6 +322,8 @@ function validationRule(v: NonNullable<SheetPlan['validations']>[number]): Excel
   switch (v.kind) {
     case 'list':
       return { list: { inCellDropDown: true, source: `=${v.list}` } };
+    case 'custom':
+      return { custom: { formula: `=${v.formula ?? 'TRUE'}` } };
     case 'whole':
       return { wholeNumber: basic };
     case 'decimal':

@@ -8,6 +8,20 @@ export const readingCases: Cases<'reading'> = {
     expected: ['CELL_ERROR Indsatser øvrige mål!I5', 'T1_RECONCILE Tabel 1!C6'],
     fixed: { edit: (wb) => wb.set('Indsatser øvrige mål', 'I5', 50_000) },
   },
+  FORMULA_NOT_CALCULATED: [
+    {
+      name: 'a formula without a result that uses what the reader does not compute; fixed by one it computes',
+      broken: { edit: (wb) => wb.setFormula('Indsatser øvrige mål', 'I5', 'VLOOKUP(A5,Skabeloninfo!D2:D8,1)') },
+      expected: ['FORMULA_NOT_CALCULATED Indsatser øvrige mål!I5', 'T1_RECONCILE Tabel 1!C6'],
+      fixed: { edit: (wb) => wb.setFormula('Indsatser øvrige mål', 'I5', '20000+30000') },
+    },
+    {
+      name: 'a formula over a cell that cannot be computed is not computed either (never 0)',
+      broken: { edit: (wb) => wb.setFormula('Indsatser øvrige mål', 'H5', 'TODAY()').setFormula('Indsatser øvrige mål', 'I5', 'H5*2') },
+      expected: ['FORMULA_NOT_CALCULATED Indsatser øvrige mål!H5', 'FORMULA_NOT_CALCULATED Indsatser øvrige mål!I5', 'T1_RECONCILE Tabel 1!B6', 'T1_RECONCILE Tabel 1!C6'],
+      fixed: { edit: (wb) => wb.setFormula('Indsatser øvrige mål', 'H5', "SUM('Indsatser øvrige mål'!I5)").setFormula('Indsatser øvrige mål', 'I5', '50000') },
+    },
+  ],
   NOT_A_NUMBER: [
     {
       name: 'words in Table 1',

@@ -10,6 +10,12 @@ export const READING_RULES = {
     da: (p) => `Cellen indeholder fejlværdien ${p.found}. Ret formlen eller skriv værdien.`,
     en: (p) => `The cell contains the error value ${p.found}. Fix the formula or type the value.`,
   }),
+  FORMULA_NOT_CALCULATED: rule({
+    severity: 'error',
+    params: { formula: param.text },
+    da: (p) => `Cellen har formlen ${p.formula} uden et beregnet resultat (filen er gemt af et værktøj, der ikke regner), og formlen kan ikke beregnes her. Åbn filen i Excel, gem den igen og send den igen.`,
+    en: (p) => `The cell holds the formula ${p.formula} without a calculated result (the file was saved by a tool that does not calculate), and the formula cannot be computed here. Open the file in Excel or LibreOffice, save it again and send it again.`,
+  }),
   NOT_A_NUMBER: rule({
     severity: 'error',
     params: found,

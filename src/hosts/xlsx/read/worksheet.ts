@@ -5,7 +5,7 @@
  */
 import { cellRef } from '../../../core/cells';
 import { isoDateTimeToSerial, serial1904To1900, type DateFormatKind } from '../../../core/excelDates';
-import { checkSheetExtent, type CellValue, type SheetLimits, type SheetValues } from '../../../core/reader';
+import { checkSheetExtent, type CellValue, type SheetLimits, type SheetValues, type UncalculatedFormula } from '../../../core/reader';
 import type { ReadBudget } from './budget';
 import { decodeEscapes } from './sharedStrings';
 import { decodeCdata, decodeText, isSpreadsheetNs, scanXml } from './xml';
@@ -88,7 +88,11 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
   let style = 0;
   let vText: string | undefined;
   let isText: string | undefined;
-  let collect: 'v' | 'is' | undefined;
+  let fText: string | undefined;
+  let vSeen = false; // a <v>, even an empty one
+  let collect: 'v' | 'is' | 'f' | undefined;
+  const uncalculated: UncalculatedFormula[] = [];
+  const uncalculatedAt: number[] = []; // each one's index in rows and cols
   let inRun = false;
   let inPhonetic = false;
 
@@ -106,7 +110,19 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
       if (col > MAX_COL) throw new SheetError(`a row ${where()} has more than ${MAX_COL} cells`);
     }
     previousCol = col;
-    if (vText === undefined && isText === undefined) return; // a blank cell, styled or not
+    if (vText === undefined && isText === undefined) {
+      // A blank cell, styled or not; or a formula a program wrote without its result: the core computes or reports it.
+      // An empty <v> is a cached empty text only where the cell says its result is text (t="str", as Excel writes
+      // IF(…,"",…)); openpyxl writes <v></v> for every formula whose result it does not know.
+      if (fText === undefined || (vSeen && type === 'str')) return;
+      uncalculated.push({ row, col, formula: fText.trim() });
+      uncalculatedAt.push(rows.length);
+      rows.push(row);
+      cols.push(col);
+      values.push(null);
+      formats.push(ctx.format(style).code);
+      return;
+    }
     const format = ctx.format(style);
     let code = format.code;
     let value: CellValue;
@@ -166,7 +182,13 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
         depth++;
         if (!isSpreadsheetNs(ns)) return;
         if (inCell) {
-          if (local === 'v' && depth === cellAt + 1) collect = 'v';
+          if (local === 'v' && depth === cellAt + 1) {
+            collect = 'v';
+            vSeen = true;
+          } else if (local === 'f' && depth === cellAt + 1) {
+            fText ??= '';
+            collect = 'f';
+          }
           else if (local === 'is' && depth === cellAt + 1) isText ??= '';
           else if (local === 'r' && depth === cellAt + 2) inRun = true;
           else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = true;
@@ -193,6 +215,8 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
             style = s === undefined ? 0 : Number(s);
             vText = undefined;
             isText = undefined;
+            fText = undefined;
+            vSeen = false;
             collect = undefined;
             inRun = false;
             inPhonetic = false;
@@ -219,7 +243,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
           if (depth === cellAt) {
             inCell = false;
             finishCell();
-          } else if (collect && (local === 'v' || local === 't')) collect = undefined;
+          } else if (collect && (local === 'v' || local === 't' || local === 'f')) collect = undefined;
           else if (local === 'r' && depth === cellAt + 2) inRun = false;
           else if (local === 'rPh' && depth === cellAt + 2) inPhonetic = false;
         } else if (depth === 2) {
@@ -232,6 +256,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
         if (collect === undefined) return;
         const t = cdata ? decodeCdata(x, s, e) : decodeText(x, s, e);
         if (collect === 'v') vText = vText === undefined ? t : vText + t;
+        else if (collect === 'f') fText += t;
         else isText += t;
       },
     },
@@ -253,6 +278,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     if (c > right) right = c;
   }
   if (bottom === 0) return { name: ctx.name, top: 1, left: 1, values: [], numberFormats: [] };
+  const formulas = uncalculated.length ? { uncalculated: uncalculated.filter((_, k) => !hidden?.[uncalculatedAt[k]]) } : {};
   // Before the dense grid is allocated: one stray cell at XFD1048576 must not ask for billions.
   checkSheetExtent(ctx.name, top, left, bottom, right, cellRef(bottom, right), ctx.limits);
   const height = bottom - top + 1;
@@ -266,7 +292,7 @@ export function parseWorksheet(xml: string, ctx: SheetContext): SheetValues {
     grid[rows[k] - top][cols[k] - left] = values[k];
     numberFormats[rows[k] - top][cols[k] - left] = formats[k];
   }
-  return { name: ctx.name, top, left, values: grid, numberFormats };
+  return { name: ctx.name, top, left, values: grid, numberFormats, ...formulas };
 }
 
 /** Per-column cover counts of the merges over the row being swept (a Fenwick tree), left all zero after each sheet. */

@@ -97,6 +97,8 @@ function validationXml(v: Validation): string {
   let formulas: (string | number)[];
   if (v.kind === 'list') {
     formulas = [v.list ?? '""'];
+  } else if (v.kind === 'custom') {
+    formulas = [v.formula ?? 'TRUE'];
   } else if (v.kind === 'date') {
     attrs.operator = 'greaterThanOrEqual';
     formulas = [isoToSerial('1990-01-01')];
