@@ -82,8 +82,8 @@ export const INPUT_RULES: Record<Exclude<InputKind, 'rowTotal' | 'fixed'>, Input
   },
   number: { prompt: 'Et tal, fx 25.', alert: { style: 'stop', message: 'Skriv et tal på 0 eller derover, fx 25 – kun tallet, uden "ca." eller "pct.".' } },
   colour: { prompt: 'Vælg grøn, gul eller rød på listen.', alert: { style: 'stop', message: 'Vælg grøn, gul eller rød på listen.' } },
-  // A warning, not a stop: a project typed below the prepared rows is not in the list; the validator checks the name.
-  project: { prompt: 'Vælg projektet på listen.', alert: { style: 'warning', message: 'Projektet står ikke på arket Monitorerede projekter. Vælg det på listen.' } },
+  // Only a project on the projects sheet: a criterion of a project not there is refused (the validator checks it too).
+  project: { prompt: 'Vælg projektet på listen.', alert: { style: 'stop', message: 'Vælg projektet på listen. Står det ikke der, så skriv det først på arket Monitorerede projekter.' } },
 };
 
 /** Defined names are the primary way areas are found; header labels are the fallback. */
@@ -324,7 +324,7 @@ export const CRITERIA_AREA = defineArea({
   title: 'Succeskriterier for de monitorerede projekter, kvartal for kvartal',
   hint: 'Én række pr. succeskriterie. Vælg projektet på listen (projekterne på arket Monitorerede projekter). Skriv målet for hele projektperioden og, for hvert kvartal i statusåret, hvor meget der i alt var nået ved kvartalets udgang (fx 3, 7, 12, 18). Kvartaler, der ikke er slut, står tomme.',
   headerRow: 4,
-  inputRows: 80,
+  inputRows: 60,
   columns: [
     { key: 'project', header: 'Projekt', kind: 'project', width: 28, required: true, help: 'Vælg projektet på listen (projekterne fra arket Monitorerede projekter).', example: 'Bydelsmødre' },
     { key: 'indicator', header: 'Succeskriterie', kind: 'text', width: 36, required: true, help: 'Hvad der måles, fx "mindst 25 kvinder gennemfører forløbet". Ét succeskriterie pr. række.', example: 'Mindst 25 kvinder gennemfører forløbet' },
