@@ -116,6 +116,13 @@ export interface ExcelActions {
   openAsNewWorkbook(xlsx: Uint8Array): Promise<void>;
   applyFilter(criteria: FilterCriteria): Promise<FilterResult>;
   clearFilters(): Promise<FilterResult>;
+  /** Whether this Excel reports edits, so the pane can check as the user types (ExcelApi 1.9). */
+  canWatchEdits: boolean;
+  /**
+   * Check as the user types: after edits settle, the template areas they touched are read again and the workbook is
+   * checked; `onFindings` gets the findings (edits that touch no template cell are not checked again). Returns how to stop.
+   */
+  watchWorkbook(onFindings: (findings: Finding[]) => void, onError: (err: unknown) => void): Promise<() => Promise<void>>;
 }
 
 export interface PaneActions {

@@ -7,6 +7,7 @@ import { SheetTooLargeError } from '../core/reader';
 import { buildTemplatePlan } from '../core/template/plan';
 import { validate } from '../core/validate/validate';
 import { HostError, OfficeHost } from '../hosts/office/host';
+import type { Edit, OfficeWorkbookReader } from '../hosts/office/snapshotReader';
 import { toFinding } from './findingText';
 import { UserError, type ExcelActions, type FileActions } from './actions';
 
@@ -38,7 +39,19 @@ async function friendly<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createExcelActions(host: OfficeHost, files: FileActions): ExcelActions {
+/** How long edits must pause before the workbook is checked again (typing a number is several edits). */
+export const EDIT_PAUSE_MS = 700;
+
+export function createExcelActions(host: OfficeHost, files: FileActions, { editPauseMs = EDIT_PAUSE_MS } = {}): ExcelActions {
+  // The workbook as last read (by the button or an earlier edit): edits re-read only what they touched in it.
+  let snapshot: OfficeWorkbookReader | undefined;
+  const check = async (reader: OfficeWorkbookReader) => validate(await readSubmission(reader)).map(toFinding);
+  const readAll = async () => {
+    snapshot = undefined;
+    const reader = await host.readWorkbook();
+    snapshot = reader;
+    return reader;
+  };
   return {
     canOpenNewWorkbook: host.features.createWorkbook,
     insertTemplate: (choice, force) =>
@@ -49,11 +62,38 @@ export function createExcelActions(host: OfficeHost, files: FileActions): ExcelA
         const result = await host.insertTemplate(plan, base64, force);
         return { status: result.status, sheets: result.sheets };
       }),
-    validateWorkbook: () =>
-      friendly(async () => {
-        const parsed = await readSubmission(await host.readWorkbook());
-        return validate(parsed).map(toFinding);
-      }),
+    validateWorkbook: () => friendly(async () => check(await readAll())),
+    canWatchEdits: host.features.worksheetEvents,
+    watchWorkbook: async (onFindings, onError) => {
+      let pending: Edit[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // One check at a time, in the order the edits came.
+      let queue = Promise.resolve();
+      const recheck = () => {
+        const edits = pending;
+        pending = [];
+        queue = queue.then(() =>
+          friendly(async () => {
+            // A sheet renamed or deleted since it was read cannot be re-read by its old name: read everything again.
+            const outcome = snapshot ? await snapshot.applyEdits(edits).catch(() => ({ kind: 'stale' }) as const) : ({ kind: 'stale' } as const);
+            if (outcome.kind === 'ignored') return;
+            onFindings(await check(outcome.kind === 'stale' ? await readAll() : snapshot!));
+          }).catch(onError),
+        );
+      };
+      const stop = await friendly(() =>
+        host.watchEdits((edit) => {
+          pending.push(edit);
+          if (timer !== undefined) clearTimeout(timer);
+          timer = setTimeout(recheck, editPauseMs);
+        }),
+      );
+      return async () => {
+        if (timer !== undefined) clearTimeout(timer);
+        pending = [];
+        await stop();
+      };
+    },
     goToCell: (sheet, cell) => friendly(() => host.goToCell(sheet, cell)),
     writeConsolidated: (plan) =>
       friendly(async () => {

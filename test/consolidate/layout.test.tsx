@@ -1,6 +1,6 @@
 /**
  * The consolidated layout is defined once: with headers renamed in layout.ts (and nowhere else), the workbook, the
- * filter rules, the Office host's filters and slicers, the task pane's grid and the history reader all follow.
+ * filter rules, the Office host's filters and slicers, the task pane's result list and the history reader all follow.
  */
 import * as React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -14,7 +14,8 @@ import { parseRangeRef } from '../../src/core/cells';
 import { OfficeHost } from '../../src/hosts/office/host';
 import { readHistoryFromBytes } from '../../src/hosts/xlsx/bytes';
 import { renderPlanToBuffer } from '../../src/hosts/xlsx/renderPlan';
-import { OverviewGrid } from '../../src/taskpane/components/OverviewGrid';
+import { ResultList } from '../../src/taskpane/components/ResultList';
+import { toResultRows } from '../../src/taskpane/resultRows';
 import { TEXTS } from '../../src/taskpane/i18n';
 import { overviewFromPlan } from '../../src/taskpane/overviewPlan';
 import { exampleInputs } from '../helpers/examples';
@@ -51,7 +52,7 @@ describe('a header renamed in the layout', () => {
     expect(overviewColumns([2011]).find((c) => c.key === 'currentColour')!.header).toEqual({ da: 'Farve nu', en: 'Colour now' });
   });
 
-  it('is what the pane’s filter rules and grid use', () => {
+  it('is what the pane’s filter rules and result list use', () => {
     const plan = buildConsolidatedPlan(consolidate(inputs, options));
     const table = overviewFromPlan(plan, [2011, 2012, 2013, 2014]);
     expect(table.keys).toEqual(expect.arrayContaining(['currentColour', 'redInYear', 'goal:a', 'administration', 'escalation']));
@@ -63,15 +64,17 @@ describe('a header renamed in the layout', () => {
     const html = (lang: 'da' | 'en') =>
       renderToStaticMarkup(
         <FluentProvider theme={webLightTheme}>
-          <OverviewGrid table={table} rows={table.rows} t={TEXTS[lang]} lang={lang} />
+          <ResultList rows={toResultRows(table, table.rows)} t={TEXTS[lang]} lang={lang} />
         </FluentProvider>,
       );
     expect(html('da')).toContain('Farve nu');
     expect(html('da')).toContain('Forvaltningens navn');
     expect(html('da')).not.toContain('Aktuel farve');
     expect(html('en')).toContain('Colour now');
-    // The cells under the renamed header are the colours.
-    expect(html('da')).toContain('>rød<');
+    // The chips under the renamed header carry the colours, in the pane's language.
+    expect(html('da')).toContain('Farve nu: rød');
+    expect(html('en')).toContain('Colour now: red');
+    expect(html('da')).toContain('>Forvaltningens navn<');
   });
 
   it('is what the Office host filters and puts slicers on (Office.js’s runtime on the strict double)', async () => {

@@ -2,9 +2,11 @@
  * The task pane in a real browser (Debian's chromium through playwright-core), opened standalone: no Excel.
  * Builds the pane (production, --env officejs=local) into a temporary folder, serves it on 127.0.0.1, reads the
  * seven example submissions, consolidates, downloads the workbook and checks its totals with exceljs, filters
- * the grid, runs axe-core on each view, checks that the Content Security Policy reported no violation, and
- * takes the README's screenshots (docs/screenshots/). Also reads 50 files and prints how long it took and how
- * responsive the pane stayed (numbers are reported, not asserted).
+ * the result list, and — at 320×800 and 480×900, in every view and state — checks that the page never scrolls
+ * sideways and that axe-core (every rule, every impact) finds nothing; checks that the Content Security Policy
+ * reported no violation. With SCREENSHOTS=1 (npm run screenshots) it also takes the README's screenshots at 340 px
+ * (docs/screenshots/). Also reads 50 files and prints how long it took and how responsive the pane stayed (numbers
+ * are reported, not asserted).
  *
  * Without /usr/bin/chromium the test is skipped locally (with a message) and fails in CI (process.env.CI).
  */
@@ -101,42 +103,63 @@ if (!haveChromium && process.env.CI) {
       for (const dir of [outDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    /**
-     * axe-core on the page: serious and critical violations. Tabster's focus sentinels (<i data-tabster-dummy
-     * tabindex="0" aria-hidden="true">, which Fluent's keyboard navigation puts at the edges of a group and which
-     * pass focus straight on) are left out: axe reads them as focusable hidden elements.
-     */
+    const exampleFiles = () => fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
+
+    /** axe-core on the whole page, every rule, every impact: each violation as "impact id: first targets". */
     async function axe(): Promise<string[]> {
       // page.evaluate is not subject to the page's CSP, so axe-core can be injected without loosening it.
       const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       await page.evaluate(`${source}\n;void 0`);
       const violations = (await page.evaluate(async () => {
         type Axe = { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
-        const result = await (window as unknown as { axe: Axe }).axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, {
-          resultTypes: ['violations'],
-        });
+        const result = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] });
         return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
       })) as Array<{ id: string; impact: string; targets: string[] }>;
-      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+      return violations.map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
     }
 
-    const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-    const exampleFiles = () => fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
+    /** What is wrong with the pane as it stands: sideways scrolling (and what sticks out) and axe's violations. */
+    async function problems(state: string): Promise<string[]> {
+      // As the user sees it once it is still: an opening panel is half transparent and clipped while it moves.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      const wide = await page.evaluate(() => {
+        const width = window.innerWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        // The innermost elements that reach past the right edge, to say what to fix.
+        const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5));
+        return [`scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${out.slice(0, 4).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${(e.textContent ?? '').slice(0, 30)}"`).join('; ')}`];
+      });
+      return [...wide, ...(await axe())].map((p) => `${state}: ${p}`);
+    }
 
-    test('fill, consolidate, download and filter, accessibly and under the CSP', async () => {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    /** Every view and state the user meets, at one pane size; screenshots (README) only when asked. */
+    async function walkThrough(width: number, height: number, screenshots: boolean): Promise<string[]> {
+      const found: string[] = [];
+      const check = async (state: string) => found.push(...(await problems(`${width}px ${state}`)));
+      const shot = async (name: string) => {
+        if (screenshots) await page.screenshot({ path: path.join(SCREENSHOTS, name) }); // what the pane shows: the view as scrolled by the action
+      };
+      await page.setViewportSize({ width, height });
       await page.goto(`${base}/taskpane.html`);
       await page.locator('[data-testid="host-status"][data-host="browser"]').waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('browser-notice').textContent()).toMatch(/kræver Excel/);
 
       // Udfyld: in a browser the template is a download and a file can be checked.
       expect(await page.getByRole('tab', { name: 'Udfyld' }).getAttribute('aria-selected')).toBe('true');
+      await check('Udfyld, empty');
       const template = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Hent skabelon (.xlsx)' }).click();
       expect((await template).suggestedFilename()).toMatch(/^budgetredegoerelse-skabelon-\d{4}\.xlsx$/);
+      await page.getByLabel('Første budgetår').fill('20');
+      await check('Udfyld, a wrong year');
+      await page.getByLabel('Første budgetår').fill('2011');
       await page.getByTestId('check-file-input').setInputFiles(path.join(EXAMPLES, 'TMF-budgetredegoerelse-2011.xlsx'));
       expect(await poll(() => page.getByTestId('fill-summary').textContent(), (v) => !!v?.includes('13 fejl'))).toContain('13 fejl, 3 advarsler');
-      expect(await axe()).toEqual([]);
+      // Focus is on the result, and the findings start in view.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('fill-summary');
+      expect(await page.getByTestId('fill-summary').evaluate((e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+      expect(await page.locator('#panel-fill [data-testid="live-region"]').textContent()).toContain('13 fejl, 3 advarsler');
+      await check('Udfyld, findings');
       await shot('udfyld.png');
 
       // Konsolider, reached with the keyboard: arrow keys move between tabs.
@@ -144,6 +167,7 @@ if (!haveChromium && process.env.CI) {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Enter');
       expect(await page.getByRole('tab', { name: 'Konsolider' }).getAttribute('aria-selected')).toBe('true');
+      await check('Konsolider, empty');
       const files = exampleFiles();
       expect(files).toHaveLength(7);
       await page.getByTestId('files-input').setInputFiles(files.map((f) => path.join(EXAMPLES, f)));
@@ -153,19 +177,24 @@ if (!haveChromium && process.env.CI) {
         if (file!.startsWith('TMF')) expect([status, errors]).toEqual(['invalid', '13']);
         else expect([file, status]).toEqual([file, 'valid']);
       }
+      await check('Konsolider, files loaded');
       // A row opens to its findings.
       await page.getByRole('button', { name: /^TMF-budgetredegoerelse-2011\.xlsx TMF ugyldig 13 fejl/ }).click();
       expect(await poll(() => page.locator('[data-file^="TMF"] [data-testid="findings"] li').count(), (n) => n >= 16)).toBeGreaterThanOrEqual(16);
+      await check('Konsolider, findings open');
       await page.getByRole('button', { name: 'Saml status' }).click();
       await page.getByTestId('result').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('result-administrations').textContent()).toMatch(/^7: /);
-      expect(await axe()).toEqual([]);
+      // Focus went to the result's heading (not to the page when the button was busy), and it is in view.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('result-heading');
+      expect(await page.locator('#result-heading').evaluate((e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+      await check('Konsolider, result');
       await shot('konsolider.png');
 
       // Download the consolidated workbook and check its totals.
       const download = page.waitForEvent('download');
       await page.getByTestId('download').click();
-      const saved = path.join(outDir, 'samlet.xlsx');
+      const saved = path.join(outDir, `samlet-${width}.xlsx`);
       await (await download).saveAs(saved);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(saved);
@@ -177,31 +206,73 @@ if (!haveChromium && process.env.CI) {
       });
       expect(sof).toEqual([14_100_000, 14_100_000, 14_100_000, 14_100_000, 56_400_000]);
       expect(wb.getWorksheet('Samlet status')).toBeDefined();
+      await check('Konsolider, downloaded');
 
-      // Filtrér: the grid of consolidated rows, filtered in the browser.
+      // Filtrér: the consolidated rows as a result list, filtered in the browser.
       await page.getByRole('tab', { name: 'Filtrér' }).click();
       const count = async () => (await page.getByTestId('filter-count').textContent()) ?? '';
       const all = /^Viser (\d+) af (\d+) rækker$/.exec(await count())!;
       expect(all[1]).toBe(all[2]);
       const total = Number(all[2]);
-      expect(await page.getByTestId('overview-row').count()).toBe(total);
+      expect(await page.getByTestId('result-card').count()).toBe(total);
+      // The first result is in view at once: the filters are folded.
+      expect(await page.getByTestId('result-card').first().evaluate((e) => e.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+      await check('Filtrér, results');
+      await page.getByTestId('result-sort').selectOption('colour');
+      expect(await page.getByTestId('result-card').first().locator('[data-colour="red"]').count()).toBeGreaterThan(0);
+      await check('Filtrér, sorted by colour');
+      await shot('filtrer.png');
+      await page.getByTestId('filters-toggle').click();
+      await check('Filtrér, filters open');
       await page.getByRole('checkbox', { name: 'SOF – Socialforvaltningen' }).check();
       const filtered = Number(/^Viser (\d+) af/.exec(await count())![1]);
       expect(filtered).toBeGreaterThan(0);
       expect(filtered).toBeLessThan(total);
-      const shownRows = await page.getByTestId('overview-row').allTextContents();
-      expect(shownRows).toHaveLength(filtered);
-      for (const r of shownRows) expect(r.startsWith('SOF – Socialforvaltningen')).toBe(true);
-      expect(await axe()).toEqual([]);
-      await shot('filtrer.png');
+      const shown = await page.getByTestId('result-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-administration')));
+      expect(shown).toEqual(new Array(filtered).fill('SOF'));
+      await check('Filtrér, filters set');
+      await page.getByRole('switch', { name: 'Kun eskalerede' }).check();
+      await page.getByLabel('År (budgetperioden omfatter året)').fill('1999');
+      expect(await page.getByTestId('result-card').count()).toBe(0);
+      await check('Filtrér, nothing found and a wrong year');
       await page.getByRole('button', { name: 'Ryd filtre' }).click();
       expect(await count()).toBe(`Viser ${total} af ${total} rækker`);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-result-heading');
 
+      // One language at a time: in English no Danish colour, type or quarter shows in the list.
+      await page.getByTestId('language').selectOption('en');
+      expect(await count()).toBe(`Showing ${total} of ${total} rows`);
+      const list = (await page.getByTestId('result-list').textContent()) ?? '';
+      // Names are the submitters' own (Danish); the texts the product adds are English.
+      expect(list).not.toMatch(/(colour: |Q[1-4] )(grøn|gul|rød)|K[1-4] | · (Indsats|Projekt)/);
+      expect(list).toMatch(/Q[1-4] (green|yellow|red)/);
+      expect(list).toMatch(/ · Initiative – policy goals/);
+      await check('Filter, English');
+      for (const tab of ['Consolidate', 'Fill in']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await check(`${tab}, English`);
+      }
+      await page.getByTestId('language').selectOption('da');
+      return found;
+    }
+
+    test.each([
+      [320, 800],
+      [480, 900],
+    ])('at %i×%i: fill, consolidate, download and filter; no sideways scrolling and no axe violation in any state', async (width, height) => {
+      expect(await walkThrough(width, height, false)).toEqual([]);
       // The only report allowed: office.js's own telemetry frame, which the policy is meant to keep out.
       const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       expect(csp.filter((v) => !/^frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(v))).toEqual([]);
       expect(pageErrors).toEqual([]);
-    }, 120_000);
+    }, 180_000);
+
+    // The README's screenshots, at the width Excel gives a pane: only when asked (npm run screenshots), so a test run
+    // leaves the tree as it was.
+    (process.env.SCREENSHOTS ? test : test.skip)('screenshots at 340 px (docs/screenshots)', async () => {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      expect(await walkThrough(340, 800, true)).toEqual([]);
+    }, 180_000);
 
     test('reads 50 files off the UI thread: progress, a responsive pane, cancel', async () => {
       await page.goto(`${base}/taskpane.html`);
@@ -289,7 +360,10 @@ if (!haveChromium && process.env.CI) {
         observer.observe(document.body, { childList: true, subtree: true });
       });
       await page.getByTestId('files-input').setInputFiles(fifty);
-      expect(await poll(() => page.getByText(/^Indlæsningen blev stoppet; \d+ af 50 filer blev læst\.$/).count(), (n) => n === 1, 30_000)).toBe(1);
+      const stopped = /^Indlæsningen blev stoppet; \d+ af 50 filer blev læst\.$/;
+      expect(await poll(async () => (await page.getByTestId('cancel-note').count()) && (await page.getByTestId('cancel-note').textContent()), (v) => !!v && stopped.test(v), 30_000)).toMatch(stopped);
+      // And it is said.
+      expect(await page.locator('#panel-consolidate [data-testid="live-region"]').first().textContent()).toMatch(stopped);
       expect(await page.getByTestId('file-row').count()).toBeLessThan(100);
       expect(pageErrors).toEqual([]);
     }, 120_000);

@@ -123,8 +123,19 @@ export interface NameModel {
   comment?: string;
 }
 
+/** What Excel passes a worksheet change handler (the members the host reads, and their kind). */
+export interface ChangedArgs {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited';
+  source: 'Local';
+  worksheetId: string;
+  address: string;
+}
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
+  /** worksheets.onChanged handlers registered (at sync) and not removed. */
+  readonly changeHandlers = new Set<(args: ChangedArgs) => Promise<unknown>>();
   names: NameModel[] = [];
   tables: TableModel[] = [];
   slicers: SlicerModel[] = [];
@@ -150,6 +161,26 @@ export class WorkbookModel {
 
   cell(sheet: SheetModel, row: number, col: number): CellModel | undefined {
     return sheet.cells.get(`${row},${col}`);
+  }
+
+  /**
+   * The user types values into a block of cells (numbers and texts, as given): the cells change, then every
+   * registered change handler is told, as Excel does after an edit. Resolves when the handlers' promises have.
+   */
+  async edit(sheetName: string, address: string, values: (string | number | null)[][]): Promise<void> {
+    const s = this.sheet(sheetName);
+    const r = parseRangeRef(address);
+    if (!s || !r) throw new Error(`no cells ${sheetName}!${address}`);
+    values.forEach((row, i) =>
+      row.forEach((v, k) => {
+        const key = `${r.top + i},${r.left + k}`;
+        const old = s.cells.get(key);
+        const type = v === null || v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : 'String';
+        s.cells.set(key, { ...(old ?? { numberFormat: 'General', style: {} }), value: v === '' ? null : v, type, formula: undefined } as CellModel);
+      }),
+    );
+    const args: ChangedArgs = { type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: worksheetId(s), address };
+    await Promise.all([...this.changeHandlers].map((h) => h(args)));
   }
 
   /** Load an .xlsx (values with cached formula results, number formats, sheet states, defined names). */
@@ -424,6 +455,14 @@ abstract class CollectionProxy<T extends ClientObject> extends ClientObject {
 }
 
 export class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
+  /** worksheets.onChanged (ExcelApi 1.9): a handler is registered, and removed, at the next sync. */
+  readonly onChanged = {
+    add: (handler: (args: ChangedArgs) => Promise<unknown>) => {
+      this.ctx.enqueue(80, () => this.ctx.model.changeHandlers.add(handler));
+      return { context: this.ctx, remove: () => this.ctx.enqueue(80, () => this.ctx.model.changeHandlers.delete(handler)) };
+    },
+  };
+
   protected makeItems(): WorksheetProxy[] {
     return this.ctx.model.live().map((s) => new WorksheetProxy(this.ctx, () => s));
   }
@@ -522,6 +561,7 @@ export class WorksheetProxy extends ClientObject {
     if (!s) throw new OfficeError('InvalidObjectPath', 'null object');
     if (prop === 'name') return s.name;
     if (prop === 'visibility') return s.visibility;
+    if (prop === 'id') return worksheetId(s);
     throw new OfficeError('InvalidArgument', `unknown worksheet property ${prop}`);
   }
 
@@ -548,6 +588,9 @@ export class WorksheetProxy extends ClientObject {
   }
   get visibility(): string {
     return this.read('visibility');
+  }
+  get id(): string {
+    return this.read('id');
   }
   set visibility(v: string) {
     this.ctx.enqueue(60, () => (this.model().visibility = v as SheetModel['visibility']));
@@ -1479,6 +1522,9 @@ export class ExcelDouble {
   createWorkbook = async (base64?: string): Promise<void> => {
     this.created.push(base64 ?? '');
   };
+
+  /** Excel.run(context, batch): a batch on a context kept from an earlier one (e.g. an event handler's). */
+  runIn = async <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(context);
 
   get syncs(): number {
     return this.contexts.reduce((s, c) => s + c.syncCount, 0);

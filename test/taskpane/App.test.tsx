@@ -20,11 +20,23 @@ describe('App', () => {
     const user = userEvent.setup();
     const fill = screen.getByRole('tab', { name: 'Udfyld' });
     expect(fill.getAttribute('aria-selected')).toBe('true');
-    // Arrow keys between tabs are Fluent's (tabster) and checked in the browser test; here: focus and Enter.
-    screen.getByRole('tab', { name: 'Konsolider' }).focus();
-    await user.keyboard('{Enter}');
+    // One tab in the Tab order; arrow keys, Home and End move between tabs and select them.
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    fill.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Konsolider' }));
     expect(screen.getByRole('tab', { name: 'Konsolider' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'Konsolider' })).toBeTruthy();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('tab', { name: 'Filtrér' }).getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(fill);
+    expect(fill.getAttribute('aria-selected')).toBe('true');
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Filtrér' }).getAttribute('aria-selected')).toBe('true');
+    await user.click(screen.getByRole('tab', { name: 'Konsolider' }));
+    expect(screen.getByRole('tabpanel', { name: 'Konsolider' })).toBeTruthy();
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([-1, 0, -1]);
   });
 
   test('the language switch calls back; English texts are shown', async () => {

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { ConsolidateView } from '../../src/taskpane/components/ConsolidateView';
 import type { Progress, ReadOutcome } from '../../src/taskpane/actions';
 import { TEXTS } from '../../src/taskpane/i18n';
-import { consolidation, fakeActions, fakeExcel, fakeFiles, fileResult, finding, renderPane, xlsxFile } from './double';
+import { VISIBLE, consolidation, fakeActions, fakeExcel, fakeFiles, fileResult, finding, renderPane, xlsxFile } from './double';
 
 const t = TEXTS.da;
 
@@ -33,6 +33,8 @@ describe('Konsolider', () => {
     await user.upload(screen.getByLabelText(t.filesInputLabel), [xlsxFile('SOF.xlsx'), xlsxFile('TMF.xlsx'), xlsxFile('notes.docx')]);
     const rows = await screen.findAllByTestId('file-row');
     expect(rows.map((r) => r.getAttribute('data-status'))).toEqual(['valid', 'invalid', 'unreadable']);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Filer (3)' }));
+    expect(screen.getAllByTestId('live-region')[0].textContent).toBe('3 filer læst, 2 med fejl.');
     const tmf = screen.getByRole('button', { name: 'TMF.xlsx TMF ugyldig 13 fejl, 3 advarsler' });
     expect(screen.getByRole('button', { name: /^notes\.docx ukendt forvaltning kan ikke læses/ })).toBeTruthy();
     expect(screen.queryByText('dansk T1_RECONCILE')).toBeNull();
@@ -61,7 +63,8 @@ describe('Konsolider', () => {
     expect(signal.aborted).toBe(true);
     await act(async () => finish({ results: [fileResult('a.xlsx')], cancelled: true }));
     expect(screen.queryByTestId('progress')).toBeNull();
-    expect(screen.getByText('Indlæsningen blev stoppet; 1 af 3 filer blev læst.')).toBeTruthy();
+    expect(screen.getByText('Indlæsningen blev stoppet; 1 af 3 filer blev læst.', VISIBLE)).toBeTruthy();
+    expect(screen.getAllByTestId('live-region')[0].textContent).toBe('Indlæsningen blev stoppet; 1 af 3 filer blev læst.');
     expect(screen.getAllByTestId('file-row')).toHaveLength(1);
   });
 
@@ -84,6 +87,11 @@ describe('Konsolider', () => {
     expect(within(result).getByTestId('result-projects').textContent).toBe('3: grøn 1, gul 1, rød 1');
     expect(within(result).getByTestId('result-escalations').textContent).toContain('SOF: Projekt Rød (2)');
     expect(onConsolidated).toHaveBeenLastCalledWith(expect.objectContaining({ fileName: 'samlet-status-2011-2014.xlsx' }));
+    // Focus is on the result's heading (not dropped to the page when the button was busy), and it is said.
+    expect(document.activeElement).toBe(within(result).getByRole('heading', { name: 'Samlet status' }));
+    const [filesSaid, resultSaid] = screen.getAllByTestId('live-region');
+    expect(filesSaid.textContent).toBe('2 filer læst.');
+    expect(resultSaid.textContent).toBe('Status samlet: 2 forvaltninger, 3 monitorerede projekter, 1 eskalering.');
     expect(screen.queryByRole('button', { name: t.writeHere })).toBeNull();
     await user.click(screen.getByRole('button', { name: t.download }));
     await waitFor(() => expect(actions.download).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), 'samlet-status-2011-2014.xlsx'));
@@ -128,7 +136,9 @@ describe('Konsolider', () => {
     await user.click(screen.getByRole('button', { name: 'Saml status' }));
     await user.click(await screen.findByRole('button', { name: t.writeHere }));
     expect(excel.writeConsolidated).toHaveBeenCalledWith(consolidation().plan);
-    expect(await screen.findByText('Den samlede status er skrevet i projektmappen (Samlet status, Økonomi).')).toBeTruthy();
+    expect(await screen.findByText('Den samlede status er skrevet i projektmappen (Samlet status, Økonomi).', VISIBLE)).toBeTruthy();
+    expect(screen.getAllByTestId('live-region')[1].textContent).toBe('Den samlede status er skrevet i projektmappen (Samlet status, Økonomi).');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Samlet status' }));
     await user.click(screen.getByRole('button', { name: t.openNew }));
     await waitFor(() => expect(excel.openAsNewWorkbook).toHaveBeenCalledWith(new Uint8Array([1, 2, 3])));
   });
@@ -141,6 +151,6 @@ describe('Konsolider', () => {
     await screen.findAllByTestId('file-row');
     await user.click(screen.getByRole('button', { name: 'Saml status' }));
     await user.click(await screen.findByRole('button', { name: t.writeHere }));
-    expect(await screen.findByText(`Den samlede status er skrevet i projektmappen (Overblik). ${t.missingFeature.slicers} ${t.missingFeature.pageLayout}`)).toBeTruthy();
+    expect(await screen.findByText(`Den samlede status er skrevet i projektmappen (Overblik). ${t.missingFeature.slicers} ${t.missingFeature.pageLayout}`, VISIBLE)).toBeTruthy();
   });
 });

@@ -55,6 +55,8 @@ export function fakeExcel(overrides: Partial<ExcelActions> = {}): jest.Mocked<Ex
     openAsNewWorkbook: jest.fn(async () => undefined),
     applyFilter: jest.fn(async () => ({ visibleRows: 3, totalRows: 10 })),
     clearFilters: jest.fn(async () => ({ visibleRows: 10, totalRows: 10 })),
+    canWatchEdits: false,
+    watchWorkbook: jest.fn(async () => async () => undefined),
     ...overrides,
   } as jest.Mocked<ExcelActions>;
 }
@@ -63,18 +65,20 @@ export function fakeActions(host: 'excel' | 'browser', files = fakeFiles(), exce
   return { host, files, excel: host === 'excel' ? excel : undefined, download: jest.fn() };
 }
 
-const KEYS: OverviewKey[] = ['administration', 'kind', 'name', 'goals', 'goal:a', 'goal:b', 'goal:c', 'goal:d', 'goal:e', 'goal:f', 'goal:g', 'budgetPeriod', 'economyTotal', 'currentColour', 'redInYear', 'escalation'];
-const row = (admin: string, name: string, goals: string, colour: string | null, escalation: string | null, period = '2011–2014') => [
+const KEYS: OverviewKey[] = ['administration', 'kind', 'name', 'goals', 'goal:a', 'goal:b', 'goal:c', 'goal:d', 'goal:e', 'goal:f', 'goal:g', 'budgetPeriod', 'economyTotal', 'currentColour', 'redInYear', 'escalation', 'quarterColour:1', 'quarterColour:2', 'quarterColour:3', 'quarterColour:4'];
+/** A row of "Samlet status"; a project's quarters default to its current colour in Q1 only. */
+const row = (admin: string, name: string, goals: string, colour: string | null, escalation: string | null, period = '2011–2014', amount = 1000000, quarters: (string | null)[] = [colour, null, null, null]) => [
   admin,
   colour ? 'Projekt' : 'Indsats – politikkens mål',
   name,
   goals || null,
   ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((g) => (goals.includes(g) ? 'Ja' : 'Nej')),
   period,
-  1000000,
+  amount,
   colour,
-  colour ? (colour === 'rød' ? 'Ja' : 'Nej') : null,
+  colour ? (quarters.includes('rød') ? 'Ja' : 'Nej') : null,
   escalation,
+  ...(colour ? quarters : [null, null, null, null]),
 ];
 
 export function consolidation(): ConsolidationResult {
@@ -85,10 +89,10 @@ export function consolidation(): ConsolidationResult {
       keys: KEYS,
       years: [2011, 2012, 2013, 2014],
       rows: [
-        row('SOF – Socialforvaltningen', 'Skolesocialrådgivere', 'a, b', null, null),
-        row('SOF – Socialforvaltningen', 'Projekt Rød', '', 'rød', 'Ja – brev til fagudvalg'),
-        row('BUF – Børne- og Ungdomsforvaltningen', 'Lektiecafé', 'b', null, null),
-        row('TMF – Teknik- og Miljøforvaltningen', 'Grønne gårde', '', 'grøn', 'Nej', '2015–2018'),
+        row('SOF – Socialforvaltningen', 'Skolesocialrådgivere', 'a, b', null, null, '2011–2014', 12_300_000),
+        row('SOF – Socialforvaltningen', 'Projekt Rød', '', 'rød', 'Ja – brev til fagudvalg', '2011–2014', 450_000, ['rød', 'gul', 'rød', null]),
+        row('BUF – Børne- og Ungdomsforvaltningen', 'Lektiecafé', 'b', null, null, '2011–2014', 1_800_000.5),
+        row('TMF – Teknik- og Miljøforvaltningen', 'Grønne gårde', '', 'grøn', 'Nej', '2015–2018', 250_000, ['grøn', 'rød', 'grøn', null]),
       ],
     },
     summary: {
@@ -120,6 +124,9 @@ export function consolidation(): ConsolidationResult {
     letters: [{ fileName: 'brev-SOF-Projekt-Roed.docx', administration: 'SOF', project: 'Projekt Rød', committee: 'Socialudvalget', title: 'Udkast – brev til Socialudvalget', blocks: [{ kind: 'paragraph', text: 'Til Socialudvalget' }] }],
   };
 }
+
+/** Text on screen, not what the live region says (it repeats the visible result for screen readers). */
+export const VISIBLE = { ignore: '[data-testid="live-region"] *, script, style' };
 
 export function renderPane(ui: React.ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);

@@ -1,6 +1,6 @@
 /**
  * Filtering the consolidated "Samlet status" table: the criteria managers choose, and the rules the Office host
- * applies in Excel and the task pane's grid applies in a plain browser. Columns are addressed by their layout key.
+ * applies in Excel and the task pane's result list applies in a plain browser. Columns are addressed by their layout key.
  */
 import { COLOUR_LABELS, GOAL_LETTERS, type Colour, type GoalLetter } from '../domain';
 import { OUTPUT, overviewHeader, type OverviewKey } from './layout';

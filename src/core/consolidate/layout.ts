@@ -1,10 +1,10 @@
 /**
  * The consolidated workbook's lists, defined once: every column by key with its header (Danish and English), width,
- * format and value. The sheet plan, the Office host's filters and slicers, the filter rules, the task pane's grid
+ * format and value. The sheet plan, the Office host's filters and slicers, the filter rules, the task pane's result list
  * and the history reader all address columns through this module, never by position or by a header typed again.
  * Values are read one row record at a time, so rows can be produced (and later streamed) one by one.
  */
-import { COLOUR_LABELS, GOAL_LETTERS, QUARTERS, administrationLabel, findAdministration, type Colour, type GoalLetter, type Quarter } from '../domain';
+import { ADMINISTRATIONS, COLOUR_LABELS, GOAL_LETTERS, QUARTERS, administrationLabel, findAdministration, type Colour, type GoalLetter, type Quarter } from '../domain';
 import type { Diagnostic, Lang } from '../diagnostics';
 import { round2 } from '../numbers';
 import type { Initiative, MonitoredProject, YearAmount } from '../model';
@@ -246,6 +246,38 @@ export function* overviewRows(c: Consolidation): Generator<OverviewRow> {
     for (const initiative of inc.submission.otherInitiatives) yield { inc, initiative };
     for (const project of inc.submission.projects) yield { inc, project, monitoring: monitoringOf.get(project) };
   }
+}
+
+/**
+ * The fixed texts the columns of "Samlet status" hold, with their English: the workbook is Danish, the pane shows
+ * a cell in the pane's language. Built from the same constants the values come from, so a new text cannot be
+ * written into the workbook without its English here (test/taskpane/resultRows.test.ts checks every text the
+ * examples' overview holds).
+ */
+const OVERVIEW_TEXTS: ReadonlyMap<string, Header> = new Map<string, Header>(
+  [
+    ...(Object.keys(COLOUR_LABELS) as Colour[]).map((c) => h(COLOUR_LABELS[c], c)),
+    h(KIND_LABELS.policy, 'Initiative – policy goals'),
+    h(KIND_LABELS.other, 'Initiative – other goals'),
+    h(KIND_LABELS.project, 'Project'),
+    h(OUTPUT.escalated, 'Yes – letter to the committee'),
+    h(OUTPUT.notMonitored, 'Not monitored'),
+    h(OUTPUT.yes, 'Yes'),
+    h(OUTPUT.no, 'No'),
+  ].map((t) => [t.da, t]),
+);
+
+/** A cell of "Samlet status" as the pane shows it: fixed texts in the language, anything else as written. */
+export function overviewText(value: string | number | null, lang: Lang): string {
+  if (value === null) return '';
+  const text = String(value);
+  return OVERVIEW_TEXTS.get(text)?.[lang] ?? text;
+}
+
+/** The administration code of a "Forvaltning" cell ("SOF – Socialforvaltningen" → "SOF"); an unknown text as it is. */
+export function administrationCodeOf(label: string): string {
+  for (const a of ADMINISTRATIONS) if (adminLabel(a.code) === label) return a.code;
+  return label;
 }
 
 // ------------------------------------------------------------------------------------------ Overvågning (projects)

@@ -6,19 +6,20 @@
 import { absoluteRef, quoteSheet } from '../../core/cells';
 import { columnCriteria, type FilterCriteria } from '../../core/consolidate/filter';
 import { OUTPUT } from '../../core/consolidate/layout';
-import type { WorkbookReader } from '../../core/reader';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { INFO } from '../../core/template/definition';
 import { MARKER_PREFIX, markedSheets } from './markers';
 import { MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES } from './payload';
 import { renderPlan } from './renderPlan';
 import { detectFeatures, type Features, type RequirementChecker } from './requirements';
-import { openWorkbook } from './snapshotReader';
+import { openWorkbook, type Edit, type OfficeWorkbookReader } from './snapshotReader';
 
 /** The part of the Excel namespace the host uses; tests pass a strict double. */
 export interface ExcelApi {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   createWorkbook(base64?: string): Promise<void>;
+  /** Excel.run on a context kept from an earlier batch (an event handler is removed on the context that added it). */
+  runIn?<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export { MARKER_PREFIX };
@@ -68,7 +69,10 @@ export class OfficeHost {
 
   /** The host for the Excel this add-in runs in (after Office.onReady reported Excel). */
   static forThisExcel(): OfficeHost {
-    return new OfficeHost({ run: (batch) => Excel.run(batch), createWorkbook: (base64) => Excel.createWorkbook(base64) }, Office.context.requirements);
+    return new OfficeHost(
+      { run: (batch) => Excel.run(batch), createWorkbook: (base64) => Excel.createWorkbook(base64), runIn: (context, batch) => Excel.run(context, batch) },
+      Office.context.requirements,
+    );
   }
 
   constructor(
@@ -84,8 +88,30 @@ export class OfficeHost {
    * The open workbook as the core reads it: names, then the sheets holding the template (three syncs for a
    * template, one more per chunk of a very long sheet). The add-in's consolidated sheets are never read.
    */
-  async readWorkbook(): Promise<WorkbookReader> {
+  async readWorkbook(): Promise<OfficeWorkbookReader> {
     return openWorkbook((batch) => this.excel.run(batch), this.maxResponseBytes);
+  }
+
+  /**
+   * Tell `onEdit` of every edit in the workbook (one change event for all sheets, ExcelApi 1.9; one sync to register).
+   * Returns how to stop. Edits are only reported: what to read again is the reader's business (applyEdits).
+   */
+  async watchEdits(onEdit: (edit: Edit) => void): Promise<() => Promise<void>> {
+    if (!this.features.worksheetEvents) throw new HostError('Denne Excel kan ikke melde ændringer til tilføjelsesprogrammet; kontrollér med knappen.', 'not-supported');
+    const registration = await this.excel.run(async (context) => {
+      const handler = context.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => onEdit({ worksheetId: e.worksheetId, address: e.address }));
+      await context.sync();
+      return handler;
+    });
+    // The handler's context is the Excel request context it was added on.
+    const context = registration.context as Excel.RequestContext;
+    return async () => {
+      const remove = async (context: Excel.RequestContext) => {
+        registration.remove();
+        await context.sync();
+      };
+      await (this.excel.runIn ? this.excel.runIn(context, remove) : remove(context));
+    };
   }
 
   /**

@@ -19,6 +19,8 @@ export interface Features {
   dataValidation: boolean;
   /** Keep the screen still while writing (ExcelApi 1.9). */
   suspendScreenUpdating: boolean;
+  /** One change event for all sheets, to check as the user types (ExcelApi 1.9: worksheets.onChanged). */
+  worksheetEvents: boolean;
 }
 
 /** The minimum the add-in needs at all; declared in manifest.xml. */
@@ -34,6 +36,7 @@ export function detectFeatures(req: RequirementChecker): Features {
     chartNumberFormat: has('1.8'),
     dataValidation: has('1.8'),
     suspendScreenUpdating: has('1.9'),
+    worksheetEvents: has('1.9'),
   };
 }
 

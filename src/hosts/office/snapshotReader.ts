@@ -3,7 +3,7 @@
  * sheets that hold the template's areas, in row chunks whose answers stay under Excel's 5 MB response limit. The
  * add-in's own consolidated sheets are never read; another sheet is read only when the core asks for it.
  */
-import { splitSheetRef } from '../../core/cells';
+import { cellRef, parseRangeRef, splitSheetRef } from '../../core/cells';
 import { checkSheetExtent, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
 import { COVER, INFO, normalizeLabel, SHEET_ORDER, TABLE1, TABLE_AREAS } from '../../core/template/definition';
 import { markedSheets } from './markers';
@@ -23,6 +23,20 @@ const MIN_BYTES_PER_CELL = 24;
 
 type SheetRead = SheetValues | SheetTooLargeError;
 
+/** An edit Excel reported (worksheet change event): the sheet's id and the changed cells, e.g. "C12" or "B3:D5". */
+export interface Edit {
+  worksheetId: string;
+  address: string;
+}
+
+/** What an edit asked of the reader: "reread" (these areas, in one sync), "ignored" (not the template's cells), or "stale" (read the workbook again). */
+export type EditOutcome = { kind: 'reread'; areas: string[] } | { kind: 'ignored' } | { kind: 'stale' };
+
+type Rect = { top: number; left: number; bottom: number; right: number };
+const overlaps = (a: Rect, b: Rect) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+/** More cells than this in one edit outside the template's areas (a pasted block, a deleted column): read the sheet again. */
+const MAX_LOOSE_EDIT_CELLS = 10_000;
+
 /** The workbook as the core reads it: names from the first sync, sheets read once, on first use if not before. */
 export class OfficeWorkbookReader implements WorkbookReader {
   private readonly reads = new Map<string, Promise<SheetRead>>();
@@ -33,8 +47,60 @@ export class OfficeWorkbookReader implements WorkbookReader {
     private readonly names: DefinedName[],
     read: Map<string, SheetRead>,
     private readonly budget: number,
+    /** Sheet names by Excel's id (what change events name a sheet by). */
+    private readonly sheetIds: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const [name, values] of read) this.reads.set(name, Promise.resolve(values));
+  }
+
+  /**
+   * Bring the sheets read so far up to date after edits: each template area an edit touches is read again whole (its
+   * totals may have been recomputed), all in one sync; an edit elsewhere on a sheet already read is read as it is.
+   * Edits to sheets never read (the add-in's consolidated sheets, the user's own) cost nothing. A sheet the reader
+   * does not know (added since), an edit of whole rows or columns, or more than fits one answer: "stale".
+   */
+  async applyEdits(edits: readonly Edit[]): Promise<EditOutcome> {
+    const targets: { sheet: string; rect: Rect }[] = [];
+    for (const edit of edits) {
+      const sheet = this.sheetIds.get(edit.worksheetId);
+      if (sheet === undefined) return { kind: 'stale' };
+      if (!this.reads.has(sheet)) continue;
+      const rect = parseRangeRef(edit.address.slice(edit.address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+      if (!rect) return { kind: 'stale' };
+      const areas = this.names
+        .filter((n) => n.sheet === sheet && TEMPLATE_NAMES.has(n.name.toLowerCase()))
+        .map((n) => parseRangeRef(n.ref))
+        .filter((r): r is Rect => !!r && overlaps(r, rect));
+      if (!areas.length && (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > MAX_LOOSE_EDIT_CELLS) return { kind: 'stale' };
+      for (const area of areas.length ? areas : [rect]) {
+        if (!targets.some((t) => t.sheet === sheet && t.rect.top <= area.top && t.rect.left <= area.left && t.rect.bottom >= area.bottom && t.rect.right >= area.right)) targets.push({ sheet, rect: area });
+      }
+    }
+    if (!targets.length) return { kind: 'ignored' };
+    const cells = targets.reduce((n, t) => n + (t.rect.bottom - t.rect.top + 1) * (t.rect.right - t.rect.left + 1), 0);
+    if (cells * FIRST_BYTES_PER_CELL > this.budget) return { kind: 'stale' };
+    const answers = await this.run(async (context) => {
+      const ranges = targets.map((t) => {
+        const range = context.workbook.worksheets
+          .getItem(t.sheet)
+          .getRangeByIndexes(t.rect.top - 1, t.rect.left - 1, t.rect.bottom - t.rect.top + 1, t.rect.right - t.rect.left + 1)
+          .untrack();
+        range.load('values,valueTypes,numberFormat');
+        return range;
+      });
+      await context.sync();
+      return ranges.map((range) => ({
+        values: range.values.map((row, r) => row.map((v, k) => cellValue(v, String(range.valueTypes[r][k])))),
+        formats: range.numberFormat.map((row) => (row as unknown[]).map((f) => (typeof f === 'string' ? f : 'General'))),
+      }));
+    });
+    for (let i = 0; i < targets.length; i++) {
+      const { sheet, rect } = targets[i];
+      const before = await this.reads.get(sheet)!;
+      if (before instanceof SheetTooLargeError) continue;
+      this.reads.set(sheet, Promise.resolve(patched(before, rect, answers[i].values, answers[i].formats)));
+    }
+    return { kind: 'reread', areas: targets.map((t) => `${t.sheet}!${rangeText(t.rect)}`) };
   }
 
   listSheets(): Promise<SheetInfo[]> {
@@ -66,7 +132,7 @@ export class OfficeWorkbookReader implements WorkbookReader {
 export async function openWorkbook(run: ExcelRun, budget = MAX_RESPONSE_BYTES): Promise<OfficeWorkbookReader> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/visibility');
+    worksheets.load('items/name,items/visibility,items/id');
     const names = context.workbook.names;
     names.load('items/name,items/type,items/formula');
     await context.sync();
@@ -82,7 +148,7 @@ export async function openWorkbook(run: ExcelRun, budget = MAX_RESPONSE_BYTES): 
     const holding = new Set(defined.filter((d) => TEMPLATE_NAMES.has(d.name.toLowerCase())).map((d) => d.sheet));
     const wanted = sheets.map((s) => s.name).filter((s) => holding.has(s) || TEMPLATE_SHEETS.has(normalizeLabel(s)));
     const read = await readSheets(context, wanted, budget);
-    return new OfficeWorkbookReader(run, sheets, defined, read, budget);
+    return new OfficeWorkbookReader(run, sheets, defined, read, budget, new Map(worksheets.items.map((ws) => [ws.id, ws.name])));
   });
 }
 
@@ -127,6 +193,32 @@ function trimmed(name: string, top: number, left: number, values: CellValue[][],
     numberFormats: fmts.map((r) => r.slice(firstCol, right + 1).map((f) => f || 'General')),
   };
 }
+
+/** A sheet's values with a block of cells replaced (the sheet grows to hold it), trimmed again. */
+function patched(sheet: SheetValues, at: Rect, values: CellValue[][], formats: string[][]): SheetValues {
+  const empty = sheet.values.length === 0;
+  const top = empty ? at.top : Math.min(sheet.top, at.top);
+  const left = empty ? at.left : Math.min(sheet.left, at.left);
+  const width = (empty ? at.right : Math.max(sheet.left + Math.max(0, ...sheet.values.map((r) => r.length)) - 1, at.right)) - left + 1;
+  const bottom = empty ? at.bottom : Math.max(sheet.top + sheet.values.length - 1, at.bottom);
+  const grid: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(width).fill(null));
+  const fmts: string[][] = Array.from({ length: bottom - top + 1 }, () => new Array<string>(width).fill('General'));
+  sheet.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      grid[sheet.top - top + r][sheet.left - left + c] = v;
+      fmts[sheet.top - top + r][sheet.left - left + c] = sheet.numberFormats[r]?.[c] ?? 'General';
+    }),
+  );
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      grid[at.top - top + r][at.left - left + c] = v;
+      fmts[at.top - top + r][at.left - left + c] = formats[r]?.[c] ?? 'General';
+    }),
+  );
+  return trimmed(sheet.name, top, left, grid, fmts);
+}
+
+const rangeText = (r: Rect) => (r.top === r.bottom && r.left === r.right ? cellRef(r.top, r.left) : `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`);
 
 /** Rows [top, top + rows) × columns [left, left + cols) of one sheet, 1-based. */
 interface Chunk {

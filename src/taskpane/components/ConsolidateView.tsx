@@ -19,11 +19,12 @@ import {
 } from '@fluentui/react-components';
 import type { ConsolidationResult, FileResult, PaneActions, PreviousResult, Progress } from '../actions';
 import { formatKr } from '../i18n';
-import { ErrorBar, HiddenFileInput, useAction, useViewStyles, type ViewProps } from './common';
+import { ErrorBar, HiddenFileInput, useAction, useResultAnnouncer, useViewStyles, type ViewProps } from './common';
 import { Findings } from './Findings';
+import { PeriodChoice } from './PeriodChoice';
+
 // Shown only once a consolidation is made: loaded then, keeping the pane's start-up code within its budget.
 const MonitoringResult = React.lazy(() => import(/* webpackChunkName: "monitoring-result" */ './MonitoringResult').then((m) => ({ default: m.MonitoringResult })));
-import { PeriodChoice } from './PeriodChoice';
 
 const useStyles = makeStyles({
   drop: {
@@ -38,11 +39,15 @@ const useStyles = makeStyles({
   },
   dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   fileHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
-  fileName: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  // A file name has no spaces: it breaks where it must, not at every letter.
+  fileName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground2 },
-  dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: '0' },
-  dt: { fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: '0' },
+  // Term above its value: a narrow pane has no room for a column of terms beside the figures.
+  dl: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: '0' },
+  dt: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
+  dd: { margin: '0', overflowWrap: 'break-word' },
+  amount: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  years: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, listStyleType: 'none', margin: '0', padding: '0', color: tokens.colorNeutralForeground2 },
   list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -71,6 +76,8 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
   const previousInput = React.useRef<HTMLInputElement>(null);
   const reading = useAction();
   const work = useAction();
+  const resultAnnouncer = useResultAnnouncer(lang);
+  const filesAnnouncer = useResultAnnouncer(lang);
   // Files are picked on this view: start the worker now rather than when the first one arrives.
   React.useEffect(() => actions.files.prepare?.(), [actions.files]);
 
@@ -91,8 +98,12 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
     abort.current = undefined;
     setProgress(undefined);
     if (outcome) {
-      setFiles((old) => [...old, ...outcome.results]);
-      if (outcome.cancelled) setCancelNote(t.readCancelled(outcome.results.length, list.length));
+      const all = [...files, ...outcome.results];
+      setFiles(all);
+      const invalid = all.filter((f) => f.status !== 'valid').length;
+      const said = outcome.cancelled ? t.readCancelled(outcome.results.length, list.length) : t.filesRead(all.length, invalid);
+      if (outcome.cancelled) setCancelNote(said);
+      filesAnnouncer.announce(said);
     }
   };
 
@@ -117,6 +128,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
     if (r) {
       setResult(r);
       onConsolidated(r);
+      resultAnnouncer.announce(t.consolidated(r.summary.administrations.length, r.summary.projects.monitored, r.summary.escalations.length));
     }
   };
 
@@ -124,7 +136,11 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
     if (!result || !actions.excel) return;
     setNote(undefined);
     const r = await work.run(() => actions.excel!.writeConsolidated(result.plan));
-    if (r) setNote([t.written(r.sheets), ...(r.missing ?? []).map((m) => t.missingFeature[m])].join(' '));
+    if (r) {
+      const said = [t.written(r.sheets), ...(r.missing ?? []).map((m) => t.missingFeature[m])].join(' ');
+      setNote(said);
+      resultAnnouncer.announce(said);
+    }
   };
 
   const openNew = async () => {
@@ -134,7 +150,10 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
       await actions.excel!.openAsNewWorkbook(await actions.files.renderXlsx(result.plan));
       return true;
     });
-    if (ok) setNote(t.opened);
+    if (ok) {
+      setNote(t.opened);
+      resultAnnouncer.announce(t.opened);
+    }
   };
 
   const download = async () => {
@@ -144,6 +163,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
     if (bytes) {
       actions.download(bytes, result.fileName);
       setNote(t.downloaded(result.fileName));
+      resultAnnouncer.announce(t.downloaded(result.fileName));
     }
   };
 
@@ -196,16 +216,17 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
         </div>
       ) : null}
       {cancelNote ? (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" data-testid="cancel-note">
           <MessageBarBody>{cancelNote}</MessageBarBody>
         </MessageBar>
       ) : null}
       <ErrorBar error={reading.error} onDismiss={reading.clearError} t={t} lang={lang} />
+      {filesAnnouncer.liveRegion}
 
       {files.length ? (
         <section className={view.section} aria-labelledby="files-heading">
           <div className={view.row}>
-            <h2 id="files-heading" className={view.heading}>
+            <h2 id="files-heading" ref={filesAnnouncer.headingRef} tabIndex={-1} className={`${view.heading} ${view.resultHeading}`}>
               {t.filesHeading(files.length)}
             </h2>
             <Button appearance="subtle" size="small" onClick={removeAll} disabled={!!progress}>
@@ -218,7 +239,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
               const admin = f.administration ?? t.unknownAdministration;
               return (
                 <AccordionItem key={f.id} value={f.id} data-testid="file-row" data-file={f.name} data-status={f.status} data-errors={f.counts.error}>
-                  <AccordionHeader>
+                  <AccordionHeader as="h3">
                     <span className={styles.fileHeader}>
                       <span className={styles.fileName}>{f.name}</span>{' '}
                       <span>{admin}</span>{' '}
@@ -300,10 +321,11 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
         {work.busy ? <Spinner size="tiny" label={t.consolidating} /> : null}
       </div>
       <ErrorBar error={work.error} onDismiss={work.clearError} t={t} lang={lang} />
+      {resultAnnouncer.liveRegion}
 
       {summary && total ? (
         <section className={view.section} aria-labelledby="result-heading" data-testid="result">
-          <h2 id="result-heading" className={view.heading}>
+          <h2 id="result-heading" ref={resultAnnouncer.headingRef} tabIndex={-1} className={`${view.heading} ${view.resultHeading}`}>
             {t.resultHeading}
           </h2>
           <dl className={styles.dl}>
@@ -313,11 +335,14 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
             </dd>
             <dt className={styles.dt}>{t.table1Total}</dt>
             <dd className={styles.dd} data-testid="result-total">
-              {formatKr(total.total, lang)}
-              <br />
-              <span className={styles.muted}>
-                {summary.years.map((y) => `${y}: ${formatKr(total.byYear[String(y)] ?? 0, lang)}`).join(' · ')}
-              </span>
+              <span className={styles.amount}>{formatKr(total.total, lang)}</span>
+              <ul className={styles.years}>
+                {summary.years.map((y) => (
+                  <li key={y} className={styles.amount}>
+                    {y}: {formatKr(total.byYear[String(y)] ?? 0, lang)}
+                  </li>
+                ))}
+              </ul>
             </dd>
             <dt className={styles.dt}>{t.projects}</dt>
             <dd className={styles.dd} data-testid="result-projects">

@@ -1,9 +1,25 @@
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Switch, Text, makeStyles } from '@fluentui/react-components';
 import { ADMINISTRATIONS, UNITS, administrationLabel, type AdministrationCode, type UnitCode } from '../../core/domain';
 import { countFindings, type Finding, type PaneActions, type TemplateChoice } from '../actions';
-import { ErrorBar, HiddenFileInput, useAction, useViewStyles, type ViewProps } from './common';
+import { ErrorBar, HiddenFileInput, useAction, useResultAnnouncer, useViewStyles, type ViewProps } from './common';
 import { Findings } from './Findings';
+
+const useStyles = makeStyles({
+  // A native select is as wide as its longest option: hold it to the pane.
+  select: { maxWidth: '100%', minWidth: '0' },
+});
+
+/** Where the pane keeps the "check as you type" setting (per browser profile, as Office keeps add-in storage). */
+export const LIVE_CHECK_SETTING = 'integrationsstatus.checkAsYouType';
+
+function liveCheckSetting(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(LIVE_CHECK_SETTING) !== 'off';
+  } catch {
+    return true;
+  }
+}
 
 export interface FillViewProps extends ViewProps {
   actions: PaneActions;
@@ -17,6 +33,7 @@ interface Checked {
 
 export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element {
   const styles = useViewStyles();
+  const own = useStyles();
   const excel = actions.excel;
   const [firstYear, setFirstYear] = React.useState(String(new Date().getFullYear() + 1));
   const [administration, setAdministration] = React.useState<AdministrationCode | ''>('');
@@ -27,6 +44,49 @@ export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element
   const template = useAction();
   const check = useAction();
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const result = useResultAnnouncer(lang);
+  const [liveCheck, setLiveCheck] = React.useState(liveCheckSetting);
+  const [liveError, setLiveError] = React.useState<unknown>(undefined);
+  const summaryOf = (c: Checked) => `${c.file ? `${t.checkedFile(c.file)}: ` : ''}${t.summary(countFindings(c.diagnostics))}`;
+  const summaryRef = React.useRef(summaryOf);
+  summaryRef.current = summaryOf;
+
+  // Check as you type: Excel reports edits; the findings follow without a button press. Focus stays in the sheet.
+  const watching = !!excel?.canWatchEdits && liveCheck;
+  React.useEffect(() => {
+    if (!watching || !excel) return;
+    let stop: (() => Promise<void>) | undefined;
+    let ended = false;
+    void excel
+      .watchWorkbook(
+        (diagnostics) => {
+          // A workbook that is not a budget statement is not checked unasked.
+          if (ended || diagnostics.some((d) => d.code === 'TEMPLATE_NOT_RECOGNISED')) return;
+          setLiveError(undefined);
+          setChecked({ diagnostics });
+          result.announce(summaryRef.current({ diagnostics }), false);
+        },
+        (err) => !ended && setLiveError(err),
+      )
+      .then(
+        (s) => (ended ? void s() : (stop = s)),
+        (err) => !ended && setLiveError(err),
+      );
+    return () => {
+      ended = true;
+      void stop?.();
+    };
+  }, [watching, excel, result.announce]);
+
+  const toggleLiveCheck = (on: boolean) => {
+    setLiveCheck(on);
+    setLiveError(undefined);
+    try {
+      globalThis.localStorage?.setItem(LIVE_CHECK_SETTING, on ? 'on' : 'off');
+    } catch {
+      // Storage may be blocked; the setting then lasts while the pane is open.
+    }
+  };
 
   const year = Number(firstYear);
   const yearValid = Number.isInteger(year) && year >= 2000 && year <= 2100;
@@ -50,21 +110,24 @@ export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element
     }
   };
 
+  const showChecked = (c: Checked) => {
+    setChecked(c);
+    result.announce(summaryOf(c));
+  };
+
   const validateWorkbook = async () => {
     const diagnostics = await check.run(() => excel!.validateWorkbook());
-    if (diagnostics) setChecked({ diagnostics });
+    if (diagnostics) showChecked({ diagnostics });
   };
 
   const validateFile = async (file: File) => {
     const outcome = await check.run(() => actions.files.readFiles([file], () => undefined, new AbortController().signal));
-    const result = outcome?.results[0];
-    if (result) {
-      actions.files.forget([result.id]);
-      setChecked({ diagnostics: result.diagnostics, file: result.name });
+    const read = outcome?.results[0];
+    if (read) {
+      actions.files.forget([read.id]);
+      showChecked({ diagnostics: read.diagnostics, file: read.name });
     }
   };
-
-  const counts = checked ? countFindings(checked.diagnostics) : undefined;
 
   return (
     <div className={styles.view}>
@@ -78,7 +141,7 @@ export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element
           <Input type="number" min={2000} max={2100} value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
         </Field>
         <Field label={t.administration}>
-          <Select value={administration} onChange={(_, d) => setAdministration(d.value as AdministrationCode | '')}>
+          <Select className={own.select} value={administration} onChange={(_, d) => setAdministration(d.value as AdministrationCode | '')}>
             <option value="">{t.administrationNone}</option>
             {ADMINISTRATIONS.map((a) => (
               <option key={a.code} value={a.code}>
@@ -154,15 +217,17 @@ export function FillView({ actions, t, lang }: FillViewProps): React.JSX.Element
           )}
           {check.busy ? <Spinner size="tiny" label={t.validating} /> : null}
         </div>
+        {excel?.canWatchEdits ? (
+          <Switch label={t.checkAsYouType} checked={liveCheck} onChange={(_, d) => toggleLiveCheck(d.checked)} data-testid="live-check" />
+        ) : null}
         <ErrorBar error={check.error} onDismiss={check.clearError} t={t} lang={lang} />
-        <div aria-live="polite">
-          {checked && counts ? (
-            <Text weight="semibold" data-testid="fill-summary">
-              {checked.file ? `${t.checkedFile(checked.file)}: ` : ''}
-              {t.summary(counts)}
-            </Text>
-          ) : null}
-        </div>
+        <ErrorBar error={liveError} onDismiss={() => setLiveError(undefined)} t={t} lang={lang} />
+        {result.liveRegion}
+        {checked ? (
+          <h3 ref={result.headingRef} tabIndex={-1} className={`${styles.heading} ${styles.resultHeading}`} data-testid="fill-summary">
+            {summaryOf(checked)}
+          </h3>
+        ) : null}
         {checked && checked.diagnostics.length === 0 ? (
           <MessageBar intent="success">
             <MessageBarBody>{t.noFindings}</MessageBarBody>

@@ -5,9 +5,10 @@ import type { ConsolidationResult, PaneActions } from '../actions';
 import { useAction, ErrorBar, type ViewProps } from './common';
 
 const useStyles = makeStyles({
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: '0' },
-  dt: { fontWeight: tokens.fontWeightSemibold },
-  dd: { margin: '0', overflowWrap: 'anywhere' },
+  // Term above its value, as in the result above: a narrow pane has no room for a column of terms.
+  dl: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: '0' },
+  dt: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
+  dd: { margin: '0', overflowWrap: 'break-word' },
   list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
   letters: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXS },
 });

@@ -43,7 +43,56 @@ export const useViewStyles = makeStyles({
   hiddenInput: {
     display: 'none',
   },
+  /** Read by screen readers, not shown (the visible result says the same). */
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: '0',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: '0',
+  },
+  /** A heading that receives focus after an action: focusable by script only, outlined while focused. */
+  resultHeading: {
+    // Scrolled into view with a little of what is above it, so the result does not stick to the pane's edge.
+    scrollMarginTop: tokens.spacingVerticalL,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
 });
+
+/**
+ * After an action: focus moves to the result's heading (scrolled into view) and a polite live region says what
+ * happened. The region stays in the page; each message replaces its content node, so a repeated message ("0 fejl"
+ * twice) is announced again.
+ */
+export function useResultAnnouncer(lang: Lang): {
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  announce: (message: string, moveFocus?: boolean) => void;
+  liveRegion: React.JSX.Element;
+} {
+  const styles = useViewStyles();
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  const [said, setSaid] = React.useState({ message: '', count: 0, focus: false });
+  React.useEffect(() => {
+    if (!said.focus) return;
+    const heading = headingRef.current;
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView?.({ block: 'start' });
+  }, [said]);
+  const announce = React.useCallback((message: string, moveFocus = true) => setSaid((s) => ({ message, count: s.count + 1, focus: moveFocus })), []);
+  // What was said stays in the page (hidden): in the language it was said in. Another language clears it.
+  React.useEffect(() => setSaid((s) => (s.message ? { message: '', count: s.count + 1, focus: false } : s)), [lang]);
+  const liveRegion = (
+    <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live-region">
+      {said.message ? <span key={said.count}>{said.message}</span> : null}
+    </div>
+  );
+  return { headingRef, announce, liveRegion };
+}
 
 /** An error shown in a Fluent MessageBar with a dismiss button. */
 export function ErrorBar({ error, onDismiss, t, lang }: { error: unknown; onDismiss: () => void } & ViewProps): React.JSX.Element | null {
