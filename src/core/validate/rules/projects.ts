@@ -51,13 +51,13 @@ export const PROJECT_RULES = {
     severity: 'error',
     params: { project: param.subject, quarter: param.quarter },
     da: (p) => `Projektet "${subject(p.project, 'da')}" mangler farve for ${show.quarter(p.quarter)}.`,
-    en: (p) => `The project "${subject(p.project, 'en')}" has no colour for ${show.quarter(p.quarter)}.`,
+    en: (p) => `The project "${subject(p.project, 'en')}" has no colour for ${show.quarter(p.quarter, 'en')}.`,
   }),
   PROJ_COLOUR_INVALID: rule({
     severity: 'error',
     params: { found: param.text, quarter: param.quarter },
     da: (p) => `"${p.found}" er ikke en farve: brug grøn, gul eller rød (${show.quarter(p.quarter)}).`,
-    en: (p) => `"${p.found}" is not a colour: use grøn, gul or rød (green, yellow, red) (${show.quarter(p.quarter)}).`,
+    en: (p) => `"${p.found}" is not a colour: use grøn, gul or rød (green, yellow, red) (${show.quarter(p.quarter, 'en')}).`,
   }),
   PROJ_COLOUR_FUTURE: rule({
     severity: 'error',
@@ -65,7 +65,7 @@ export const PROJECT_RULES = {
     da: (p) =>
       `Projektet "${subject(p.project, 'da')}" har en farve for ${show.quarter(p.quarter)}, men kvartalet var ikke slut, da redegørelsen blev indsendt ${show.date(p.submitted)}. Slet farven; et kvartal får farve, når det er slut.`,
     en: (p) =>
-      `The project "${subject(p.project, 'en')}" has a colour for ${show.quarter(p.quarter)}, but the quarter had not ended when the statement was submitted on ${show.date(p.submitted)}. Delete the colour; a quarter gets a colour once it has ended.`,
+      `The project "${subject(p.project, 'en')}" has a colour for ${show.quarter(p.quarter, 'en')}, but the quarter had not ended when the statement was submitted on ${show.date(p.submitted)}. Delete the colour; a quarter gets a colour once it has ended.`,
     example: { submitted: '2010-05-05' },
   }),
   PROJ_FUNDING_OUTSIDE_PERIOD: rule({
@@ -92,6 +92,6 @@ export const PROJECT_RULES = {
     severity: 'error',
     params: { project: param.subject, quarter: param.quarter },
     da: (p) => `Projektet "${subject(p.project, 'da')}" er rødt i ${show.quarter(p.quarter)}, men handlingsplanen mangler.`,
-    en: (p) => `The project "${subject(p.project, 'en')}" is red in ${show.quarter(p.quarter)}, but the action plan is missing.`,
+    en: (p) => `The project "${subject(p.project, 'en')}" is red in ${show.quarter(p.quarter, 'en')}, but the action plan is missing.`,
   }),
 };
