@@ -75,7 +75,7 @@ export function formatReports(reports: FileReport[], lang: Lang): string {
   return textLines(lines);
 }
 
-export function formatConsolidation(c: Consolidation, out: string, lang: Lang): string {
+export function formatConsolidation(c: Consolidation, out: string, lang: Lang, lettersDir?: string): string {
   const t = TEXT[lang];
   const s = consolidationSummary(c, lang);
   const errors = (n: number) => count(t, n, t.forms.error);
@@ -86,6 +86,8 @@ export function formatConsolidation(c: Consolidation, out: string, lang: Lang): 
       unreadable: t.consolidate.unreadable,
       'left-out': t.consolidate.leftOut(errors(f.errors)),
       replaced: t.consolidate.replaced(f.replacedBy ?? '?'),
+      'other-period': t.consolidate.otherPeriod(c.period),
+      compared: t.consolidate.compared(c.period),
     }[f.outcome];
     lines.push(`${f.file.name}: ${f.administration ?? '?'} ${f.period ?? ''} – ${what}`.replace(/\s+–/, ' –'));
     if (f.outcome === 'unreadable') lines.push(`  ${diagnosticMessage(f.diagnostics[0], lang)}`);
@@ -101,6 +103,11 @@ export function formatConsolidation(c: Consolidation, out: string, lang: Lang): 
     ),
   );
   lines.push(`${t.consolidate.municipalityTotal}: ${s.table1.municipality.total.total.toLocaleString('da-DK')} kr.`);
+  if (c.leftOutPeriods.length) lines.push(t.consolidate.periodsLeftOut(c.leftOutPeriods.map((l) => `${l.period} (${l.files.join(', ')})`).join('; ')));
+  const newlyRed = c.monitoring.filter((m) => m.newlyRed);
+  if (newlyRed.length) lines.push(t.consolidate.newlyRed(newlyRed.map((m) => `${m.project.name} (${m.administration})`).join(', ')));
   lines.push(`${t.consolidate.written} ${out}`);
+  const escalated = c.monitoring.filter((m) => m.escalate).length;
+  if (lettersDir && escalated) lines.push(t.consolidate.lettersWritten(escalated, lettersDir));
   return textLines(lines);
 }

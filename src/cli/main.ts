@@ -8,7 +8,8 @@ import { buildTemplatePlan } from '../core/template/plan';
 import { matchUnit } from '../core/parse/submission';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
 import { DEFAULT_THRESHOLDS, type HistoryEntry } from '../core/consolidate/colours';
-import { consolidate, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
+import { consolidate, type Consolidation, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
+import { escalationLetters } from '../core/consolidate/letters';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
 import type { FileReport } from '../hosts/xlsx/files';
@@ -72,6 +73,11 @@ function parsers(t: Text) {
     },
     isoDate(value: string): string {
       return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : fail(t.invalid.date);
+    },
+    period(value: string): number | 'all' {
+      if (value.toLowerCase() === 'all' || value.toLowerCase() === 'alle') return 'all';
+      const n = Number(value);
+      return !/^\d{4}$/.test(value) || n < 1990 || n > 2200 ? fail(t.invalid.period) : n;
     },
     ratio(value: string): number {
       const n = Number(value.replace(',', '.'));
@@ -287,8 +293,9 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
     .option('--strict', t.consolidate.strict)
     .option(`--green ${t.consolidate.ratioValue}`, t.consolidate.green, parse.ratio, DEFAULT_THRESHOLDS.green)
     .option(`--yellow ${t.consolidate.ratioValue}`, t.consolidate.yellow, parse.ratio, DEFAULT_THRESHOLDS.yellow)
+    .option(`--period ${t.consolidate.periodValue}`, t.consolidate.period, parse.period)
     .option('--json', t.consolidate.json)
-    .action(async (given: string[], opts: { out: string; previous?: string; strict?: boolean; green: number; yellow: number; json?: boolean }) => {
+    .action(async (given: string[], opts: { out: string; previous?: string; strict?: boolean; green: number; yellow: number; period?: number | 'all'; json?: boolean }) => {
       if (opts.yellow > opts.green) throw new UsageError([t.usage.yellowAboveGreen]);
       const files = await inputs(given, opts.previous ? [opts.previous] : []);
       const { sameFileAsAny, writePlan } = await xlsxHost();
@@ -309,22 +316,50 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
         previousFile: previous?.file,
         generatedAt: new Date().toISOString().slice(0, 19) + 'Z',
         productVersion: PRODUCT_VERSION,
+        period: opts.period,
       });
+      if (typeof opts.period === 'number' && !result.periods.includes(result.period)) {
+        throw new UsageError([t.usage.noSuchPeriod(opts.period, result.periods.join(', ') || '–')]);
+      }
       // Only what the consolidation kept is needed from here: replaced submissions can go before the writing.
       reports = undefined;
       const progress = newProgress();
       progress.writing(path.basename(opts.out));
+      let letters: string[] = [];
       try {
         await writePlan(buildConsolidatedPlan(result), opts.out);
+        letters = await writeLetters(result, lettersDir(opts.out));
       } finally {
         progress.stop();
       }
-      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, ...consolidationSummary(result, lang) }, null, 2)}\n`);
-      else io.out(formatConsolidation(result, opts.out, lang));
+      if (opts.json) io.out(`${JSON.stringify({ out: opts.out, letters, ...consolidationSummary(result, lang) }, null, 2)}\n`);
+      else io.out(formatConsolidation(result, opts.out, lang, letters.length ? lettersDir(opts.out) : undefined));
       setExit(exitCode);
     });
 
   return program;
+}
+
+/** The letters go beside the workbook: samlet.xlsx gets the folder samlet-breve. */
+export function lettersDir(out: string): string {
+  return path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-breve`);
+}
+
+/** One Word document per escalated project; earlier letters in the folder are replaced, other files left alone. */
+async function writeLetters(c: Consolidation, dir: string): Promise<string[]> {
+  const letters = escalationLetters(c);
+  if (!letters.length) return [];
+  const { letterDocx } = await import('../hosts/docx/letter');
+  const { writeFileAtomic } = await xlsxHost();
+  await fs.mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const letter of letters) {
+    // The file name is the project's name reduced to letters, digits and dashes (safeFileName): it stays in the folder.
+    const file = path.join(dir, letter.fileName);
+    await writeFileAtomic(file, await letterDocx(letter));
+    written.push(file);
+  }
+  return written;
 }
 
 async function readPrevious(file: string): Promise<{ history: HistoryEntry[]; file: SubmittedFile } | { error: Diagnostic }> {

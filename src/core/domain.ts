@@ -100,3 +100,22 @@ export const NO = 'Nej';
 export function defaultStatusYear(firstYear: number): number {
   return firstYear - 2;
 }
+
+/** The last day of a quarter, ISO: 2010-03-31 for K1 2010. */
+export function quarterEnd(year: number, q: Quarter): string {
+  return `${year}-${String(q * 3).padStart(2, '0')}-${q === 1 || q === 4 ? '31' : '30'}`;
+}
+
+export function quarterStart(year: number, q: Quarter): string {
+  return `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+}
+
+/** Has the quarter ended by the date (ISO)? A quarter ends on its last day; without a date nothing is known to have ended. */
+export function quarterEnded(year: number, q: Quarter, asOf: string | null): boolean {
+  return asOf !== null && quarterEnd(year, q) <= asOf.slice(0, 10);
+}
+
+/** The last quarter of the year that had ended by the date, if any. */
+export function lastEndedQuarter(year: number, asOf: string | null): Quarter | undefined {
+  return [...QUARTERS].reverse().find((q) => quarterEnded(year, q, asOf));
+}

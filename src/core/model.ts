@@ -92,9 +92,21 @@ export interface SuccessCriterion {
   indicator: string | null;
   target: number | null;
   targetText: string | null;
-  achieved: number | null;
-  achievedText: string | null;
+  /**
+   * The figure reached by the end of each quarter K1–K4 of the status year (cumulative); null where not given.
+   * A 1.0 file's one "Opnået til dato" stands at the last quarter ended by its submission date.
+   */
+  quarterly: (number | null)[];
+  /** As typed, per quarter. */
+  quarterlyText: (string | null)[];
   source: RowSource;
+}
+
+/** A row of the sheet Succeskriterier whose project is blank or not on the projects sheet. */
+export interface UnassignedCriterion {
+  /** The project as typed; null where blank. */
+  projectText: string | null;
+  criterion: SuccessCriterion;
 }
 
 export interface QuarterColour {
@@ -105,8 +117,10 @@ export interface QuarterColour {
 }
 
 export interface MonitoredProject extends ColumnValues<typeof PROJECTS_AREA, 'name' | 'fund' | 'start' | 'end' | 'funding' | 'actionPlan'> {
-  /** Municipal co-financing over the period in kr.: the total column where given, else the sum of the years. */
+  /** Municipal co-financing over the statement's budget years in kr.: the total column where given, else the sum of the years. */
   fundingTotal: number | null;
+  /** The project's own municipal co-financing over its whole period in kr. (template 1.1); null where blank or in 1.0. */
+  cofinancing: number | null;
   criteria: SuccessCriterion[];
   colours: QuarterColour[];
   source: RowSource;
@@ -127,4 +141,6 @@ export interface Submission {
   otherInitiatives: Initiative[];
   table1: Table1;
   projects: MonitoredProject[];
+  /** Success criteria whose project is blank or unknown (template 1.1). */
+  unassignedCriteria: UnassignedCriterion[];
 }

@@ -3,7 +3,7 @@
  * SOF carries the figures of seed 001; TMF carries deliberate mistakes (listed in examples/README.md).
  */
 import { budgetYears, type AdministrationCode, type GoalLetter, type UnitCode } from '../core/domain';
-import type { POLICY_AREA, PROJECTS_AREA } from '../core/template/definition';
+import type { CRITERIA_AREA, POLICY_AREA, PROJECTS_AREA } from '../core/template/definition';
 import type { RawRow, RawValue, TemplateFill, TemplateOptions } from '../core/template/fill';
 
 export const EXAMPLE_FIRST_YEAR = 2011;
@@ -26,8 +26,12 @@ export interface ExampleProject {
   fund: string;
   start: string;
   end: string;
+  /** The municipal co-financing over the project's whole period, in the submission's unit. */
+  cofinancing: RawValue;
+  /** Per budget year, in the submission's unit. */
   funding: RawValue[];
-  criteria: { indicator: string; target: RawValue; achieved: RawValue }[];
+  /** The figure reached by the end of each quarter K1–K4 of the status year (cumulative). */
+  criteria: { indicator: string; target: RawValue; achieved: RawValue[] }[];
   colours: (string | null)[];
   actionPlan: string | null;
 }
@@ -115,8 +119,9 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Den tværgående integrationspulje',
         start: '2009-04-01',
         end: '2011-03-31',
+        cofinancing: 80_000,
         funding: [40_000, 0, 0, 0],
-        criteria: [{ indicator: 'Antal iværksættere i netværket', target: 30, achieved: 22 }],
+        criteria: [{ indicator: 'Antal iværksættere i netværket', target: 30, achieved: [null, 8, 15, 22] }],
         colours: [null, 'grøn', 'grøn', 'grøn'],
         actionPlan: null,
       },
@@ -177,10 +182,11 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Den tværgående integrationspulje',
         start: '2008-08-01',
         end: '2011-07-31',
+        cofinancing: 750_000,
         funding: [250_000, 0, 0, 0],
         criteria: [
-          { indicator: 'Antal skolepartnerskaber', target: 20, achieved: 16 },
-          { indicator: 'Elever der deltager i fælles aktiviteter', target: 1200, achieved: 900 },
+          { indicator: 'Antal skolepartnerskaber', target: 20, achieved: [10, 12, 13, 16] },
+          { indicator: 'Elever der deltager i fælles aktiviteter', target: 1200, achieved: [450, 600, 640, 900] },
         ],
         colours: ['grøn', 'grøn', 'gul', 'grøn'],
         actionPlan: null,
@@ -232,8 +238,9 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Integrationspuljen (8 mio. kr.)',
         start: '2009-01-01',
         end: '2011-12-31',
+        cofinancing: 900_000,
         funding: [300_000, 0, 0, 0],
-        criteria: [{ indicator: 'Mindst 100 unge i lektiehjælp pr. halvår', target: 100, achieved: 85 }],
+        criteria: [{ indicator: 'Mindst 100 unge i lektiehjælp pr. halvår', target: 100, achieved: [30, 45, 60, 85] }],
         colours: ['grøn', 'gul', 'gul', 'grøn'],
         actionPlan: null,
       },
@@ -242,8 +249,10 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Den tværgående integrationspulje',
         start: '2009-01-01',
         end: '2010-12-31',
-        funding: [150_000, 0, 0, 0],
-        criteria: [{ indicator: 'Mindst 25 unge i fodboldklubbens mentorprogram', target: 25, achieved: 6 }],
+        // Ended before the budget period: no co-financing in its years, its own total decides monitoring.
+        cofinancing: 300_000,
+        funding: [0, 0, 0, 0],
+        criteria: [{ indicator: 'Mindst 25 unge i fodboldklubbens mentorprogram', target: 25, achieved: [2, 3, 5, 6] }],
         colours: ['gul', 'gul', 'gul', 'rød'],
         actionPlan: 'Ny projektleder fra 1. marts 2010 og rekruttering via skolerne; status på næste monitorering.',
       },
@@ -294,8 +303,9 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Den tværgående integrationspulje',
         start: '2008-01-01',
         end: '2011-12-31',
-        funding: [400_000, 400_000, 0, 0],
-        criteria: [{ indicator: 'Antal uddannede bydelsmødre', target: 60, achieved: 52 }],
+        cofinancing: 1_200_000,
+        funding: [400_000, 0, 0, 0],
+        criteria: [{ indicator: 'Antal uddannede bydelsmødre', target: 60, achieved: [30, 38, 45, 52] }],
         colours: ['grøn', 'grøn', 'grøn', 'grøn'],
         actionPlan: null,
       },
@@ -304,8 +314,9 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Den tværgående integrationspulje',
         start: '2009-07-01',
         end: '2010-12-31',
-        funding: [120_000, 0, 0, 0],
-        criteria: [{ indicator: 'Evalueringsrapport afleveret', target: 1, achieved: 0 }],
+        cofinancing: 120_000,
+        funding: [0, 0, 0, 0],
+        criteria: [{ indicator: 'Evalueringsrapport afleveret', target: 1, achieved: [null, null, 0, 0] }],
         colours: [null, null, 'gul', 'grøn'],
         actionPlan: null,
       },
@@ -393,8 +404,9 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Satspuljen og Socialforvaltningen',
         start: '2009-01-01',
         end: '2012-12-31',
+        cofinancing: 0.75,
         funding: [0.25, 0.25, null, null],
-        criteria: [{ indicator: 'Kvinder i efterværn', target: 40, achieved: 31 }],
+        criteria: [{ indicator: 'Kvinder i efterværn', target: 40, achieved: [8, 14, 22, 31] }],
         colours: ['grøn', 'gul', 'grøn', 'grøn'],
         actionPlan: null,
       },
@@ -448,6 +460,7 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Områdefornyelsen',
         start: '2010-06-01',
         end: '2009-12-31',
+        cofinancing: 200_000,
         funding: [200_000, 0, 0, 0],
         criteria: [],
         colours: ['grøn', 'lilla', 'rød', 'gul'],
@@ -522,10 +535,11 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Integrationspuljen (8 mio. kr.)',
         start: '2008-07-01',
         end: '2011-06-30',
-        funding: [350_000, 175_000, 0, 0],
+        cofinancing: 1_050_000,
+        funding: [350_000, 0, 0, 0],
         criteria: [
-          { indicator: 'Nyankomne med mentor', target: 150, achieved: 60 },
-          { indicator: 'Heraf i job eller uddannelse', target: 75, achieved: 18 },
+          { indicator: 'Nyankomne med mentor', target: 150, achieved: [25, 32, 41, 60] },
+          { indicator: 'Heraf i job eller uddannelse', target: 75, achieved: [4, 7, 11, 18] },
         ],
         colours: ['gul', 'rød', 'rød', 'gul'],
         actionPlan: 'Handlingsplan aftalt med puljeholder: ny rekrutteringsstrategi via sprogcentrene; forelægges udvalget.',
@@ -535,8 +549,9 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Den tværgående integrationspulje',
         start: '2009-01-01',
         end: '2011-12-31',
-        funding: [200_000, 200_000, 0, 0],
-        criteria: [{ indicator: 'Virksomheder i netværket', target: 40, achieved: 38 }],
+        cofinancing: 600_000,
+        funding: [200_000, 0, 0, 0],
+        criteria: [{ indicator: 'Virksomheder i netværket', target: 40, achieved: [14, 20, 28, 38] }],
         colours: ['grøn', 'grøn', 'grøn', 'grøn'],
         actionPlan: null,
       },
@@ -545,7 +560,8 @@ export const EXAMPLES: readonly ExampleSubmission[] = [
         fund: 'Lokaludvalget',
         start: '2009-06-01',
         end: '2009-08-31',
-        funding: [50_000, 0, 0, 0],
+        cofinancing: 50_000,
+        funding: [0, 0, 0, 0],
         criteria: [],
         colours: [null, null, null, null],
         actionPlan: null,
@@ -574,24 +590,33 @@ function initiativeRow(i: ExampleInitiative): RawRow<typeof POLICY_AREA> {
   };
 }
 
-function projectRows(p: ExampleProject): RawRow<typeof PROJECTS_AREA>[] {
-  const [first, ...more] = p.criteria;
-  const head: RawRow<typeof PROJECTS_AREA> = {
+function projectRow(p: ExampleProject): RawRow<typeof PROJECTS_AREA> {
+  return {
     name: p.name,
     fund: p.fund,
     start: { date: p.start },
     end: { date: p.end },
+    cofinancing: p.cofinancing,
     funding: p.funding,
-    indicator: first?.indicator ?? null,
-    target: first?.target ?? null,
-    achieved: first?.achieved ?? null,
     q1: p.colours[0],
     q2: p.colours[1],
     q3: p.colours[2],
     q4: p.colours[3],
     actionPlan: p.actionPlan,
   };
-  return [head, ...more.map((c) => ({ indicator: c.indicator, target: c.target, achieved: c.achieved }))];
+}
+
+/** One row per success criterion on the sheet Succeskriterier, the project named on each. */
+function criterionRows(p: ExampleProject): RawRow<typeof CRITERIA_AREA>[] {
+  return p.criteria.map((c) => ({
+    project: p.name,
+    indicator: c.indicator,
+    target: c.target,
+    achievedQ1: c.achieved[0] ?? null,
+    achievedQ2: c.achieved[1] ?? null,
+    achievedQ3: c.achieved[2] ?? null,
+    achievedQ4: c.achieved[3] ?? null,
+  }));
 }
 
 export function exampleTemplateOptions(e: ExampleSubmission): TemplateOptions {
@@ -613,7 +638,8 @@ export function exampleFill(e: ExampleSubmission): TemplateFill {
     goals,
     policy: e.policy.map(initiativeRow),
     other: e.other.map(initiativeRow),
-    projects: e.projects.flatMap(projectRows),
+    projects: e.projects.map(projectRow),
+    criteria: e.projects.flatMap(criterionRows),
     // Table 1 computes itself (template 1.1); only rows the example types over its formulas are filled in.
     ...(e.table1 ? { table1: { ...e.table1 } } : {}),
   };

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Lang } from '../core/diagnostics';
 import type { AdministrationCode, UnitCode } from '../core/domain';
+import type { EscalationLetter } from '../core/consolidate/letters';
 import type { consolidationSummary } from '../core/consolidate/summary';
 import type { WorkbookPlan } from '../core/plan/types';
 import type { FileStatus } from '../core/validate/validate';
@@ -30,6 +31,8 @@ export interface FileResult {
   status: FileStatus;
   /** Administration code, or what the cover says when it is not one; null when unknown. */
   administration: string | null;
+  /** The budget period the statement is for ("2011–2014"); null when unknown. */
+  period: string | null;
   counts: FindingCounts;
   diagnostics: Finding[];
 }
@@ -54,6 +57,8 @@ export interface ConsolidateRequest {
   /** Use the previous consolidated workbook read last with readPrevious. */
   usePrevious: boolean;
   lang: Lang;
+  /** The budget period, by one of its years, or 'all'; the latest when left out. */
+  period?: number | 'all';
 }
 
 export type Summary = ReturnType<typeof consolidationSummary>;
@@ -64,6 +69,8 @@ export interface ConsolidationResult {
   overview: OverviewTable;
   /** Suggested file name for the download. */
   fileName: string;
+  /** A draft letter to the committee per escalated project (rendered as .docx on request). */
+  letters: EscalationLetter[];
 }
 
 export type { FilterCriteria } from '../core/consolidate/filter';
@@ -91,6 +98,8 @@ export interface FileActions {
   renderXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
   /** The template's .xlsx bytes. */
   renderTemplate(choice: TemplateChoice): Promise<Uint8Array>;
+  /** A letter to the committee as .docx bytes (the Word writer is a lazy chunk). */
+  renderLetter(letter: EscalationLetter): Promise<Uint8Array>;
   /** Get ready to read files soon (start the worker), so the first file does not wait for it. */
   prepare?(): void;
 }
@@ -121,7 +130,7 @@ export interface PaneActions {
   /** Absent in a plain browser. */
   excel?: ExcelActions;
   files: FileActions;
-  /** Save bytes as a file through the browser's download. */
+  /** Save bytes as a file through the browser's download (the type from the name: .xlsx or .docx). */
   download(bytes: Uint8Array, fileName: string): void;
 }
 

@@ -3,7 +3,8 @@
  * UI thread. Parsed submissions stay here (by id); the pane gets plain results. The .xlsx writer is imported only
  * when a workbook is rendered, so it lives in its own lazy chunk.
  */
-import { consolidate, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
+import { consolidate, periodOf, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
+import { escalationLetters, type EscalationLetter } from '../core/consolidate/letters';
 import type { HistoryEntry } from '../core/consolidate/colours';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
@@ -23,7 +24,8 @@ export type WorkerRequest =
   | { type: 'forget'; ids: string[] }
   | ({ type: 'consolidate'; job: number; generatedAt: string } & ConsolidateRequest)
   | { type: 'render'; job: number; plan: WorkbookPlan }
-  | { type: 'template'; job: number; choice: TemplateChoice };
+  | { type: 'template'; job: number; choice: TemplateChoice }
+  | { type: 'letter'; job: number; letter: EscalationLetter };
 
 export type WorkerResponse =
   | { type: 'progress'; job: number; done: number; total: number; file: string; at: number }
@@ -72,6 +74,7 @@ async function readOne(file: File): Promise<FileResult> {
     size: submitted.size,
     status: input.status,
     administration: cover?.administration ?? cover?.administrationText ?? null,
+    period: input.submission ? periodOf(input.submission) : null,
     counts: countFindings(input.diagnostics),
     diagnostics: input.diagnostics.map(toFinding),
   };
@@ -105,17 +108,23 @@ function runConsolidation(req: ConsolidateRequest & { generatedAt: string }): Co
     previousFile: req.usePrevious ? previous?.file : undefined,
     generatedAt: req.generatedAt,
     productVersion: (packageJson as { version: string }).version,
+    period: req.period,
   });
   // Held rows: the plan crosses to the pane's thread, which copies data, not the functions of row sources.
   const plan = heldPlan(buildConsolidatedPlan(result));
   const years = result.years;
   const period = years.length ? `${years[0]}-${years[years.length - 1]}` : 'status';
-  return { plan, summary: consolidationSummary(result, req.lang), overview: overviewFromPlan(plan, years), fileName: `samlet-status-${period}.xlsx` };
+  return { plan, summary: consolidationSummary(result, req.lang), overview: overviewFromPlan(plan, years), fileName: `samlet-status-${period}.xlsx`, letters: escalationLetters(result) };
 }
 
 async function render(plan: WorkbookPlan): Promise<Uint8Array> {
   const { renderPlanToBuffer } = await import(/* webpackChunkName: "render-xlsx" */ '../hosts/xlsx/renderPlan');
   return renderPlanToBuffer(plan);
+}
+
+async function renderLetter(letter: EscalationLetter): Promise<Uint8Array> {
+  const { letterDocx } = await import(/* webpackChunkName: "letters-docx" */ '../hosts/docx/letter');
+  return letterDocx(letter);
 }
 
 scope.onmessage = (event) => {
@@ -140,6 +149,9 @@ scope.onmessage = (event) => {
       } catch (err) {
         fail(msg.job)(err);
       }
+      break;
+    case 'letter':
+      renderLetter(msg.letter).then((bytes) => scope.postMessage({ type: 'render-done', job: msg.job, bytes }, [bytes.buffer as ArrayBuffer]), fail(msg.job));
       break;
     case 'template':
     case 'render':

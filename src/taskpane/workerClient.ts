@@ -5,6 +5,7 @@
 import { UserError, type ConsolidateRequest, type ConsolidationResult, type FileActions, type PreviousResult, type Progress, type ReadOutcome, type TemplateChoice } from './actions';
 import type { WorkerRequest, WorkerResponse } from './worker';
 import type { WorkbookPlan } from '../core/plan/types';
+import type { EscalationLetter } from '../core/consolidate/letters';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -104,6 +105,9 @@ export function createWorkerFileActions(): FileActions {
     renderTemplate(choice: TemplateChoice): Promise<Uint8Array> {
       return request<Uint8Array>((job) => ({ type: 'template', job, choice })).promise;
     },
+    renderLetter(letter: EscalationLetter): Promise<Uint8Array> {
+      return request<Uint8Array>((job) => ({ type: 'letter', job, letter })).promise;
+    },
     prepare() {
       try {
         getWorker();
@@ -116,7 +120,8 @@ export function createWorkerFileActions(): FileActions {
 
 /** Save bytes through a temporary object URL and a download link. */
 export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const type = /\.docx$/i.test(fileName) ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

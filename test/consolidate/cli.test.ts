@@ -36,7 +36,10 @@ describe('consolidate', () => {
     expect(s.administrations.map((a: { administration: string }) => a.administration)).toEqual(['ØKF', 'BUF', 'KFF', 'SUF', 'SOF', 'TMF', 'BIF']);
     expect(s.table1.byAdministration.SOF.policy.total).toBe(56_400_000);
     expect(s.escalations).toHaveLength(1);
-    expect(readdirSync(dir)).toEqual(['samlet.xlsx']);
+    // The escalated project's letter to the committee goes beside the workbook.
+    expect(readdirSync(dir)).toEqual(['samlet-breve', 'samlet.xlsx']);
+    expect(s.letters).toEqual([path.join(dir, 'samlet-breve', 'brev-BIF-Mentorordning-for-nyankomne.docx')]);
+    expect(readdirSync(path.join(dir, 'samlet-breve'))).toEqual(['brev-BIF-Mentorordning-for-nyankomne.docx']);
     expect(readdirSync(examples).map((f) => sha(path.join(examples, f)))).toEqual(before);
 
     const economy = rowsOf(await sheet(out, OUTPUT.economy));

@@ -139,7 +139,8 @@ describe('computed colours', () => {
     end,
     funding: [],
     fundingTotal: 200_000,
-    criteria: [{ indicator: 'x', target: 100, targetText: '100', achieved, achievedText: String(achieved), source: { sheet: 's', row: 1 } }],
+    cofinancing: null,
+    criteria: [{ indicator: 'x', target: 100, targetText: '100', quarterly: [achieved, achieved, achieved, achieved], quarterlyText: [null, null, null, null], source: { sheet: 's', row: 1 } }],
     colours: [],
     actionPlan: null,
     source: { sheet: 's', row: 1 },
@@ -162,14 +163,15 @@ describe('computed colours', () => {
 
   it('fills a quarter the project did not report, and keeps both where they differ', async () => {
     const fill = validFill();
-    fill.projects = [{ ...fill.projects![0]!, q4: null, achieved: 10, q3: 'grøn' }];
+    fill.projects = [{ ...fill.projects![0]!, q4: null, q3: 'grøn' }];
+    fill.criteria = [{ ...fill.criteria![0]!, achievedQ1: 10, achievedQ2: 10, achievedQ3: 10, achievedQ4: 10 }];
     const list = await findings(fill);
     expect(list.map((d) => d.code)).toEqual(['PROJ_COLOUR_MISSING']);
     const reading = await readSubmissionBytes(await workbookBytes(fill));
     if (reading.status !== 'read') throw new Error('unreadable');
     const c = consolidate([{ file: { name: 'f.xlsx', size: 1, sha256: 'x' }, status: 'invalid', diagnostics: list, submission: reading.result.submission }], options);
     const q = c.monitoring[0].quarters;
-    expect(q[3]).toEqual({ quarter: 4, reported: null, computed: 'red', effective: 'red' });
+    expect(q[3]).toEqual({ quarter: 4, ended: true, reported: null, computed: 'red', effective: 'red' });
     expect(q[2]).toMatchObject({ reported: 'green', computed: 'red', effective: 'green' });
     // Q1: 10 % done after 8 % of the period is on track (green, as reported); Q2 and Q3 are behind
     expect(q[0]).toMatchObject({ reported: 'green', computed: 'green' });

@@ -113,7 +113,7 @@ export async function badFiles(exampleXlsx: string): Promise<BadFile[]> {
     // 34 MB of distinct shared strings, over the 32 MB a sheet's contents may take (compresses too little to look like a zip bomb).
     { name: 'store-tekster.xlsx', code: 'ZIP_SHEET_TOO_LARGE', bytes: await withPart(example, 'xl/sharedStrings.xml', (x) => x.replace('</sst>', `${manyStrings(random)}</sst>`), 1) },
     // One stray value in the last cell of a (hidden) sheet: a tiny file whose used range is 17 billion cells.
-    { name: 'fjern-celle.xlsx', code: 'FILE_SHEET_TOO_LARGE', bytes: await withPart(example, 'xl/worksheets/sheet7.xml', (x) => appendRows(x, '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')) },
+    { name: 'fjern-celle.xlsx', code: 'FILE_SHEET_TOO_LARGE', bytes: await withPart(example, 'xl/worksheets/sheet8.xml', (x) => appendRows(x, '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')) },
     // One value in the last row: a used range of a million rows.
     { name: 'nederste-raekke.xlsx', code: 'FILE_SHEET_TOO_LARGE', bytes: await withPart(example, 'xl/worksheets/sheet3.xml', (x) => appendRows(x, '<row r="1048576"><c r="A1048576"><v>1</v></c></row>')) },
     // A sheet that claims (in the zip directory and its local header) to be 20 KB but unpacks to 12 MB.
@@ -192,7 +192,8 @@ export async function hostileWorkbooks(
   await add('omdoebt-ark.xlsx', ['AREA_FOUND_BY_LABELS Indsatser ÆØÅ 2011 🙂!A4'], (wb) => {
     wb.getWorksheet(policy)!.name = 'Indsatser ÆØÅ 2011 🙂';
   });
-  await add('slettet-ark.xlsx', ['AREA_MISSING'], (wb) => wb.removeWorksheet(wb.getWorksheet('Monitorerede projekter')!.id));
+  // The success criteria then name a project that is not there.
+  await add('slettet-ark.xlsx', ['AREA_MISSING', 'PROJ_CRITERION_PROJECT_UNKNOWN Succeskriterier!A5'], (wb) => wb.removeWorksheet(wb.getWorksheet('Monitorerede projekter')!.id));
   await add('anden-version.xlsx', ['TEMPLATE_VERSION_UNKNOWN Skabeloninfo!B2'], (wb) => {
     wb.getWorksheet('Skabeloninfo')!.getCell('B2').value = '0.9-gammel';
   });
@@ -210,7 +211,8 @@ export async function hostileWorkbooks(
     fill.cover!.email = inj(1);
     fill.goals!.a = { ...fill.goals!.a, status: inj(2) };
     for (const row of [fill.policy![0]!, fill.other![0]!]) for (const [i, k] of (['name', 'targetGroup', 'activity', 'expectedResult', 'status', 'followUp'] as const).entries()) row[k] = `${inj(i + 3)} ${k}`;
-    Object.assign(fill.projects![0]!, { name: `${inj(4)} projekt`, fund: inj(5), indicator: inj(6), actionPlan: inj(0) });
+    Object.assign(fill.projects![0]!, { name: `${inj(4)} projekt`, fund: inj(5), actionPlan: inj(0) });
+    Object.assign(fill.criteria![0]!, { project: `${inj(4)} projekt`, indicator: inj(6) });
     await add('injektion.xlsx', [], undefined, fill);
   }
   {

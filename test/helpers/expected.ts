@@ -92,12 +92,13 @@ export function expectedSubmission(e: ExampleSubmission): ComparableSubmission {
         end: p.end,
         funding,
         fundingTotal: given.length ? given.reduce((s, f) => s + (f.amount as number), 0) : null,
+        cofinancing: expectedKr(p.cofinancing, factor),
         criteria: p.criteria.map((c) => ({
           indicator: c.indicator,
           target: num(c.target),
           targetText: c.target === null ? null : String(c.target),
-          achieved: num(c.achieved),
-          achievedText: c.achieved === null ? null : String(c.achieved),
+          quarterly: c.achieved.map(num),
+          quarterlyText: c.achieved.map((v) => (v === null ? null : String(v))),
         })),
         colours: QUARTERS.map((quarter, k) => {
           const text = p.colours[k];
@@ -107,6 +108,7 @@ export function expectedSubmission(e: ExampleSubmission): ComparableSubmission {
         actionPlan: p.actionPlan,
       };
     }),
+    unassignedCriteria: [],
     table1: {
       years,
       rows: (['policy', 'other', 'projects'] as const).map((key) => ({

@@ -1,6 +1,6 @@
 /** A complete, valid budget statement as template input, the starting point of tests that change one thing at a time. */
 import type { Diagnostic } from '../../src/core/diagnostics';
-import type { OTHER_AREA, POLICY_AREA, PROJECTS_AREA } from '../../src/core/template/definition';
+import type { CRITERIA_AREA, OTHER_AREA, POLICY_AREA, PROJECTS_AREA } from '../../src/core/template/definition';
 import type { RawRow, TemplateFill } from '../../src/core/template/fill';
 
 export const project: RawRow<typeof PROJECTS_AREA> = {
@@ -8,15 +8,24 @@ export const project: RawRow<typeof PROJECTS_AREA> = {
   fund: 'Puljen',
   start: { date: '2009-01-01' },
   end: { date: '2011-12-31' },
+  cofinancing: 450_000,
   funding: [150_000, 0, 0, 0],
-  indicator: 'Kvinder nået',
-  target: 100,
-  achieved: 80,
   q1: 'grøn',
   q2: 'grøn',
   q3: 'gul',
   q4: 'grøn',
   actionPlan: null,
+};
+
+/** The project's success criterion on the sheet Succeskriterier: the figure reached by the end of each quarter of 2009. */
+export const criterion: RawRow<typeof CRITERIA_AREA> = {
+  project: 'Bydelsmødre',
+  indicator: 'Kvinder nået',
+  target: 100,
+  achievedQ1: 20,
+  achievedQ2: 40,
+  achievedQ3: 60,
+  achievedQ4: 80,
 };
 
 export const policyInitiative: RawRow<typeof POLICY_AREA> = {
@@ -48,6 +57,7 @@ export function validFill(): TemplateFill {
     policy: [{ ...policyInitiative }],
     other: [{ ...otherInitiative }],
     projects: [{ ...project }],
+    criteria: [{ ...criterion }],
     table1: { policy: [100_000, 100_000, 100_000, 100_000], other: [50_000, 50_000, 50_000, 50_000], projects: [150_000, 0, 0, 0] },
   };
 }

@@ -6,10 +6,12 @@
  */
 import { execFileSync } from 'node:child_process';
 
-export type ToolName = 'soffice' | 'openpyxl' | 'chromium' | 'pdftotext';
+export type ToolName = 'soffice' | 'writer' | 'openpyxl' | 'chromium' | 'pdftotext';
 
 export const TOOLS: Record<ToolName, { what: string; install: string; probe: [string, string[]] }> = {
   soffice: { what: 'LibreOffice (soffice)', install: 'apt-get install libreoffice-calc-nogui', probe: ['soffice', ['--version']] },
+  // LibreOffice Writer opens the Word letters to the committees (and prints them to PDF).
+  writer: { what: 'LibreOffice Writer', install: 'apt-get install libreoffice-writer-nogui', probe: ['sh', ['-c', 'command -v soffice && ls /usr/lib/libreoffice/program/libswlo.so']] },
   // Debian's python3, not whichever python3 is first on PATH: python3-openpyxl is installed for it.
   openpyxl: { what: 'openpyxl', install: 'apt-get install python3-openpyxl', probe: ['/usr/bin/python3', ['-c', 'import openpyxl']] },
   chromium: { what: 'chromium', install: 'apt-get install chromium', probe: ['/usr/bin/chromium', ['--version']] },

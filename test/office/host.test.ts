@@ -306,7 +306,7 @@ describe.each([
       const p = s.print!;
       const model = excel.model.sheet(s.name)!;
       expect(model.page).toEqual({
-        orientation: 'Landscape',
+        orientation: p.landscape === false ? 'Portrait' : 'Landscape',
         paperSize: p.paper ?? 'A4',
         margins: { unit: 'Inches', options: { ...PAGE_MARGINS } },
         ...(p.fitToWidth !== false ? { zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } } : {}),

@@ -97,6 +97,36 @@ describe('Konsolider', () => {
     await waitFor(() => expect(actions.download).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), 'samlet-status-2011-2014.xlsx'));
   });
 
+  test('shows newly red projects and periods left out, downloads a letter as .docx, and consolidates the period chosen', async () => {
+    const files = fakeFiles({
+      readFiles: jest.fn(async (list: File[]) => ({ results: list.map((f, i) => fileResult(f.name, { period: i === 0 ? '2011–2014' : '2007–2010' })), cancelled: false })),
+    });
+    const actions = fakeActions('browser', files);
+    renderPane(<ConsolidateView actions={actions} t={t} lang="da" onConsolidated={jest.fn()} />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText(t.filesInputLabel), [xlsxFile('SOF.xlsx'), xlsxFile('SOF-2007.xlsx')]);
+    await screen.findAllByTestId('file-row');
+    const choice = screen.getByTestId('period-choice') as HTMLSelectElement;
+    expect([...choice.options].map((o) => o.textContent)).toEqual(['Den seneste (2011–2014)', '2011–2014', '2007–2010', 'Alle perioder: den seneste, sammenlignet med de andre']);
+    await user.selectOptions(choice, '2007');
+    await user.click(screen.getByRole('button', { name: 'Saml status' }));
+    expect(files.consolidate).toHaveBeenCalledWith(expect.objectContaining({ period: 2007 }));
+    const result = await screen.findByTestId('result');
+    expect((await within(result).findByTestId('result-newly-red')).textContent).toBe('SOF: Projekt Rød (K2 2009)');
+    expect(within(result).getByTestId('result-periods-left-out').textContent).toBe('2007–2010: SOF-2007.xlsx');
+    await user.click(within(result).getByRole('button', { name: t.downloadLetter('Projekt Rød (SOF)') }));
+    await waitFor(() => expect(actions.download).toHaveBeenCalledWith(new Uint8Array([7, 8, 9]), 'brev-SOF-Projekt-Roed.docx'));
+    expect(files.renderLetter).toHaveBeenCalledWith(consolidation().letters[0]);
+  });
+
+  test('offers no period choice when the files hold one period', async () => {
+    renderPane(<ConsolidateView actions={fakeActions('browser')} t={t} lang="da" onConsolidated={jest.fn()} />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText(t.filesInputLabel), [xlsxFile('SOF.xlsx'), xlsxFile('BUF.xlsx')]);
+    await screen.findAllByTestId('file-row');
+    expect(screen.queryByTestId('period-choice')).toBeNull();
+  });
+
   test('in Excel: writes into this workbook or opens a new workbook', async () => {
     const excel = fakeExcel();
     renderPane(<ConsolidateView actions={fakeActions('excel', fakeFiles(), excel)} t={t} lang="da" onConsolidated={jest.fn()} />);

@@ -149,7 +149,7 @@ describe('Udfyld (plain browser)', () => {
   test('downloads the template and checks a chosen file', async () => {
     const files = fakeFiles({
       readFiles: jest.fn(async (list: File[]) => ({
-        results: [{ id: 'x', name: list[0].name, size: 1, status: 'invalid' as const, administration: 'TMF', counts: { error: 1, warning: 0, info: 0 }, diagnostics: [finding({ code: 'T1_ROW_SUM' })] }],
+        results: [{ id: 'x', name: list[0].name, size: 1, status: 'invalid' as const, administration: 'TMF', period: '2011–2014', counts: { error: 1, warning: 0, info: 0 }, diagnostics: [finding({ code: 'T1_ROW_SUM' })] }],
         cancelled: false,
       })),
     });

@@ -28,7 +28,7 @@ export function finding(partial: Partial<Omit<Finding, 'code' | 'params'>> & { c
 }
 
 export function fileResult(name: string, partial: Partial<FileResult> = {}): FileResult {
-  return { id: name, name, size: 1000, status: 'valid', administration: name.slice(0, 3), counts: { error: 0, warning: 0, info: 0 }, diagnostics: [], ...partial };
+  return { id: name, name, size: 1000, status: 'valid', administration: name.slice(0, 3), period: '2011–2014', counts: { error: 0, warning: 0, info: 0 }, diagnostics: [], ...partial };
 }
 
 export function fakeFiles(overrides: Partial<FileActions> = {}): jest.Mocked<FileActions> {
@@ -39,6 +39,7 @@ export function fakeFiles(overrides: Partial<FileActions> = {}): jest.Mocked<Fil
     consolidate: jest.fn(async () => consolidation()),
     renderXlsx: jest.fn(async () => new Uint8Array([1, 2, 3])),
     renderTemplate: jest.fn(async () => new Uint8Array([4, 5, 6])),
+    renderLetter: jest.fn(async () => new Uint8Array([7, 8, 9])),
     prepare: jest.fn(),
     ...overrides,
   } as jest.Mocked<FileActions>;
@@ -112,10 +113,15 @@ export function consolidation(): ConsolidationResult {
       },
       initiatives: { policy: 2, other: 0 },
       projects: { monitored: 3, green: 1, yellow: 1, red: 1, withoutColour: 0, redInYear: 1 },
+      period: '2011–2014',
+      periods: ['2007–2010', '2011–2014'],
+      leftOutPeriods: [{ period: '2007–2010', files: ['SOF-2007.xlsx'] }],
       escalations: [{ administration: 'SOF', project: 'Projekt Rød', redCount: 2 }],
+      newlyRed: [{ administration: 'SOF', project: 'Projekt Rød', quarter: 'K2 2009' }],
       replaced: [],
       skipped: [],
     },
+    letters: [{ fileName: 'brev-SOF-Projekt-Roed.docx', administration: 'SOF', project: 'Projekt Rød', committee: 'Socialudvalget', title: 'Udkast – brev til Socialudvalget', blocks: [{ kind: 'paragraph', text: 'Til Socialudvalget' }] }],
   };
 }
 

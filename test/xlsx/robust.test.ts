@@ -104,19 +104,34 @@ describe('rows', () => {
 });
 
 describe('projects', () => {
-  it('reads continuation rows as more success criteria of the project above', async () => {
+  it('reads each row of Succeskriterier as a criterion of the project it names, with its figure per quarter', async () => {
     const { submission } = await readAfter({
       projects: [
-        { name: 'P1', fund: 'Pulje', funding: [100000], indicator: 'Borgere', target: 'mindst 25', achieved: 10, q1: 'Grøn', q2: 'red' },
-        { indicator: 'Besøg', target: 25, achieved: '5' },
+        { name: 'P1', fund: 'Pulje', funding: [100000], q1: 'Grøn', q2: 'red' },
         { name: 'P2', funding: [50000] },
       ],
+      criteria: [
+        { project: 'P1', indicator: 'Borgere', target: 'mindst 25', achievedQ1: 4, achievedQ2: '10' },
+        { project: 'p1', indicator: 'Besøg', target: 25, achievedQ1: 5 },
+      ],
     });
-    expect(submission.projects.map((p) => [p.name, p.criteria.map((c) => [c.indicator, c.target, c.achieved])])).toEqual([
-      ['P1', [['Borgere', 25, 10], ['Besøg', 25, 5]]],
+    expect(submission.projects.map((p) => [p.name, p.criteria.map((c) => [c.indicator, c.target, c.quarterly])])).toEqual([
+      ['P1', [['Borgere', 25, [4, 10, null, null]], ['Besøg', 25, [5, null, null, null]]]],
       ['P2', []],
     ]);
+    expect(submission.unassignedCriteria).toEqual([]);
     expect(submission.projects[0].colours.map((c) => c.colour)).toEqual(['green', 'red', null, null]);
     expect(submission.projects[0].fundingTotal).toBe(100000);
+  });
+
+  it('reports an error value in a quarter’s figure once, with its cell, and reads the figure as not given', async () => {
+    const { submission, diagnostics } = await readAfter(
+      { projects: [{ name: 'P1', funding: [100000] }], criteria: [{ project: 'P1', indicator: 'Borgere', target: 25, achievedQ1: 4 }] },
+      (wb) => {
+        wb.getWorksheet(SHEET_NAMES.criteria)!.getCell('E5').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+      },
+    );
+    expect(diagnostics.filter((d) => d.code === 'CELL_ERROR').map((d) => `${d.sheet}!${d.cell}`)).toEqual(['Succeskriterier!E5']);
+    expect(submission.projects[0].criteria[0].quarterly).toEqual([4, null, null, null]);
   });
 });

@@ -92,7 +92,7 @@ describe('order of findings', () => {
       },
     };
     const first = await fileFindings(broken);
-    expect(first).toEqual(['COVER_CONTACT_MISSING Forside!C8', 'GOAL_RELEVANT_MISSING Mål a-g!C5', 'INIT_FIELD_MISSING Indsatser mål a-g!D5', 'PROJ_COLOUR_INVALID Monitorerede projekter!N5']);
+    expect(first).toEqual(['COVER_CONTACT_MISSING Forside!C8', 'GOAL_RELEVANT_MISSING Mål a-g!C5', 'INIT_FIELD_MISSING Indsatser mål a-g!D5', 'PROJ_COLOUR_INVALID Monitorerede projekter!L5']);
     expect(await fileFindings(broken)).toEqual(first);
   });
 });

@@ -148,8 +148,10 @@ describe('Table 1 of template 1.1', () => {
     const file = new Uint8Array(readFileSync(path.join(__dirname, '..', 'fixtures', 'kff-openpyxl-filled-1.0.xlsx')));
     const parsed = await parseXlsx(file);
     expect(parsed.submission.template).toEqual({ id: 'kk-integration-budget', version: '1.0' });
-    expect(parsed.diagnostics).toEqual([]);
-    expect(where(validate(parsed))).toEqual([]);
+    // Read with the fields 1.1 added empty, and said so (the only finding).
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(['TEMPLATE_VERSION_OLDER']);
+    // Its project "Alle for én" ran 2009–2010 but has co-financing typed for 2011: a warning since template 1.1's rules.
+    expect(where(validate(parsed))).toEqual(['PROJ_FUNDING_OUTSIDE_PERIOD Monitorerede projekter!E6', 'TEMPLATE_VERSION_OLDER Skabeloninfo!B2']);
     expect(parsed.submission.table1.rows.find((r) => r.key === 'policy')!.amounts.every((a) => a.amount !== null)).toBe(true);
   });
 });

@@ -30,10 +30,10 @@ describe('validate on the examples', () => {
       'error T1_RECONCILE Tabel 1!C5',
       'error T1_RECONCILE Tabel 1!D5',
       'error T1_RECONCILE Tabel 1!E5',
+      'error PROJ_CRITERIA_MISSING Monitorerede projekter!A5',
       'error PROJ_PERIOD_ORDER Monitorerede projekter!C5',
-      'error PROJ_CRITERIA_MISSING Monitorerede projekter!J5',
-      'error PROJ_COLOUR_INVALID Monitorerede projekter!N5',
-      'error PROJ_RED_NO_ACTION_PLAN Monitorerede projekter!Q5',
+      'error PROJ_COLOUR_INVALID Monitorerede projekter!L5',
+      'error PROJ_RED_NO_ACTION_PLAN Monitorerede projekter!O5',
     ]);
   });
 

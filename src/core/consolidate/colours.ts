@@ -1,5 +1,5 @@
 /** Project monitoring colours: reported, computed from success criteria, and the red count across history. */
-import { QUARTERS, type Colour, type Quarter } from '../domain';
+import { QUARTERS, quarterEnd, quarterEnded, quarterStart, type Colour, type Quarter } from '../domain';
 import type { MonitoredProject } from '../model';
 
 /**
@@ -14,13 +14,7 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { green: 0.9, yellow: 0.6 };
 
-export function quarterEnd(year: number, q: Quarter): string {
-  return `${year}-${String(q * 3).padStart(2, '0')}-${q === 1 || q === 4 ? '31' : '30'}`;
-}
-
-export function quarterStart(year: number, q: Quarter): string {
-  return `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
-}
+export { quarterEnd, quarterStart };
 
 const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
 
@@ -32,16 +26,33 @@ export function elapsedShare(p: MonitoredProject, date: string): number | undefi
   return Math.min(1, Math.max(0, gone / total));
 }
 
-/** Achieved ÷ target averaged over the criteria that have both (each capped at 100 %); undefined without any. */
-export function progress(p: MonitoredProject): number | undefined {
-  const shares = p.criteria.filter((c) => c.target !== null && c.target > 0 && c.achieved !== null).map((c) => Math.min(1, (c.achieved as number) / (c.target as number)));
+/**
+ * Progress at the end of a quarter: each criterion's figure reached by then ÷ its target (capped at 100 %), averaged
+ * over the criteria with a target and a figure for that quarter; undefined without any.
+ */
+export function progressAt(p: MonitoredProject, q: Quarter): number | undefined {
+  const shares: number[] = [];
+  for (const c of p.criteria) {
+    const figure = c.quarterly[q - 1];
+    if (c.target !== null && c.target > 0 && figure !== null && figure !== undefined) shares.push(Math.min(1, figure / c.target));
+  }
   return shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : undefined;
 }
 
+/** The latest quarter with a figure for some criterion, and its progress (for the lists' "Fremdrift" column). */
+export function latestProgress(p: MonitoredProject): { quarter: Quarter; progress: number } | undefined {
+  for (const q of [...QUARTERS].reverse()) {
+    const done = progressAt(p, q);
+    if (done !== undefined) return { quarter: q, progress: done };
+  }
+  return undefined;
+}
+
+/** The colour a quarter's figures give against the share of the whole project period elapsed at the quarter's end. */
 export function computedColour(p: MonitoredProject, year: number, q: Quarter, t: Thresholds): Colour | null {
   if (p.start === null || p.end === null || p.start > quarterEnd(year, q) || p.end < quarterStart(year, q)) return null;
   const elapsed = elapsedShare(p, quarterEnd(year, q));
-  const done = progress(p);
+  const done = progressAt(p, q);
   if (elapsed === undefined || done === undefined || elapsed === 0) return null;
   // A hair of tolerance so that exactly on the threshold (45 % done at half-time, green at 0,9) counts as reached.
   const ratio = done / elapsed + 1e-9;
@@ -50,17 +61,25 @@ export function computedColour(p: MonitoredProject, year: number, q: Quarter, t:
 
 export interface QuarterAssessment {
   quarter: Quarter;
+  /** False for a quarter that had not ended by the date of assessment: it has no colour of any kind. */
+  ended: boolean;
   reported: Colour | null;
   computed: Colour | null;
   /** The reported colour where given, otherwise the computed one. */
   effective: Colour | null;
 }
 
-export function assessQuarters(p: MonitoredProject, statusYear: number | null, t: Thresholds): QuarterAssessment[] {
+/**
+ * The colours of the status year's quarters as of a date (the submission date, and never after the consolidation):
+ * a quarter that had not ended by then gets no colour, reported or computed, and is never counted.
+ */
+export function assessQuarters(p: MonitoredProject, statusYear: number | null, asOf: string | null, t: Thresholds): QuarterAssessment[] {
   return QUARTERS.map((quarter) => {
+    const ended = statusYear !== null && quarterEnded(statusYear, quarter, asOf);
+    if (!ended) return { quarter, ended, reported: null, computed: null, effective: null };
     const reported = p.colours[quarter - 1]?.colour ?? null;
-    const computed = statusYear === null ? null : computedColour(p, statusYear, quarter, t);
-    return { quarter, reported, computed, effective: reported ?? computed };
+    const computed = computedColour(p, statusYear, quarter, t);
+    return { quarter, ended, reported, computed, effective: reported ?? computed };
   });
 }
 

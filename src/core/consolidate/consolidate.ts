@@ -1,9 +1,9 @@
 /** Consolidation: one submission per administration and period, monitoring colours, history, totals. */
-import { ADMINISTRATIONS, COLOURS, findAdministration, type Colour, type GoalLetter } from '../domain';
+import { ADMINISTRATIONS, COLOURS, GOAL_LETTERS, findAdministration, quarterEnded, type Colour, type GoalLetter, type Quarter } from '../domain';
 import type { Diagnostic } from '../diagnostics';
 import type { Initiative, MonitoredProject, Submission, Table1RowKey } from '../model';
 import type { FileStatus } from '../validate/validate';
-import { isMonitored } from '../validate/checks/projects';
+import { isMonitored } from '../monitoring';
 import { round2 } from '../numbers';
 import { assessQuarters, DEFAULT_THRESHOLDS, projectKey, type HistoryEntry, type QuarterAssessment, type Thresholds } from './colours';
 
@@ -31,9 +31,14 @@ export interface ConsolidationOptions {
   previousFile?: SubmittedFile;
   generatedAt: string;
   productVersion: string;
+  /**
+   * The budget period to consolidate, by any of its years (2011 picks 2011–2014); 'all' keeps every period, each
+   * labelled. Default: the latest period among the inputs. Periods are never added together.
+   */
+  period?: number | 'all';
 }
 
-export type FileOutcome = 'included' | 'unreadable' | 'left-out' | 'replaced';
+export type FileOutcome = 'included' | 'unreadable' | 'left-out' | 'replaced' | 'other-period' | 'compared';
 
 export interface FileEntry {
   file: SubmittedFile;
@@ -66,9 +71,18 @@ export interface ProjectMonitoring {
   project: MonitoredProject;
   quarters: QuarterAssessment[];
   current: Colour | null;
+  /** The date the quarters were judged by: the submission date, never after the consolidation. */
+  asOf: string;
   /** Red quarters this status year plus those in the history. */
   redCount: number;
+  /** Every red quarter, this statement's and the history's, in time order. */
+  redQuarters: { year: number; quarter: Quarter }[];
   escalate: boolean;
+  /**
+   * Red in the latest ended quarter, and not already red for that quarter in the previous consolidated workbook:
+   * the project and its fund holder are told before publication (seed 003, step 1).
+   */
+  newlyRed: boolean;
   /** Quarters where the reported and computed colours differ. */
   differences: QuarterAssessment[];
 }
@@ -80,7 +94,33 @@ export interface Replacement {
   replaced: string;
 }
 
+/** Statements of a budget period other than the one consolidated. */
+export interface LeftOutPeriod {
+  period: string;
+  files: string[];
+}
+
+/** One budget period's figures for the comparison of periods (--period all): per administration, never added across periods. */
+export interface PeriodFigures {
+  period: string;
+  administrations: {
+    administration: string;
+    file: string;
+    /** Table 1, I ALT over the statement's own budget years. */
+    table1Total: number;
+    /** The policy initiatives' spend over the period, per goal (an initiative counts under each goal it serves). */
+    goals: Record<GoalLetter, number>;
+  }[];
+}
+
 export interface Consolidation {
+  /** The budget period consolidated ("2011–2014"); with --period all the latest, the others compared on their own. */
+  period: string;
+  /** With --period all: every period's figures, oldest first, for the comparison sheet Perioder. */
+  comparison?: PeriodFigures[];
+  /** Every budget period among the readable inputs, oldest first. */
+  periods: string[];
+  leftOutPeriods: LeftOutPeriod[];
   files: FileEntry[];
   included: Included[];
   replacements: Replacement[];
@@ -102,8 +142,18 @@ function adminRank(code: string): number {
   return i < 0 ? ADMIN_ORDER.length : i;
 }
 
-function periodOf(s: Submission): string {
+export function periodOf(s: Submission): string {
   return s.years.length ? `${s.years[0]}–${s.years[s.years.length - 1]}` : '–';
+}
+
+const firstYearOf = (period: string) => Number(period.slice(0, 4));
+const lastYearOf = (period: string) => Number(period.slice(-4));
+
+/** The period asked for among those found: a year picks the period holding it; default the latest. */
+export function choosePeriod(periods: readonly string[], wanted: number | undefined): string | undefined {
+  const known = periods.filter((p) => p !== '–');
+  if (wanted === undefined) return known.length ? known.reduce((a, b) => (firstYearOf(b) > firstYearOf(a) ? b : a)) : periods[0];
+  return known.find((p) => firstYearOf(p) <= wanted && wanted <= lastYearOf(p));
 }
 
 /** Later wins: by submission date, then file time, then file name (so the choice never depends on input order). */
@@ -152,38 +202,41 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
     candidates.push({ file: input.file, status: input.status, errors, submission: s, administration: s.cover.administration ?? input.file.name, period: periodOf(s) });
   }
 
+  // One budget period at a time (or every one, labelled): statements of other periods are left out and listed.
+  const periods = [...new Set(candidates.map((c) => c.period))].sort((a, b) => firstYearOf(a) - firstYearOf(b) || a.localeCompare(b));
+  const comparing = options.period === 'all';
+  const wanted = typeof options.period === 'number' ? options.period : undefined;
+  // No statement of the period asked for: nothing is included, and the caller says which periods there are.
+  const period = choosePeriod(periods, wanted) ?? (wanted === undefined ? '–' : String(wanted));
+  const leftOutPeriods = new Map<string, string[]>();
+  const inPeriod = candidates.filter((c) => {
+    if (c.period === period || c.period === '–') return true;
+    if (!comparing) leftOutPeriods.set(c.period, [...(leftOutPeriods.get(c.period) ?? []), c.file.name]);
+    const entry = files.find((f) => f.file === c.file)!;
+    entry.outcome = comparing ? 'compared' : 'other-period';
+    return false;
+  });
+
   // One submission per administration and budget period: the later one replaces the earlier, and says so.
-  const chosen = new Map<string, Included>();
-  const replacements: Replacement[] = [];
-  for (const c of candidates) {
-    const key = `${c.administration}|${c.period}`;
-    const other = chosen.get(key);
-    if (!other) {
-      chosen.set(key, c);
-      continue;
-    }
-    const [keep, drop] = isLater(c, other) ? [c, other] : [other, c];
-    chosen.set(key, keep);
-    replacements.push({ administration: c.administration, period: c.period, kept: keep.file.name, replaced: drop.file.name });
-    const dropped = files.find((f) => f.file === drop.file)!;
-    dropped.outcome = 'replaced';
-    dropped.replacedBy = keep.file.name;
-  }
-  const included = [...chosen.values()].sort(
-    (a, b) => adminRank(a.administration) - adminRank(b.administration) || a.administration.localeCompare(b.administration) || a.period.localeCompare(b.period),
-  );
+  const { chosen: included, replacements } = onePerAdministration(inPeriod, files);
+  const comparison = comparing ? periods.filter((p) => p !== '–').map((p) => periodFigures(p, onePerAdministration(candidates.filter((c) => c.period === p), []).chosen)) : undefined;
   const years = [...new Set(included.flatMap((i) => [...i.submission.years, ...i.submission.table1.years]))].sort((a, b) => a - b);
 
   // Monitoring: this year's effective colours over the previous history.
   const history = new Map<string, HistoryEntry>();
   const historyKey = (h: { administration: string; project: string; year: number; quarter: number }) => `${projectKey(h.administration, h.project)}|${h.year}|${h.quarter}`;
-  for (const h of options.history ?? []) history.set(historyKey(h), h);
+  const today = options.generatedAt.slice(0, 10);
+  // A quarter that had not ended by today is no history (earlier versions wrote colours for such quarters).
+  for (const h of options.history ?? []) if (quarterEnded(h.year, h.quarter, today)) history.set(historyKey(h), h);
+  const previousRed = new Set([...history].filter(([, h]) => h.colour === 'red').map(([key]) => key));
   const monitoring: ProjectMonitoring[] = [];
   for (const inc of included) {
     const statusYear = inc.submission.cover.statusYear;
+    const submitted = inc.submission.cover.submissionDate;
+    const asOf = submitted !== null && submitted < today ? submitted : today;
     for (const project of inc.submission.projects) {
       if (!isMonitored(project) || project.name === null) continue;
-      const quarters = assessQuarters(project, statusYear, thresholds);
+      const quarters = assessQuarters(project, statusYear, asOf, thresholds);
       if (statusYear !== null) {
         for (const q of quarters) {
           const entry = { administration: inc.administration, project: project.name, year: statusYear, quarter: q.quarter };
@@ -198,8 +251,11 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
         project,
         quarters,
         current: [...quarters].reverse().find((q) => q.effective !== null)?.effective ?? null,
+        asOf,
         redCount: 0,
+        redQuarters: [],
         escalate: false,
+        newlyRed: newlyRed(quarters, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
         differences: quarters.filter((q) => q.reported !== null && q.computed !== null && q.reported !== q.computed),
       });
     }
@@ -207,19 +263,24 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
   const mergedHistory = [...history.values()].sort(
     (a, b) => adminRank(a.administration) - adminRank(b.administration) || byText(a.project, b.project) || a.year - b.year || a.quarter - b.quarter,
   );
-  const reds = new Map<string, number>();
+  const reds = new Map<string, { year: number; quarter: Quarter }[]>();
   for (const h of mergedHistory) {
     if (h.colour !== 'red') continue;
     const key = projectKey(h.administration, h.project);
-    reds.set(key, (reds.get(key) ?? 0) + 1);
+    reds.set(key, [...(reds.get(key) ?? []), { year: h.year, quarter: h.quarter }]);
   }
   for (const m of monitoring) {
     // Red twice, in this status year or across the history, means a letter to the committee.
-    m.redCount = reds.get(projectKey(m.administration, m.project.name as string)) ?? 0;
+    m.redQuarters = reds.get(projectKey(m.administration, m.project.name as string)) ?? [];
+    m.redCount = m.redQuarters.length;
     m.escalate = m.redCount >= 2;
   }
 
   return {
+    period,
+    ...(comparison ? { comparison } : {}),
+    periods,
+    leftOutPeriods: [...leftOutPeriods].map(([p, names]) => ({ period: p, files: names })),
     files,
     included,
     replacements,
@@ -232,6 +293,54 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
     previousFile: options.previousFile,
     strict,
   };
+}
+
+/** The later of two statements of an administration and period replaces the earlier (marked on its file entry). */
+function onePerAdministration(candidates: Included[], files: FileEntry[]): { chosen: Included[]; replacements: Replacement[] } {
+  const chosen = new Map<string, Included>();
+  const replacements: Replacement[] = [];
+  for (const c of candidates) {
+    const key = `${c.administration}|${c.period}`;
+    const other = chosen.get(key);
+    if (!other) {
+      chosen.set(key, c);
+      continue;
+    }
+    const [keep, drop] = isLater(c, other) ? [c, other] : [other, c];
+    chosen.set(key, keep);
+    replacements.push({ administration: c.administration, period: c.period, kept: keep.file.name, replaced: drop.file.name });
+    const dropped = files.find((f) => f.file === drop.file);
+    if (dropped) {
+      dropped.outcome = 'replaced';
+      dropped.replacedBy = keep.file.name;
+    }
+  }
+  const sorted = [...chosen.values()].sort(
+    (a, b) => adminRank(a.administration) - adminRank(b.administration) || a.administration.localeCompare(b.administration) || a.period.localeCompare(b.period),
+  );
+  return { chosen: sorted, replacements };
+}
+
+/** A period's figures per administration, each over the statement's own budget years only. */
+function periodFigures(period: string, statements: Included[]): PeriodFigures {
+  const sumOver = (amounts: { year: number; amount: number | null }[], years: number[]) => round2(years.reduce((s, y) => s + (amounts.find((a) => a.year === y)?.amount ?? 0), 0));
+  return {
+    period,
+    administrations: statements.map((inc) => {
+      const years = inc.submission.years;
+      const table1Total = round2(inc.submission.table1.rows.filter((r) => r.key !== 'total').reduce((s, r) => s + sumOver(r.amounts, years), 0));
+      const goals = Object.fromEntries(
+        GOAL_LETTERS.map((g) => [g, round2(inc.submission.policyInitiatives.filter((i) => i.goals.includes(g)).reduce((s, i) => s + sumOver(i.economy, years), 0))]),
+      ) as Record<GoalLetter, number>;
+      return { administration: inc.administration, file: inc.file.name, table1Total, goals };
+    }),
+  };
+}
+
+/** Red in the latest quarter with a colour, where that quarter was not red in the previous consolidated workbook. */
+function newlyRed(quarters: QuarterAssessment[], wasKnown: (q: Quarter) => boolean): boolean {
+  const latest = [...quarters].reverse().find((q) => q.effective !== null);
+  return latest !== undefined && latest.effective === 'red' && !wasKnown(latest.quarter);
 }
 
 // ---------------------------------------------------------------- figures the sheets and the summary share

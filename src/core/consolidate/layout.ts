@@ -10,7 +10,8 @@ import { round2 } from '../numbers';
 import type { Initiative, MonitoredProject, YearAmount } from '../model';
 import { STYLES } from '../plan/styles';
 import type { CellStyle, PlanValue } from '../plan/types';
-import { progress, type HistoryEntry } from './colours';
+import { progressAt, type HistoryEntry } from './colours';
+import { monitoringTotal } from '../monitoring';
 import type { Consolidation, FileEntry, Included, ProjectMonitoring } from './consolidate';
 
 /** Sheet and table names, and the fixed texts the lists hold. */
@@ -25,6 +26,10 @@ export const OUTPUT = {
   findings: 'Valideringsfejl',
   files: 'Filer',
   about: 'Om',
+  letters: 'Breve til fagudvalg',
+  newlyRed: 'Nye røde',
+  periods: 'Perioder',
+  newlyRedTable: 'NyeRoede',
   /** Table names (the Office host filters the overview table; slicers use it). */
   overviewTable: 'SamletStatus',
   projectsTable: 'Projekter',
@@ -100,9 +105,17 @@ function amountTotal(amounts: readonly YearAmount[], years: readonly number[]): 
   return given ? round2(sum) : null;
 }
 
+/** "Borgere nået: mål 25; K1 4, K2 9": each criterion's target and its figures for the quarters that have any. */
 export function criteriaText(p: MonitoredProject): string | null {
-  const parts = p.criteria.map((c) => `${c.indicator ?? 'Succeskriterie'}: ${c.achieved ?? '–'} af ${c.target ?? '–'}`);
-  return parts.length ? parts.join('; ') : null;
+  const parts = p.criteria.map((c) => {
+    const figures = c.quarterly.flatMap((v, i) => (v === null ? [] : [`K${i + 1} ${formatFigure(v)}`]));
+    return `${c.indicator ?? 'Succeskriterie'}: mål ${c.target === null ? '–' : formatFigure(c.target)}${figures.length ? `; ${figures.join(', ')}` : '; intet opnået angivet'}`;
+  });
+  return parts.length ? parts.join(' | ') : null;
+}
+
+export function formatFigure(n: number): string {
+  return n.toLocaleString('da-DK', { maximumFractionDigits: 2 });
 }
 
 /** A project is "red in the year" when any quarter of its status year is red. */
@@ -123,6 +136,10 @@ export function fileOutcomeText(f: FileEntry): string {
       return 'udeladt (fejl)';
     case 'replaced':
       return `erstattet af ${f.replacedBy}`;
+    case 'other-period':
+      return `udeladt: budgetperiode ${f.period}`;
+    case 'compared':
+      return `sammenlignet: budgetperiode ${f.period} (arket Perioder)`;
     default:
       return f.status === 'valid' ? 'medtaget' : `medtaget med ${f.errors} fejl`;
   }
@@ -158,8 +175,8 @@ export const OVERVIEW_HEADERS = {
   fund: h('Pulje/fond', 'Fund'),
   projectStart: h('Projektstart', 'Project start'),
   projectEnd: h('Projektslut', 'Project end'),
-  cofinancing: h('Kommunal medfinansiering i alt', 'Municipal co-financing, total'),
-  criteria: h('Succeskriterier (opnået af mål)', 'Success criteria (achieved of target)'),
+  cofinancing: h('Kommunal medfinansiering, projektperioden', 'Municipal co-financing, project period'),
+  criteria: h('Succeskriterier (mål; opnået pr. kvartal)', 'Success criteria (target; achieved per quarter)'),
   actionPlan: h('Handlingsplan', 'Action plan'),
   quarterColour: h('Farve', 'Colour'),
   statusYear: h('Statusår', 'Status year'),
@@ -209,7 +226,7 @@ export function overviewColumns(years: readonly number[]): LayoutColumn<Overview
     col('fund', 20, STYLES.text, project((p) => p.fund)),
     col('projectStart', 11, STYLES.date, project((p) => period(p, 'start'))),
     col('projectEnd', 11, STYLES.date, project((p) => period(p, 'end'))),
-    col('cofinancing', 15, STYLES.kr, project((p) => p.fundingTotal)),
+    col('cofinancing', 15, STYLES.kr, project(monitoringTotal)),
     col('criteria', 34, STYLES.text, project(criteriaText)),
     col('actionPlan', 28, STYLES.text, project((p) => p.actionPlan)),
     ...QUARTERS.map((q) => col(`quarterColour:${q}`, 7, STYLES.centre, (r) => monitored(r, (m) => colourLabel(m.quarters[q - 1]?.effective)))),
@@ -271,14 +288,14 @@ export const PROJECT_HEADERS = {
   fund: h('Pulje/fond', 'Fund'),
   start: h('Start', 'Start'),
   end: h('Slut', 'End'),
-  cofinancing: h('Kommunal medfinansiering i alt', 'Municipal co-financing, total'),
+  cofinancing: h('Kommunal medfinansiering, projektperioden', 'Municipal co-financing, project period'),
   statusYear: h('Statusår', 'Status year'),
   currentColour: h('Aktuel farve', 'Current colour'),
   redInYear: h('Rød i året', 'Red this year'),
   redQuarters: h('Antal røde kvartaler', 'Red quarters'),
   escalation: h('Eskalering', 'Escalation'),
   progress: h('Fremdrift', 'Progress'),
-  criteria: h('Succeskriterier (opnået af mål)', 'Success criteria (achieved of target)'),
+  criteria: h('Succeskriterier (mål; opnået pr. kvartal)', 'Success criteria (target; achieved per quarter)'),
   computed: h('beregnet', 'computed'),
   differences: h('Afvigelser (indberettet/beregnet)', 'Differences (reported/computed)'),
   actionPlan: h('Handlingsplan', 'Action plan'),
@@ -301,7 +318,7 @@ export function projectColumns(): LayoutColumn<ProjectMonitoring, ProjectKey>[] 
     col('project', 26, STYLES.text, (m) => m.project.name, true),
     col('administration', 22, STYLES.text, (m) => adminLabel(m.administration), true),
     col('fund', 16, STYLES.text, (m) => m.project.fund, true),
-    col('cofinancing', 13, STYLES.kr, (m) => m.project.fundingTotal, true),
+    col('cofinancing', 13, STYLES.kr, (m) => monitoringTotal(m.project), true),
     col('statusYear', 7, STYLES.integer, (m) => m.statusYear, true),
     ...QUARTERS.map((q) => col(`quarter:${q}`, 5, STYLES.centre, (m) => colourLabel(m.quarters[q - 1]?.effective), true)),
     col('currentColour', 8, STYLES.centre, (m) => colourLabel(m.current), true),
@@ -311,14 +328,50 @@ export function projectColumns(): LayoutColumn<ProjectMonitoring, ProjectKey>[] 
     col('start', 11, STYLES.date, (m) => period(m.project, 'start')),
     col('end', 11, STYLES.date, (m) => period(m.project, 'end')),
     col('progress', 9, STYLES.percent, (m) => {
-      const done = progress(m.project);
-      return done === undefined ? null : round2(done);
+      // At the last ended quarter with figures: never a quarter still running.
+      const last = [...m.quarters].reverse().find((q) => q.ended && progressAt(m.project, q.quarter) !== undefined);
+      return last ? round2(progressAt(m.project, last.quarter)!) : null;
     }),
     col('criteria', 34, STYLES.text, (m) => criteriaText(m.project)),
     ...QUARTERS.map((q) => col(`computed:${q}`, 9, STYLES.centre, (m) => colourLabel(m.quarters[q - 1]?.computed))),
     col('differences', 30, STYLES.text, (m) => m.differences.map((q) => `K${q.quarter}: indberettet ${colourLabel(q.reported)}, beregnet ${colourLabel(q.computed)}`).join('; ') || null),
     col('actionPlan', 30, STYLES.text, (m) => m.project.actionPlan),
     col('file', 28, STYLES.text, (m) => m.file),
+  ];
+}
+
+// ------------------------------------------------------------------------------------------ Nye røde
+
+export const NEWLY_RED_HEADERS = {
+  project: h('Projekt', 'Project'),
+  administration: h('Forvaltning', 'Administration'),
+  fund: h('Pulje/fond', 'Fund'),
+  quarter: h('Rød i kvartal', 'Red in quarter'),
+  redQuarters: h('Antal røde kvartaler', 'Red quarters'),
+  escalation: h('Eskalering', 'Escalation'),
+  actionPlan: h('Handlingsplan', 'Action plan'),
+  file: h('Fil', 'File'),
+};
+
+export type NewlyRedKey = keyof typeof NEWLY_RED_HEADERS;
+
+/** The latest quarter with a colour ("K2 2009"): the one a newly red project went red in. */
+export function latestQuarterText(m: ProjectMonitoring): string | null {
+  const latest = [...m.quarters].reverse().find((q) => q.effective !== null);
+  return latest ? `K${latest.quarter}${m.statusYear === null ? '' : ` ${m.statusYear}`}` : null;
+}
+
+export function newlyRedColumns(): LayoutColumn<ProjectMonitoring, NewlyRedKey>[] {
+  const col = (key: NewlyRedKey, width: number, style: CellStyle, value: (m: ProjectMonitoring) => PlanValue, printed = true): LayoutColumn<ProjectMonitoring, NewlyRedKey> => ({ key, header: { ...NEWLY_RED_HEADERS[key] }, width, style, value, printed });
+  return [
+    col('project', 28, STYLES.text, (m) => m.project.name),
+    col('administration', 26, STYLES.text, (m) => adminLabel(m.administration)),
+    col('fund', 20, STYLES.text, (m) => m.project.fund),
+    col('quarter', 10, STYLES.centre, latestQuarterText),
+    col('redQuarters', 9, STYLES.integer, (m) => m.redCount),
+    col('escalation', 16, STYLES.text, (m) => (m.escalate ? OUTPUT.escalated : OUTPUT.notEscalated)),
+    col('actionPlan', 40, STYLES.paragraph, (m) => m.project.actionPlan, false),
+    col('file', 28, STYLES.text, (m) => m.file, false),
   ];
 }
 

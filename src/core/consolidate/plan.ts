@@ -10,7 +10,8 @@ import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
 import { BRAND, CHART_COLOURS, CHART_PALETTE, HIGHLIGHT_FILL, MILLIONS_FORMAT, STYLES } from '../plan/styles';
 import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, RowStream, SheetPlan, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
-import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation } from './consolidate';
+import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation, type PeriodFigures } from './consolidate';
+import { escalationLetters } from './letters';
 import { coloursByAdministration, coloursByQuarter, goalMatrix, goalReconciliation, municipalitySpend, spendByAdministration } from './figures';
 import {
   OUTPUT,
@@ -22,6 +23,7 @@ import {
   goalStatusColumns,
   goalStatusRows,
   historyColumns,
+  newlyRedColumns,
   overviewColumns,
   overviewHeader,
   overviewRows,
@@ -129,7 +131,7 @@ function monitoringSheet(c: Consolidation): SheetPlan {
   return listSheet(c, {
     name: OUTPUT.monitoring,
     title: 'Overvågning af integrationsprojekter (mindst 100.000 kr. i kommunal medfinansiering)',
-    note: `Farven pr. kvartal er den indberettede; mangler den, er den beregnet ud fra succeskriterierne: opnået ÷ mål sammenlignet med andelen af projektperioden, der var gået ved kvartalets slut (grøn fra ${Math.round(c.thresholds.green * 100)} %, gul fra ${Math.round(c.thresholds.yellow * 100)} % af det forventede). Rød to gange: brev til fagudvalg. Alle kvartaler står på arket ${OUTPUT.history}.`,
+    note: `Kun kvartaler, der var slut ved indsendelsen, har en farve. Farven er den indberettede; mangler den, er den beregnet ud fra succeskriterierne: opnået ved kvartalets udgang ÷ mål sammenlignet med andelen af projektperioden, der var gået da (grøn fra ${Math.round(c.thresholds.green * 100)} %, gul fra ${Math.round(c.thresholds.yellow * 100)} % af det forventede). Monitoreret: mindst 100.000 kr. i kommunal medfinansiering over hele projektperioden. Rød to gange: brev til fagudvalg (arket ${OUTPUT.letters}). Alle kvartaler står på arket ${OUTPUT.history}.`,
     table: OUTPUT.projectsTable,
     columns: projectColumns(),
     rows: c.monitoring,
@@ -188,6 +190,124 @@ function filesSheet(c: Consolidation): SheetPlan {
     columns: fileColumns(),
     rows: c.files,
   });
+}
+
+function newlyRedSheet(c: Consolidation): SheetPlan {
+  return listSheet(c, {
+    name: OUTPUT.newlyRed,
+    title: 'Nye røde projekter: giv besked før offentliggørelse',
+    note: 'Projekter, der er røde i det seneste afsluttede kvartal og ikke var det i den forrige samlede status. Efter proceduren for projekter i rødt får projektet og puljeholderen besked, før oversigten offentliggøres, og der udarbejdes en handlingsplan.',
+    table: OUTPUT.newlyRedTable,
+    columns: newlyRedColumns(),
+    rows: c.monitoring.filter((m) => m.newlyRed),
+    conditional: [{ keys: ['escalation'], rules: [{ kind: 'textEquals', text: OUTPUT.escalated, fill: COLOUR_FILLS.red }] }],
+  });
+}
+
+/** Letter sheet geometry: a label column and six for the criteria table, narrow enough for A4 upright. */
+const LETTER_LABEL_WIDTH = 30;
+const LETTER_COLUMNS = 6;
+const LETTER_COLUMN_WIDTH = 11;
+
+/** One draft letter per escalated project, each on its own printed page (the same blocks as the Word documents). */
+function lettersSheet(c: Consolidation): SheetPlan {
+  const b = new SheetBuilder(OUTPUT.letters, COLOUR_FILLS.red);
+  const last = 1 + LETTER_COLUMNS;
+  b.width(1, LETTER_LABEL_WIDTH);
+  for (let k = 2; k <= last; k++) b.width(k, LETTER_COLUMN_WIDTH);
+  const letters = escalationLetters(c);
+  b.title('Breve til fagudvalg: projekter, der er røde for anden gang');
+  b.note(
+    letters.length
+      ? `Udkast, ét pr. projekt og hver på sin egen side. De samme breve skrives som Word-dokumenter (${letters.map((l) => l.fileName).join(', ')}).`
+      : 'Ingen projekter er røde for anden gang: der skal ikke skrives breve til fagudvalg.',
+    last,
+  );
+  letters.forEach((letter, i) => {
+    b.skip();
+    // The first letter follows the sheet's title; every further one starts a page.
+    if (i > 0) b.newPage();
+    b.line(letter.title, STYLES.subtitle);
+    for (const block of letter.blocks) {
+      if (block.kind === 'heading') {
+        b.skip();
+        b.line(block.text, STYLES.subtitle);
+      } else if (block.kind === 'paragraph') {
+        b.mergedText(b.nextRow, 1, last, block.text, block.bold ? { ...STYLES.paragraph, bold: true } : STYLES.paragraph);
+        b.skip();
+      } else if (block.kind === 'facts') {
+        for (const [label, value] of block.rows) {
+          b.block(b.nextRow, 1, [[label]], STYLES.label);
+          b.mergedText(b.nextRow, 2, last, value, STYLES.paragraph);
+          b.skip();
+        }
+      } else {
+        // The criteria table: the criterion in the label column, its target and figures in the narrow columns.
+        b.table(
+          block.header.map((header, k) => col(header, k === 0 ? LETTER_LABEL_WIDTH : LETTER_COLUMN_WIDTH, k === 0 ? STYLES.paragraph : { ...STYLES.centre, wrap: true })),
+          block.rows,
+        );
+      }
+    }
+  });
+  b.print({ keyColumns: last, ...pageFurniture(c) });
+  const sheet = b.build();
+  // A letter prints upright.
+  if (sheet.print) sheet.print = { ...sheet.print, landscape: false };
+  return sheet;
+}
+
+/**
+ * The budget periods side by side (--period all): per administration and per goal, each period's own figures in a
+ * column labelled with the period, and the difference between the latest two. Nothing adds amounts of two periods.
+ */
+function periodsSheet(c: Consolidation, periods: PeriodFigures[]): SheetPlan {
+  const b = new SheetBuilder(OUTPUT.periods);
+  const labels = periods.map((p) => p.period);
+  const [previous, latest] = labels.length >= 2 ? labels.slice(-2) : [undefined, labels[0]];
+  const span = labels.length + 2 + (previous ? 1 : 0);
+  b.title(`Budgetperioderne hver for sig: ${labels.join(', ')}`);
+  b.note(
+    `Hver periodes tal er forvaltningens egen redegørelse for den periode (kr., over periodens egne budgetår). Perioderne lægges aldrig sammen; ${previous ? `"Forskel" er ${latest} minus ${previous}. ` : ''}Resten af projektmappen gælder ${c.period}.`,
+    span,
+  );
+  const admins = [...new Set(periods.flatMap((p) => p.administrations.map((a) => a.administration)))];
+  const figure = (period: PeriodFigures, admin: string, f: (a: PeriodFigures['administrations'][number]) => number) => {
+    const a = period.administrations.find((x) => x.administration === admin);
+    return a ? f(a) : null;
+  };
+  const difference = (values: (number | null)[]): PlanValue[] => {
+    if (!previous) return [];
+    const [p, l] = values.slice(-2);
+    return [p === null || l === null ? null : round2(l - p)];
+  };
+  const periodColumns = (first: string, width: number) => [
+    col(first, width),
+    ...labels.map((l) => col(l, 15, STYLES.kr)),
+    ...(previous ? [col(`Forskel ${latest} – ${previous}`, 16, STYLES.krBold)] : []),
+  ];
+  b.subtitle('Tabel 1, I ALT pr. forvaltning og periode');
+  b.table(
+    periodColumns('Forvaltning', 30),
+    admins.map((a) => {
+      const values = periods.map((p) => figure(p, a, (x) => x.table1Total));
+      return [adminLabel(a), ...values, ...difference(values)];
+    }),
+  );
+  b.subtitle('Udgift pr. mål a–g (indsatser for integrationspolitikkens mål) pr. forvaltning og periode');
+  b.note('En indsats for flere mål tælles under hvert af dem.', span);
+  const goalRows: PlanValue[][] = [];
+  for (const g of GOAL_LETTERS) {
+    const total = periods.map((p) => round2(p.administrations.reduce((s, a) => s + a.goals[g], 0)));
+    goalRows.push([`Mål ${g}, alle forvaltninger`, ...total, ...difference(total)]);
+    for (const a of admins) {
+      const values = periods.map((p) => figure(p, a, (x) => x.goals[g]));
+      if (values.some((v) => v !== null && v !== 0)) goalRows.push([`Mål ${g}, ${adminShort(a)}`, ...values, ...difference(values)]);
+    }
+  }
+  b.table(periodColumns('Mål og forvaltning', 30), goalRows);
+  b.print({ ...pageFurniture(c) });
+  return b.build();
 }
 
 // ---------------------------------------------------------------- Overblik
@@ -511,11 +631,22 @@ function aboutSheet(c: Consolidation): SheetPlan {
     ['Lavet', `${dateDa(c.generatedAt)} kl. ${c.generatedAt.slice(11, 16)} (UTC)`],
     ['Produkt', `Integrationsstatus ${c.productVersion}`],
     ['Farvegrænser', `grøn: fremdrift mindst ${Math.round(c.thresholds.green * 100)} % af det forventede; gul: mindst ${Math.round(c.thresholds.yellow * 100)} %; ellers rød`],
-    ['Monitoreringsgrænse', 'mindst 100.000 kr. i kommunal medfinansiering'],
+    ['Monitoreringsgrænse', 'mindst 100.000 kr. i kommunal medfinansiering over hele projektperioden (projektets eget felt; i skabelon 1.0 budgetårene)'],
     ['Filer med fejl', c.strict ? 'udeladt (--strict)' : 'medtaget og markeret med antal fejl'],
     ['Tidligere samlet status', c.previousFile ? `${c.previousFile.name} (SHA-256 ${c.previousFile.sha256})` : 'ingen'],
-    ['Ark', `${OUTPUT.overviewSheet} (nøgletal og figurer), ${OUTPUT.overview} (alle indsatser og projekter), ${OUTPUT.economy}, ${OUTPUT.goals}, ${OUTPUT.goalStatus}, ${OUTPUT.monitoring}, ${OUTPUT.history}, ${OUTPUT.findings}, ${OUTPUT.files}`],
+    ['Budgetperiode', c.comparison ? `${c.period}; sammenlignet med ${c.periods.filter((p) => p !== c.period).join(', ')} på arket ${OUTPUT.periods}` : c.period],
+    ['Kvartaler med farve', 'kun kvartaler, der var slut ved indsendelsen (og ved denne samling); et kvartal i gang tælles aldrig'],
+    ['Eskalering', 'rød i to kvartaler (denne redegørelse og historikken): udkast til brev til fagudvalg'],
+    ['Ark', `${OUTPUT.overviewSheet} (nøgletal og figurer), ${OUTPUT.overview} (alle indsatser og projekter), ${OUTPUT.economy}, ${OUTPUT.goals}, ${OUTPUT.goalStatus}, ${OUTPUT.monitoring}, ${OUTPUT.newlyRed}, ${OUTPUT.letters}, ${OUTPUT.history}, ${OUTPUT.findings}, ${OUTPUT.files}`],
   ]);
+  if (c.leftOutPeriods.length) {
+    b.subtitle('Udeladte budgetperioder');
+    b.note(`Redegørelser for andre budgetperioder end ${c.period} er ikke lagt sammen med den: perioder lægges aldrig sammen. Vælg en anden periode med --period (eller i opgaveruden).`, 4);
+    b.table(
+      [col('Budgetperiode', 30), col('Filer', 36), col('Grund', 36)],
+      c.leftOutPeriods.map((l) => [l.period, l.files.join(', '), `en anden budgetperiode end ${c.period}`]),
+    );
+  }
   b.width(1, 24);
   if (c.replacements.length) {
     b.subtitle('Erstattede indsendelser');
@@ -530,7 +661,21 @@ function aboutSheet(c: Consolidation): SheetPlan {
 
 export function buildConsolidatedPlan(c: Consolidation): WorkbookPlan {
   return {
-    sheets: [overviewFirstSheet(c), overviewSheet(c), economySheet(c), goalsSheet(c), goalStatusSheet(c), monitoringSheet(c), historySheet(c), findingsSheet(c), filesSheet(c), aboutSheet(c)],
+    sheets: [
+      overviewFirstSheet(c),
+      overviewSheet(c),
+      economySheet(c),
+      goalsSheet(c),
+      goalStatusSheet(c),
+      monitoringSheet(c),
+      newlyRedSheet(c),
+      lettersSheet(c),
+      ...(c.comparison ? [periodsSheet(c, c.comparison)] : []),
+      historySheet(c),
+      findingsSheet(c),
+      filesSheet(c),
+      aboutSheet(c),
+    ],
     definedNames: [],
     properties: { title: OUTPUT.workbookTitle, creator: `Integrationsstatus ${c.productVersion}` },
   };

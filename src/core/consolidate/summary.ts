@@ -2,7 +2,7 @@
 import { diagnosticMessage, type Lang } from '../diagnostics';
 import type { Table1RowKey } from '../model';
 import { colourCounts, municipalityTable1, round2, table1Figures, type Consolidation } from './consolidate';
-import { redInYear } from './layout';
+import { latestQuarterText, redInYear } from './layout';
 
 type ByRow = Record<Table1RowKey, { byYear: Record<string, number>; total: number }>;
 
@@ -39,7 +39,12 @@ export function consolidationSummary(c: Consolidation, lang: Lang = 'da') {
       /** Red in at least one quarter of the status year. */
       redInYear: c.monitoring.filter(redInYear).length,
     },
+    period: c.period,
+    periods: c.periods,
+    leftOutPeriods: c.leftOutPeriods,
     escalations: c.monitoring.filter((m) => m.escalate).map((m) => ({ administration: m.administration, project: m.project.name, redCount: m.redCount })),
+    /** Red in the latest quarter and not before (seed 003: told before publication). */
+    newlyRed: c.monitoring.filter((m) => m.newlyRed).map((m) => ({ administration: m.administration, project: m.project.name, quarter: latestQuarterText(m) })),
     replaced: c.replacements,
     skipped: c.files
       .filter((f) => f.outcome === 'unreadable' || f.outcome === 'left-out')

@@ -6,6 +6,7 @@ import {
   QUARTERS,
   UNITS,
   budgetYears,
+  lastEndedQuarter,
   unitByCode,
   type AdministrationCode,
   type GoalLetter,
@@ -24,11 +25,14 @@ import type {
   Table1,
   Table1Row,
   TemplateStamp,
+  UnassignedCriterion,
   YearAmount,
 } from '../model';
 import { isCellError, type CellError, type CellValue, type SheetGrid, type WorkbookReader } from '../reader';
 import {
+  ACHIEVED_BY_QUARTER,
   COVER,
+  CRITERIA_AREA,
   GOALS_AREA,
   INFO,
   OTHER_AREA,
@@ -37,6 +41,8 @@ import {
   SUPPORTED_TEMPLATE_VERSIONS,
   TABLE1,
   TEMPLATE_ID,
+  TEMPLATE_VERSION,
+  VERSIONS_WITHOUT_QUARTERLY_CRITERIA,
   columnId,
   columnRef,
   normalizeLabel,
@@ -120,14 +126,26 @@ class Context {
     return v;
   }
 
-  text(grid: SheetGrid, row: number, col: number | undefined): string | null {
-    if (col === undefined) return null;
+  /** A cell's value; undefined where the column is missing or the cell holds an error (which is reported). */
+  private read(grid: SheetGrid, row: number, col: number | undefined): CellValue | undefined {
+    if (col === undefined) return undefined;
     const v = this.value(grid, row, col);
     if (isCellError(v)) {
       this.cellError(v, grid, row, col);
-      return null;
+      return undefined;
     }
-    return cellText(v);
+    return v;
+  }
+
+  text(grid: SheetGrid, row: number, col: number | undefined): string | null {
+    const v = this.read(grid, row, col);
+    return v === undefined ? null : cellText(v);
+  }
+
+  /** A figure typed in a cell, as text and as its number (the first number in a text such as "mindst 25"); read once. */
+  figure(grid: SheetGrid, row: number, col: number | undefined): { text: string | null; number: number | null } {
+    const v = this.read(grid, row, col);
+    return v === undefined ? { text: null, number: null } : { text: cellText(v), number: firstNumberIn(v) };
   }
 
   cellError(v: CellError, grid: SheetGrid, row: number, col: number): void {
@@ -202,6 +220,8 @@ async function readTemplateStamp(ctx: Context): Promise<TemplateStamp> {
   } else if (version === null || !SUPPORTED_TEMPLATE_VERSIONS.includes(version)) {
     const where = versionAt ? ctx.at(grid, versionAt.row, versionAt.col + 1) : { sheet: grid.name, cell: null };
     ctx.diagnostics.push(makeDiagnostic('TEMPLATE_VERSION_UNKNOWN', where, { found: version ?? '' }, version ?? ''));
+  } else if (VERSIONS_WITHOUT_QUARTERLY_CRITERIA.includes(version) && versionAt) {
+    ctx.diagnostics.push(makeDiagnostic('TEMPLATE_VERSION_OLDER', ctx.at(grid, versionAt.row, versionAt.col + 1), { found: version, current: TEMPLATE_VERSION }, version));
   }
   return { id, version };
 }
@@ -393,7 +413,19 @@ async function readInitiatives(ctx: Context, layout: Layout, def: InitiativeArea
   });
 }
 
-async function readProjects(ctx: Context, layout: Layout, years: number[]): Promise<MonitoredProject[]> {
+/** The reported quarters: a 1.0 file's "Opnået til dato" is the figure at the last quarter ended by its submission. */
+function legacyQuarterly(achieved: number | null, achievedText: string | null, cover: Cover): { quarterly: (number | null)[]; quarterlyText: (string | null)[] } {
+  const quarterly: (number | null)[] = QUARTERS.map(() => null);
+  const quarterlyText: (string | null)[] = QUARTERS.map(() => null);
+  const last = cover.statusYear === null ? undefined : lastEndedQuarter(cover.statusYear, cover.submissionDate);
+  if (last !== undefined) {
+    quarterly[last - 1] = achieved;
+    quarterlyText[last - 1] = achievedText;
+  }
+  return { quarterly, quarterlyText };
+}
+
+async function readProjects(ctx: Context, layout: Layout, years: number[], cover: Cover): Promise<MonitoredProject[]> {
   const area = await locate<'projects'>(ctx, layout, PROJECTS_AREA);
   if (!area) return [];
   type Key = ColumnId<typeof PROJECTS_AREA>;
@@ -402,28 +434,22 @@ async function readProjects(ctx: Context, layout: Layout, years: number[]): Prom
   for (const row of dataRows(area, PROJECTS_AREA)) {
     const text = (k: Key) => ctx.text(area.grid, row, col(k));
     const source = { sheet: area.grid.name, row };
-    const numberAt = (k: 'target' | 'achieved'): number | null => {
-      const c = col(k);
-      if (c === undefined) return null;
-      const v = ctx.value(area.grid, row, c);
-      if (isCellError(v)) {
-        ctx.cellError(v, area.grid, row, c);
-        return null;
-      }
-      return firstNumberIn(v);
-    };
+    // Template 1.0 only: a success criterion on the project's row, continued on rows below with a blank project.
+    const target = ctx.figure(area.grid, row, col('target'));
+    const achieved = ctx.figure(area.grid, row, col('achieved'));
+    const achievedText = achieved.text;
     const criterion: SuccessCriterion = {
       indicator: text('indicator'),
-      target: numberAt('target'),
-      targetText: text('target'),
-      achieved: numberAt('achieved'),
-      achievedText: text('achieved'),
+      target: target.number,
+      targetText: target.text,
+      ...legacyQuarterly(achieved.number, achievedText, cover),
       source,
     };
-    const hasCriterion = criterion.indicator !== null || criterion.targetText !== null || criterion.achievedText !== null;
+    const hasCriterion = criterion.indicator !== null || criterion.targetText !== null || achievedText !== null;
     const name = text('name');
     const funding = yearAmounts(ctx, PROJECTS_AREA, area, row, 'funding', years);
-    const ownFields = name !== null || funding.some((f) => f.amount !== null) || text('fund') !== null;
+    const cofinancing = ctx.amount(area.grid, row, col('cofinancing'), columnRef(PROJECTS_AREA, 'cofinancing'));
+    const ownFields = name !== null || funding.some((f) => f.amount !== null) || cofinancing !== null || text('fund') !== null;
     const previous = projects[projects.length - 1];
     if (!ownFields && previous && hasCriterion) {
       // A continuation row: one more success criterion for the project above.
@@ -452,6 +478,7 @@ async function readProjects(ctx: Context, layout: Layout, years: number[]): Prom
       end: date('end'),
       funding,
       fundingTotal: typedTotal ?? (given.length ? roundKr(given.reduce((s, f) => s + (f.amount as number), 0)) : null),
+      cofinancing,
       criteria: hasCriterion ? [criterion] : [],
       colours,
       actionPlan: text('actionPlan'),
@@ -459,6 +486,37 @@ async function readProjects(ctx: Context, layout: Layout, years: number[]): Prom
     });
   }
   return projects;
+}
+
+/** Template 1.1: the sheet Succeskriterier, one row per criterion, each naming its project. */
+async function readCriteria(ctx: Context, layout: Layout, projects: MonitoredProject[], version: string | null): Promise<UnassignedCriterion[]> {
+  const hasSheet = ctx.index.name(CRITERIA_AREA.definedName) !== undefined || ctx.index.sheets.some((s) => normalizeLabel(s.name) === normalizeLabel(CRITERIA_AREA.sheet));
+  // A 1.0 file has no such sheet: its criteria are on the projects sheet (the info finding TEMPLATE_VERSION_OLDER says so).
+  if (version !== null && VERSIONS_WITHOUT_QUARTERLY_CRITERIA.includes(version) && !hasSheet) return [];
+  const area = await locate<'criteria'>(ctx, layout, CRITERIA_AREA);
+  if (!area) return [];
+  const byName = new Map<string, MonitoredProject>();
+  for (const p of projects) if (p.name !== null && !byName.has(normalizeLabel(p.name))) byName.set(normalizeLabel(p.name), p);
+  const unassigned: UnassignedCriterion[] = [];
+  for (const row of dataRows(area, CRITERIA_AREA)) {
+    const col = (k: ColumnId<typeof CRITERIA_AREA>) => area.columns.get(k);
+    const text = (k: ColumnId<typeof CRITERIA_AREA>) => ctx.text(area.grid, row, col(k));
+    const target = ctx.figure(area.grid, row, col('target'));
+    const figures = ACHIEVED_BY_QUARTER.map((k) => ctx.figure(area.grid, row, col(k)));
+    const criterion: SuccessCriterion = {
+      indicator: text('indicator'),
+      target: target.number,
+      targetText: target.text,
+      quarterly: figures.map((f) => f.number),
+      quarterlyText: figures.map((f) => f.text),
+      source: { sheet: area.grid.name, row },
+    };
+    const projectText = text('project');
+    const project = projectText === null ? undefined : byName.get(normalizeLabel(projectText));
+    if (project) project.criteria.push(criterion);
+    else unassigned.push({ projectText, criterion });
+  }
+  return unassigned;
 }
 
 async function readTable1(ctx: Context, layout: Layout): Promise<Table1> {
@@ -559,9 +617,10 @@ export async function readSubmission(reader: WorkbookReader): Promise<ParseResul
   const goals = await readGoals(ctx, layout);
   const policyInitiatives = await readInitiatives(ctx, layout, POLICY_AREA, 'policy', years);
   const otherInitiatives = await readInitiatives(ctx, layout, OTHER_AREA, 'other', years);
-  const projects = await readProjects(ctx, layout, years);
+  const projects = await readProjects(ctx, layout, years, cover);
+  const unassignedCriteria = await readCriteria(ctx, layout, projects, template.version);
   return {
-    submission: { template, cover, years, goals, policyInitiatives, otherInitiatives, table1, projects },
+    submission: { template, cover, years, goals, policyInitiatives, otherInitiatives, table1, projects, unassignedCriteria },
     layout,
     diagnostics: ctx.diagnostics,
   };

@@ -8,6 +8,8 @@ export const TEMPLATE_ID = 'kk-integration-budget';
 export const TEMPLATE_VERSION = '1.1';
 /** Versions the reader understands. */
 export const SUPPORTED_TEMPLATE_VERSIONS: readonly string[] = ['1.0', '1.1'];
+/** Versions read without the fields 1.1 added (quarterly figures per success criterion, co-financing over the project period). */
+export const VERSIONS_WITHOUT_QUARTERLY_CRITERIA: readonly string[] = ['1.0'];
 
 export const SHEET_NAMES = {
   cover: 'Forside',
@@ -16,6 +18,7 @@ export const SHEET_NAMES = {
   other: 'Indsatser øvrige mål',
   table1: 'Tabel 1',
   projects: 'Monitorerede projekter',
+  criteria: 'Succeskriterier',
   info: 'Skabeloninfo',
   /** A worked example of every sheet (template 1.1); never read as part of the statement. */
   example: 'Eksempel',
@@ -31,6 +34,7 @@ export const SHEET_ORDER: readonly string[] = [
   SHEET_NAMES.other,
   SHEET_NAMES.table1,
   SHEET_NAMES.projects,
+  SHEET_NAMES.criteria,
   SHEET_NAMES.info,
 ];
 
@@ -45,6 +49,7 @@ export type InputKind =
   | 'amount'
   | 'number'
   | 'colour'
+  | 'project'
   | 'rowTotal'
   | 'fixed';
 
@@ -77,6 +82,8 @@ export const INPUT_RULES: Record<Exclude<InputKind, 'rowTotal' | 'fixed'>, Input
   },
   number: { prompt: 'Et tal, fx 25.', alert: { style: 'stop', message: 'Skriv et tal på 0 eller derover, fx 25 – kun tallet, uden "ca." eller "pct.".' } },
   colour: { prompt: 'Vælg grøn, gul eller rød på listen.', alert: { style: 'stop', message: 'Vælg grøn, gul eller rød på listen.' } },
+  // Only a project on the projects sheet: a criterion of a project not there is refused (the validator checks it too).
+  project: { prompt: 'Vælg projektet på listen.', alert: { style: 'stop', message: 'Vælg projektet på listen. Står det ikke der, så skriv det først på arket Monitorerede projekter.' } },
 };
 
 /** Defined names are the primary way areas are found; header labels are the fallback. */
@@ -132,7 +139,7 @@ export const COVER = {
     'Hver forvaltning redegør for sin indsats på integrationsområdet, herunder status i forhold til de opsatte mål i integrationspolitikken.',
     'Det er alene indsats dedikeret flygtninge, indvandrere og efterkommere, der skal medtages.',
     'Almindelig drift skal ikke medregnes, selvom denne måtte omfatte drift af institutioner, foreninger e.lign., der også har indvandrere som brugere.',
-    'Udfyld arkene: Mål a-g (status for de overordnede mål), Indsatser mål a-g (statusskema pr. indsats, der bidrager til at nå målene i integrationspolitikken), Indsatser øvrige mål, Tabel 1 (økonomisk oversigt) og Monitorerede projekter (projekter med mindst 100.000 kr. i kommunal medfinansiering).',
+    'Udfyld arkene: Mål a-g (status for de overordnede mål), Indsatser mål a-g (statusskema pr. indsats, der bidrager til at nå målene i integrationspolitikken), Indsatser øvrige mål, Tabel 1 (økonomisk oversigt), Monitorerede projekter (projekter med mindst 100.000 kr. i kommunal medfinansiering) og Succeskriterier (projekternes succeskriterier, opnået kvartal for kvartal).',
     'Alle beløb angives i den valgte beløbsenhed. Totaler og Tabel 1 beregnes automatisk.',
     'Redegørelsen sendes til Kontoret for Integration senest {deadline}.',
   ],
@@ -155,9 +162,11 @@ export interface ColumnDef {
   readonly help?: string;
   /** What the worked example (the Eksempel sheet) shows; one value per budget year for per-year columns. */
   readonly example?: string | number | readonly number[];
+  /** Read where a file has it (version 1.0), no longer written: the template of 1.1 moved it elsewhere. */
+  readonly legacy?: boolean;
 }
 
-export type TableAreaKey = 'goals' | 'policy' | 'other' | 'projects';
+export type TableAreaKey = 'goals' | 'policy' | 'other' | 'projects' | 'criteria';
 
 export interface TableArea {
   readonly key: TableAreaKey;
@@ -273,33 +282,69 @@ export const PROJECTS_AREA = defineArea({
   sheet: SHEET_NAMES.projects,
   definedName: 'IB_Projekter',
   title: 'Integrationsprojekter og monitorering (mindst 100.000 kr. i kommunal medfinansiering monitoreres)',
-  hint: 'Én række pr. projekt. Flere succeskriterier: skriv dem på de næste rækker med tomt projektnavn. Farve pr. kvartal i statusåret: grøn, gul eller rød. Ved rød: beskriv handlingsplanen.',
+  hint: 'Én række pr. projekt. Kommunal medfinansiering for hele projektperioden afgør, om projektet monitoreres; beløbene pr. budgetår indgår i Tabel 1. Farve pr. kvartal i statusåret, kun for kvartaler der er slut: grøn, gul eller rød. Ved rød: beskriv handlingsplanen. Succeskriterierne skrives på arket Succeskriterier.',
   headerRow: 4,
   inputRows: 40,
   columns: [
-    { key: 'name', header: 'Projekt', kind: 'text', width: 28, required: true, help: 'Projektets navn. Flere succeskriterier: skriv dem på de næste rækker med tomt projektnavn.', example: 'Bydelsmødre' },
+    { key: 'name', header: 'Projekt', kind: 'text', width: 28, required: true, help: 'Projektets navn. Succeskriterierne skrives på arket Succeskriterier.', example: 'Bydelsmødre' },
     { key: 'fund', header: 'Pulje/fond', kind: 'text', width: 22, help: 'Den pulje eller fond, projektet er finansieret af.', example: 'Integrationspuljen' },
     { key: 'start', header: 'Projektstart', kind: 'date', width: 12, help: 'Dato, fx 01-01-2010.', example: '01-01-2010' },
     { key: 'end', header: 'Projektslut', kind: 'date', width: 12, help: 'Dato, fx 31-12-2012.', example: '31-12-2012' },
+    // 1.1: the project's own total decides monitoring, whatever the statement's budget years.
+    {
+      key: 'cofinancing',
+      header: 'Kommunal medfinansiering, hele projektperioden',
+      kind: 'amount',
+      width: 17,
+      help: 'Kommunens samlede medfinansiering af projektet fra start til slut, i beløbsenheden fra Forside. Mindst 100.000 kr.: projektet monitoreres.',
+      example: 450_000,
+    },
     { key: 'funding', header: 'Kommunal medfinansiering {year}', kind: 'amount', width: 15, perYear: true, help: 'Kommunens medfinansiering i budgetåret, i beløbsenheden fra Forside. Kun tallet, fx 150000.', example: [150_000, 150_000, 0, 0] },
     { key: 'fundingTotal', header: 'Kommunal medfinansiering i alt', kind: 'rowTotal', width: 16, totalOf: 'funding', help: 'Beregnes: summen af årene.' },
-    { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32, help: 'Hvad der måles, fx "Antal kvinder der gennemfører forløbet". Ét succeskriterie pr. række.', example: 'Antal kvinder der gennemfører forløbet' },
-    { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, help: 'Tal, fx 25 (borgere) eller 75 (pct.).', example: 25 },
-    { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12, help: 'Det tal, der er nået ved udgangen af seneste kvartal, fx 12.', example: 12 },
-    { key: 'q1', header: 'Farve K1', kind: 'colour', width: 9, help: 'Kvartalets farve: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer).', example: 'grøn' },
-    { key: 'q2', header: 'Farve K2', kind: 'colour', width: 9, help: 'Kvartalets farve: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer).', example: 'grøn' },
-    { key: 'q3', header: 'Farve K3', kind: 'colour', width: 9, help: 'Kvartalets farve: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer).', example: 'gul' },
-    { key: 'q4', header: 'Farve K4', kind: 'colour', width: 9, help: 'Kvartalets farve: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer).', example: 'rød' },
+    // 1.0 kept one success criterion (and one achieved figure) per row here; 1.1 has the sheet Succeskriterier.
+    { key: 'indicator', header: 'Succeskriterie (indikator)', kind: 'text', width: 32, legacy: true },
+    { key: 'target', header: 'Mål for succeskriterie', kind: 'number', width: 12, legacy: true },
+    { key: 'achieved', header: 'Opnået til dato', kind: 'number', width: 12, legacy: true },
+    { key: 'q1', header: 'Farve K1', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'grøn' },
+    { key: 'q2', header: 'Farve K2', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'grøn' },
+    { key: 'q3', header: 'Farve K3', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'gul' },
+    { key: 'q4', header: 'Farve K4', kind: 'colour', width: 9, help: 'Kvartalets farve, når kvartalet er slut: grøn (god fremdrift), gul (nogle problemer) eller rød (betydelige problemer). Et kvartal, der ikke er slut, står tomt.', example: 'rød' },
     { key: 'actionPlan', header: 'Handlingsplan (ved rød)', kind: 'text', width: 36, help: 'Skal udfyldes, når et kvartal er rødt: hvad gøres der for at få projektet på sporet?', example: 'Ny rekruttering via sundhedsplejersker fra januar' },
   ],
-  signature: ['name', 'indicator'],
+  signature: ['name', 'q1'],
 });
 
-export const TABLE_AREAS = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA] as const;
+const achievedHelp = (q: number) => `Det samlede tal, der var nået fra projektets start til udgangen af K${q} i statusåret. Tomt, hvis kvartalet ikke er slut.`;
+
+/** 1.1: one row per success criterion of a monitored project, with the figure reached by the end of each quarter. */
+export const CRITERIA_AREA = defineArea({
+  key: 'criteria',
+  sheet: SHEET_NAMES.criteria,
+  definedName: 'IB_Succeskriterier',
+  title: 'Succeskriterier for de monitorerede projekter, kvartal for kvartal',
+  hint: 'Én række pr. succeskriterie. Vælg projektet på listen (projekterne på arket Monitorerede projekter). Skriv målet for hele projektperioden og, for hvert kvartal i statusåret, hvor meget der i alt var nået ved kvartalets udgang (fx 3, 7, 12, 18). Kvartaler, der ikke er slut, står tomme.',
+  headerRow: 4,
+  inputRows: 60,
+  columns: [
+    { key: 'project', header: 'Projekt', kind: 'project', width: 28, required: true, help: 'Vælg projektet på listen (projekterne fra arket Monitorerede projekter).', example: 'Bydelsmødre' },
+    { key: 'indicator', header: 'Succeskriterie', kind: 'text', width: 36, required: true, help: 'Hvad der måles, fx "mindst 25 kvinder gennemfører forløbet". Ét succeskriterie pr. række.', example: 'Mindst 25 kvinder gennemfører forløbet' },
+    { key: 'target', header: 'Mål for hele projektperioden', kind: 'number', width: 14, required: true, help: 'Tal, fx 25 (borgere) eller 75 (pct.).', example: 25 },
+    { key: 'achievedQ1', header: 'Opnået i alt ved udgangen af K1', kind: 'number', width: 13, help: achievedHelp(1), example: 3 },
+    { key: 'achievedQ2', header: 'Opnået i alt ved udgangen af K2', kind: 'number', width: 13, help: achievedHelp(2), example: 7 },
+    { key: 'achievedQ3', header: 'Opnået i alt ved udgangen af K3', kind: 'number', width: 13, help: achievedHelp(3), example: 12 },
+    { key: 'achievedQ4', header: 'Opnået i alt ved udgangen af K4', kind: 'number', width: 13, help: achievedHelp(4), example: 18 },
+  ],
+  signature: ['project', 'indicator', 'target'],
+});
+
+/** The criteria columns of each quarter, K1–K4. */
+export const ACHIEVED_BY_QUARTER = ['achievedQ1', 'achievedQ2', 'achievedQ3', 'achievedQ4'] as const;
+
+export const TABLE_AREAS = [GOALS_AREA, POLICY_AREA, OTHER_AREA, PROJECTS_AREA, CRITERIA_AREA] as const;
 
 /** A row total sums a per-year column of its own area: a misspelt totalOf does not compile (true is not false). */
 type SumsPerYearColumn<A extends TableArea> = Extract<ColumnOf<A>, { totalOf: string }>['totalOf'] extends PerYearKeyOf<A> ? true : false;
-const _totalsSumPerYearColumns: { [K in TableAreaKey]: SumsPerYearColumn<TableAreas[K]> } = { goals: true, policy: true, other: true, projects: true };
+const _totalsSumPerYearColumns: { [K in TableAreaKey]: SumsPerYearColumn<TableAreas[K]> } = { goals: true, policy: true, other: true, projects: true, criteria: true };
 
 /** Each table-shaped area's definition by its key. */
 export interface TableAreas {
@@ -307,8 +352,9 @@ export interface TableAreas {
   policy: typeof POLICY_AREA;
   other: typeof OTHER_AREA;
   projects: typeof PROJECTS_AREA;
+  criteria: typeof CRITERIA_AREA;
 }
-export const AREA_BY_KEY: TableAreas = { goals: GOALS_AREA, policy: POLICY_AREA, other: OTHER_AREA, projects: PROJECTS_AREA };
+export const AREA_BY_KEY: TableAreas = { goals: GOALS_AREA, policy: POLICY_AREA, other: OTHER_AREA, projects: PROJECTS_AREA, criteria: CRITERIA_AREA };
 
 export type ColumnOf<A extends TableArea> = A['columns'][number];
 export type ColumnKeyOf<A extends TableArea> = ColumnOf<A>['key'];
@@ -452,9 +498,10 @@ export interface ExpandedColumn extends ColumnDef {
   year?: number;
 }
 
-/** Columns with per-year columns expanded for the given budget years. */
+/** Columns with per-year columns expanded for the given budget years (the template's columns, as written). */
 export function expandColumns(area: TableArea, years: readonly number[]): ExpandedColumn[] {
-  return area.columns.flatMap((c): ExpandedColumn[] =>
+  // Legacy columns are read where a 1.0 file has them, never written.
+  return area.columns.filter((c) => !c.legacy).flatMap((c): ExpandedColumn[] =>
     c.perYear
       ? years.map((year) => ({ ...c, label: c.header.replace('{year}', String(year)), year }))
       : [{ ...c, label: c.header }],
@@ -482,7 +529,7 @@ export function goalText(letter: GoalLetter): string {
 /** Every area of the template a reader looks for: the four table-shaped areas and Table 1. */
 export type AreaKey = TableAreaKey | 'table1';
 
-export const AREA_KEYS: readonly AreaKey[] = ['goals', 'policy', 'other', 'projects', 'table1'];
+export const AREA_KEYS: readonly AreaKey[] = ['goals', 'policy', 'other', 'projects', 'criteria', 'table1'];
 
 /** What findings say about an area: its title, the sheet it belongs on and its defined name. */
 export function areaOf(key: AreaKey): { title: string; sheet: string; definedName: string } {

@@ -1,6 +1,6 @@
 /** What goes into the template's input cells, keyed by the template definition's field and column keys. */
 import type { GoalLetter, UnitCode, AdministrationCode } from '../domain';
-import type { ColumnOf, CoverFieldKey, GOALS_AREA, OTHER_AREA, POLICY_AREA, PROJECTS_AREA, Table1InputRowKey, TableArea } from './definition';
+import type { ColumnOf, CoverFieldKey, CRITERIA_AREA, GOALS_AREA, OTHER_AREA, POLICY_AREA, PROJECTS_AREA, Table1InputRowKey, TableArea } from './definition';
 
 /** A value as a person typed it: text stays text (so "12,30" can be tested), dates are ISO. */
 export type RawValue = string | number | boolean | null | { date: string };
@@ -23,6 +23,8 @@ export interface TemplateFill {
   policy?: (RawRow<typeof POLICY_AREA> | null)[];
   other?: (RawRow<typeof OTHER_AREA> | null)[];
   projects?: (RawRow<typeof PROJECTS_AREA> | null)[];
+  /** Template 1.1: one row per success criterion, naming its project. */
+  criteria?: (RawRow<typeof CRITERIA_AREA> | null)[];
   table1?: Partial<Record<Table1InputRowKey, RawValue[]>>;
 }
 

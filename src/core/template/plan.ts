@@ -26,6 +26,7 @@ import {
   EXAMPLE,
   INFO,
   INPUT_RULES,
+  PROJECTS_AREA,
   TABLE1,
   TABLE_AREAS,
   TEMPLATE_ID,
@@ -60,6 +61,13 @@ type ListKey = keyof typeof LISTS;
 function listFormula(key: ListKey): string {
   const col = INFO.listColumn + Object.keys(LISTS).indexOf(key);
   return `${quoteSheet(INFO.sheet)}!${absoluteRef(rangeRef(2, col, 1 + LISTS[key].items.length, col))}`;
+}
+
+/** The projects' names on the projects sheet: the list a success criterion's project is chosen from. */
+function projectListFormula(): string {
+  const nameCol = PROJECTS_AREA.columns.findIndex((c) => c.key === 'name') + 1;
+  const header = PROJECTS_AREA.headerRow;
+  return `${quoteSheet(PROJECTS_AREA.sheet)}!${absoluteRef(rangeRef(header + 1, nameCol, header + PROJECTS_AREA.inputRows, nameCol))}`;
 }
 
 function inputStyle(kind: InputKind, unit: UnitCode): CellStyle {
@@ -105,6 +113,8 @@ function validationFor(kind: InputKind, ref: string, label: string, help?: strin
     case 'yesNo':
     case 'colour':
       return { ...common, kind: 'list', list: listFormula(kind) };
+    case 'project':
+      return { ...common, kind: 'list', list: projectListFormula() };
     case 'year':
       return { ...common, kind: 'whole', min: 1990, max: 2200 };
     case 'date':
@@ -495,11 +505,12 @@ export function buildTemplatePlan(options: TemplateOptions, fill: TemplateFill =
     policy: fill.policy ?? [],
     other: fill.other ?? [],
     projects: fill.projects ?? [],
+    criteria: fill.criteria ?? [],
   };
-  const [goals, policy, other, projects] = TABLE_AREAS.map((area) => tableSheet(area, years, opts.unit, areaRows[area.key], names));
+  const [goals, policy, other, projects, criteria] = TABLE_AREAS.map((area) => tableSheet(area, years, opts.unit, areaRows[area.key], names));
   const byName = new Map([goals, policy, other, projects].map((p) => [p.name, p]));
   const table1 = table1Sheet(years, opts.unit, fill, names, byName);
-  const sheets = [coverSheet(opts, fill, names), goals, policy, other, table1, projects, infoSheet(names), exampleSheet(opts, years)];
+  const sheets = [coverSheet(opts, fill, names), goals, policy, other, table1, projects, criteria, infoSheet(names), exampleSheet(opts, years)];
   return {
     sheets,
     definedNames: names,

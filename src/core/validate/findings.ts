@@ -4,7 +4,7 @@ import { makeDiagnostic, type Code, type Diagnostic, type ParamsArgs, type Where
 import { unitByCode, type UnitCode } from '../domain';
 import type { Submission } from '../model';
 import type { Layout } from '../parse/submission';
-import { COVER, anyColumnId, type CoverFieldKey, type PerYearKeyOf, type PlainKeyOf, type TableAreas } from '../template/definition';
+import { COVER, anyColumnId, type CoverFieldKey, type FieldRef, type PerYearKeyOf, type PlainKeyOf, type TableAreas } from '../template/definition';
 
 type AnyArea = TableAreas[keyof TableAreas];
 import type { Amount } from './rules/define';
@@ -16,6 +16,8 @@ export interface ValidationOptions {
 
 export class Findings {
   readonly list: Diagnostic[] = [];
+  /** Every amount above 0 the checks saw, for judging the statement's unit as a whole (checks/amounts.ts). */
+  readonly positiveAmounts: { kr: number; where: Where; field: FieldRef }[] = [];
 
   constructor(
     readonly s: Submission,

@@ -3,6 +3,7 @@ import { parseRangeRef } from '../cells';
 import type { Diagnostic } from '../diagnostics';
 import type { ParseResult } from '../parse/submission';
 import { OTHER_AREA, POLICY_AREA, SHEET_ORDER } from '../template/definition';
+import { settleAmountUnits } from './checks/amounts';
 import { checkCover } from './checks/cover';
 import { checkGoals } from './checks/goals';
 import { checkInitiatives } from './checks/initiatives';
@@ -40,6 +41,7 @@ export function validate(parsed: ParseResult, options: ValidationOptions = {}): 
   checkInitiatives(f, OTHER_AREA, parsed.submission.otherInitiatives);
   checkTable1(f);
   checkProjects(f);
+  settleAmountUnits(f);
   return sortDiagnostics([...parsed.diagnostics, ...f.list], parsed.layout.sheetOrder);
 }
 

@@ -21,6 +21,10 @@ import type { ConsolidationResult, FileResult, PaneActions, PreviousResult, Prog
 import { formatKr } from '../i18n';
 import { ErrorBar, HiddenFileInput, useAction, useResultAnnouncer, useViewStyles, type ViewProps } from './common';
 import { Findings } from './Findings';
+import { PeriodChoice } from './PeriodChoice';
+
+// Shown only once a consolidation is made: loaded then, keeping the pane's start-up code within its budget.
+const MonitoringResult = React.lazy(() => import(/* webpackChunkName: "monitoring-result" */ './MonitoringResult').then((m) => ({ default: m.MonitoringResult })));
 
 const useStyles = makeStyles({
   drop: {
@@ -62,6 +66,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
   const [progress, setProgress] = React.useState<Progress | undefined>(undefined);
   const [cancelNote, setCancelNote] = React.useState<string | undefined>(undefined);
   const [strict, setStrict] = React.useState(false);
+  const [period, setPeriod] = React.useState<number | 'all' | undefined>(undefined);
   const [previous, setPrevious] = React.useState<PreviousResult | undefined>(undefined);
   const [result, setResult] = React.useState<ConsolidationResult | undefined>(undefined);
   const [note, setNote] = React.useState<string | undefined>(undefined);
@@ -118,7 +123,7 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
   const runConsolidation = async () => {
     setNote(undefined);
     const r = await work.run(() =>
-      actions.files.consolidate({ ids: files.map((f) => f.id), strict, usePrevious: previous?.ok === true, lang }),
+      actions.files.consolidate({ ids: files.map((f) => f.id), strict, usePrevious: previous?.ok === true, lang, period }),
     );
     if (r) {
       setResult(r);
@@ -266,6 +271,16 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
             stale();
           }}
         />
+        <PeriodChoice
+          periods={files.flatMap((f) => (f.period ? [f.period] : []))}
+          value={period}
+          onChange={(p) => {
+            setPeriod(p);
+            stale();
+          }}
+          t={t}
+          lang={lang}
+        />
         <Text>{t.previous}</Text>
         <div className={view.row}>
           <Button size="small" disabled={work.busy} onClick={() => previousInput.current?.click()}>
@@ -365,6 +380,11 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
               </>
             ) : null}
           </dl>
+          {result ? (
+            <React.Suspense fallback={null}>
+              <MonitoringResult result={result} actions={actions} t={t} lang={lang} />
+            </React.Suspense>
+          ) : null}
           <div className={view.row}>
             {actions.excel ? (
               <Button appearance="primary" disabled={work.busy} onClick={() => void writeHere()}>

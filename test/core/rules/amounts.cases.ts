@@ -8,11 +8,18 @@ const inMio = (amount: number): Statement => ({
     f.policy![0]!.economy = [amount, 0.1, 0.1, 0.1];
     f.other![0]!.economy = [0.05, 0.05, 0.05, 0.05];
     f.projects![0]!.funding = [0.15, 0, 0, 0];
+    f.projects![0]!.cofinancing = 0.45;
     f.table1 = { policy: [amount, 0.1, 0.1, 0.1], other: [0.05, 0.05, 0.05, 0.05], projects: [0.15, 0, 0, 0] };
   },
 });
 
 export const amountCases: Cases<'amounts'> = {
+  AMOUNT_UNIT_LIKELY_WRONG: {
+    name: 'every amount typed in kr. under the unit mio. kr.: one error on the unit cell, no warning per amount',
+    broken: { unit: 'mkr' },
+    expected: ['AMOUNT_UNIT_LIKELY_WRONG Forside!C7'],
+    fixed: { unit: 'kr' },
+  },
   AMOUNT_NEGATIVE: {
     name: 'on the sheet and in Table 1; 0 is neither negative nor in a wrong unit',
     broken: {
@@ -56,6 +63,33 @@ export const amountCases: Cases<'amounts'> = {
 };
 
 export const amountExamples: Example[] = [
+  {
+    name: 'the unit error names the likely unit and how many amounts are implausible',
+    statement: { unit: 'mkr' },
+    expected: ['AMOUNT_UNIT_LIKELY_WRONG Forside!C7'],
+    messages: {
+      da: 'Beløbsenheden er "mio. kr.", men 19 af redegørelsens 19 beløb er urimelige i den enhed (under 1.000 kr. eller fra 1 mia. kr.). Beløbene ser ud til at være i kr.: ret beløbsenheden eller beløbene.',
+    },
+  },
+  {
+    name: 'half of the amounts implausible is not most: warnings per amount, no unit error',
+    statement: {
+      fill: (f) => {
+        f.policy![0]!.economy = [12.3, 10, 10, 10];
+        f.table1!.policy = [12.3, 10, 10, 10];
+      },
+    },
+    expected: [
+      'AMOUNT_UNIT_SUSPECT Indsatser mål a-g!H5',
+      'AMOUNT_UNIT_SUSPECT Indsatser mål a-g!I5',
+      'AMOUNT_UNIT_SUSPECT Indsatser mål a-g!J5',
+      'AMOUNT_UNIT_SUSPECT Indsatser mål a-g!K5',
+      'AMOUNT_UNIT_SUSPECT Tabel 1!B5',
+      'AMOUNT_UNIT_SUSPECT Tabel 1!C5',
+      'AMOUNT_UNIT_SUSPECT Tabel 1!D5',
+      'AMOUNT_UNIT_SUSPECT Tabel 1!E5',
+    ],
+  },
   {
     name: 'the message shows the amount in the unit of the cover and in kr.',
     statement: inMio(4_500_000_000),

@@ -1,5 +1,6 @@
 /** Break-and-fix cases of the cover rules (src/core/validate/rules/cover.ts). */
 import type { Cases, Example } from './harness';
+import { project } from '../../helpers/statement';
 
 const FORSIDE = 'Forside';
 
@@ -26,9 +27,17 @@ export const coverCases: Cases<'cover'> = {
       'COVER_YEARS_MISMATCH Indsatser mål a-g!H4',
       'COVER_YEARS_MISMATCH Indsatser øvrige mål!H4',
       'COVER_YEARS_MISMATCH Tabel 1!B4',
-      'COVER_YEARS_MISMATCH Monitorerede projekter!E4',
+      'COVER_YEARS_MISMATCH Monitorerede projekter!F4',
     ],
-    fixed: { firstYear: 2012, edit: (wb) => wb.set(FORSIDE, 'C5', 2012) },
+    // Fixed: the template of 2012–2015, with the status year and the project's period fitting it.
+    fixed: {
+      firstYear: 2012,
+      fill: (f) => {
+        f.cover = { ...f.cover, statusYear: 2009 };
+        f.projects = [{ ...project, end: { date: '2012-12-31' } }];
+      },
+      edit: (wb) => wb.set(FORSIDE, 'C5', 2012),
+    },
   },
   COVER_UNIT_MISSING: {
     broken: { edit: (wb) => wb.set(FORSIDE, 'C7', null) },
@@ -68,7 +77,7 @@ export const coverCases: Cases<'cover'> = {
     name: 'needed only when projects are monitored',
     broken: { edit: (wb) => wb.set(FORSIDE, 'C12', null) },
     expected: ['COVER_STATUS_YEAR_MISSING Forside!C12'],
-    fixed: { fill: (f) => (f.projects = []), edit: (wb) => wb.set(FORSIDE, 'C12', null) },
+    fixed: { fill: (f) => ((f.projects = []), (f.criteria = [])), edit: (wb) => wb.set(FORSIDE, 'C12', null) },
   },
 };
 

@@ -82,9 +82,9 @@ export const fileCases: Cases<'file'> = {
   },
   FILE_SHEET_TOO_LARGE: {
     name: 'one stray value in the last cell of a sheet; one further down the sheet is read',
-    broken: read(() => validBytes().then((b) => withPart(b, 'xl/worksheets/sheet7.xml', (x) => x.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')))),
+    broken: read(() => validBytes().then((b) => withPart(b, 'xl/worksheets/sheet8.xml', (x) => x.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')))),
     expected: ['FILE_SHEET_TOO_LARGE Skabeloninfo'],
-    fixed: read(() => validBytes().then((b) => withPart(b, 'xl/worksheets/sheet7.xml', (x) => x.replace('</sheetData>', '<row r="400"><c r="Z400" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')))),
+    fixed: read(() => validBytes().then((b) => withPart(b, 'xl/worksheets/sheet8.xml', (x) => x.replace('</sheetData>', '<row r="400"><c r="Z400" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')))),
   },
   FILE_OPEN_FAILED: {
     name: 'a file that is not there',

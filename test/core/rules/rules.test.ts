@@ -117,6 +117,15 @@ describe('the catalogue', () => {
     expect(CODES.flatMap((code) => danishInEnglish(code, danish).map((w) => `${code}: ${w}`))).toEqual([]);
   });
 
+  it('names quarters Q1–Q4 in English and K1–K4 in Danish', () => {
+    const withQuarter = CODES.filter((code) => messages(code, 'da').some((t) => /\bK[1-4]\b/.test(t)));
+    expect(withQuarter.length).toBeGreaterThan(0);
+    for (const code of withQuarter) {
+      for (const text of messages(code, 'en')) expect(text).not.toMatch(/\bK[1-4]\b/);
+      expect(messages(code, 'en').some((t) => /\bQ[1-4]\b/.test(t))).toBe(true);
+    }
+  });
+
   it('refuses a misspelt code or a missing parameter when compiling (npm run typecheck checks these lines)', () => {
     const where = { sheet: null, cell: null };
     // @ts-expect-error: a misspelt code

@@ -10,6 +10,7 @@ const seed001 = (total2011: number, edit?: Statement['edit']): Statement => ({
   fill: (f) => {
     f.policy = [];
     f.projects = [];
+    f.criteria = [];
     f.other = [
       { ...otherInitiative, name: 'Psykiatri', economy: [3.4, 4.9, 12.4, 12.4] },
       { ...otherInitiative, name: 'Data', economy: [0.07, 0.07, 0.07, 0.07] },
@@ -62,7 +63,7 @@ export const table1Cases: Cases<'table1'> = {
       fixed: {
         fill: (f) => {
           f.table1!.projects = [150_000, 0, 0, 10_000];
-          f.projects = [{ ...project, funding: [150_000, 0, 0, 10_000] }];
+          f.projects = [{ ...project, end: { date: '2014-12-31' }, funding: [150_000, 0, 0, 10_000] }];
         },
       },
     },
@@ -93,7 +94,7 @@ export const table1Examples: Example[] = [
   },
   {
     name: 'row 3 is not reconciled when no project gives co-financing',
-    statement: { fill: (f) => (f.projects = [{ ...project, funding: [null, null, null, null] }]) },
+    statement: { fill: (f) => (f.projects = [{ ...project, cofinancing: null, funding: [null, null, null, null] }]) },
     expected: ['PROJ_FUNDING_MISSING Monitorerede projekter!E5'],
   },
 ];

@@ -4,7 +4,7 @@ import { budgetYears } from '../../domain';
 import { OTHER_AREA, POLICY_AREA, PROJECTS_AREA, TABLE1, parseColumnId } from '../../template/definition';
 import type { Findings } from '../findings';
 import { show } from '../rules/define';
-import { isMonitored } from './projects';
+import { isMonitored } from '../../monitoring';
 
 export function checkCover(f: Findings): void {
   const c = f.s.cover;

@@ -133,8 +133,11 @@ export const show = {
   date: (iso: string): string => iso.split('-').reverse().join('-'),
   years: (years: readonly number[]): string => (years.length ? years.join(', ') : '–'),
   list: (items: readonly string[]): string => items.join(', '),
-  /** "K2 2009": the quarter as the template's colour columns name it. */
-  quarter: (q: QuarterOfYear): string => (q.year === null ? `K${q.quarter}` : `K${q.quarter} ${q.year}`),
+  /** "K2 2009" as the template's colour columns name it; "Q2 2009" in English. */
+  quarter: (q: QuarterOfYear, lang: Lang = 'da'): string => {
+    const name = `${lang === 'en' ? 'Q' : 'K'}${q.quarter}`;
+    return q.year === null ? name : `${name} ${q.year}`;
+  },
   field: fieldLabel,
   bytes: (n: number): string => {
     if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`;

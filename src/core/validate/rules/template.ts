@@ -23,6 +23,15 @@ export const TEMPLATE_RULES = {
     da: (p) => `Skabelonversion "${p.found}" kendes ikke (kendte versioner: ${show.list(SUPPORTED_TEMPLATE_VERSIONS)}). Hent den nyeste skabelon.`,
     en: (p) => `Template version "${p.found}" is not known (known versions: ${show.list(SUPPORTED_TEMPLATE_VERSIONS)}). Get the latest template.`,
   }),
+  TEMPLATE_VERSION_OLDER: rule({
+    severity: 'info',
+    params: { found: param.text, current: param.text },
+    da: (p) =>
+      `Skabelonversion ${p.found} er læst, men den nyeste er ${p.current}: arket Succeskriterier (opnået pr. kvartal) og kolonnen "Kommunal medfinansiering, hele projektperioden" mangler. "Opnået til dato" gælder kun det seneste afsluttede kvartal, og monitorering afgøres af medfinansieringen i budgetårene. Brug den nyeste skabelon næste gang.`,
+    en: (p) =>
+      `Template version ${p.found} was read, but the latest is ${p.current}: the sheet Succeskriterier (achieved per quarter) and the column "Kommunal medfinansiering, hele projektperioden" are missing. "Opnået til dato" counts for the last ended quarter only, and monitoring is decided by the co-financing in the budget years. Use the latest template next time.`,
+    example: { found: '1.0', current: '1.1' },
+  }),
   AREA_MISSING: rule({
     severity: 'error',
     params: { area },
