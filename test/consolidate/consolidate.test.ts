@@ -2,7 +2,6 @@
 import { consolidate, round2, sumByYear, type ConsolidationInput } from '../../src/core/consolidate/consolidate';
 import { goalMatrix } from '../../src/core/consolidate/figures';
 import { GOAL_LETTERS, type GoalLetter } from '../../src/core/domain';
-import { manyInputs } from '../office/submissions';
 import { buildConsolidatedPlan, OUTPUT } from '../../src/core/consolidate/plan';
 import { consolidationSummary } from '../../src/core/consolidate/summary';
 import { computedColour, DEFAULT_THRESHOLDS } from '../../src/core/consolidate/colours';
@@ -221,15 +220,15 @@ describe('the quarter history of a previous consolidated workbook', () => {
   });
 });
 
-describe('spend per goal over many budget periods', () => {
+describe('spend per goal', () => {
   it('counts each initiative as sumByYear does: the first amount of each year of the consolidation, in year order', async () => {
-    const inputs = await manyInputs(21);
+    const inputs = await exampleInputs();
     // One initiative with a repeated year, a year outside every period and amounts whose sum depends on its order.
     const first = inputs[0].submission!;
     const tricky = { ...first.policyInitiatives[0], goals: ['a', 'c'] as GoalLetter[], economy: [{ year: 2013, amount: 0.1 }, { year: 2011, amount: 0.2 }, { year: 2013, amount: 1e9 }, { year: 1900, amount: 5 }, { year: 2012, amount: 0.7 }] };
     inputs[0] = { ...inputs[0], submission: { ...first, policyInitiatives: [tricky, ...first.policyInitiatives.slice(1)] } };
     const c = consolidate(inputs, options);
-    expect(c.years.length).toBeGreaterThan(4);
+    expect(c.years).toEqual([2011, 2012, 2013, 2014]);
     const spend = (economy: { year: number; amount: number | null }[]) => round2(sumByYear(c.years, [economy]).reduce((a, b) => a + b, 0));
     const expected = new Map<string, Record<string, number>>();
     for (const inc of c.included) {
