@@ -156,28 +156,83 @@ export function choosePeriod(periods: readonly string[], wanted: number | undefi
   return known.find((p) => firstYearOf(p) <= wanted && wanted <= lastYearOf(p));
 }
 
+/** What decides which of two statements of an administration and period is the later: never the submission itself. */
+interface Statement {
+  file: SubmittedFile;
+  status: FileStatus;
+  errors: number;
+  /** Administration code, or the file name where the administration is unknown. */
+  administration: string;
+  period: string;
+  submissionDate: string;
+  /** Where the file stands among the inputs as given: the last tie-break of the file order. */
+  index: number;
+  entry: FileEntry;
+  /** With --period all: the statement's own figures for the comparison of periods. */
+  figures?: Omit<PeriodFigures['administrations'][number], 'administration' | 'file'>;
+}
+
 /** Later wins: by submission date, then file time, then file name (so the choice never depends on input order). */
-function isLater(a: Included, b: Included): boolean {
-  const key = (x: Included) => [x.submission.cover.submissionDate ?? '', x.file.modified ?? '', x.file.name];
+function isLater(a: Statement, b: Statement): boolean {
+  const key = (x: Statement) => [x.submissionDate, x.file.modified ?? '', x.file.name];
   const ka = key(a);
   const kb = key(b);
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] > kb[i];
   return false;
 }
 
+/** The file order: by name, then content hash, then as given. Findings, replacements and lists follow it. */
+function fileOrder(a: { file: SubmittedFile; index: number }, b: { file: SubmittedFile; index: number }): number {
+  return a.file.name.localeCompare(b.file.name) || a.file.sha256.localeCompare(b.file.sha256) || a.index - b.index;
+}
+
+/** The order of budget periods: by first year, then as text. */
+const periodOrder = (a: string, b: string) => firstYearOf(a) - firstYearOf(b) || a.localeCompare(b);
+
+/** A period written as two four-digit years: only such periods can be ranked while the files arrive. */
+const rankable = (period: string) => /^\d{4}–\d{4}$/.test(period);
+
 /** The same order as localeCompare's, from one collator: a national history sorts 100,000 entries. */
 const byText = new Intl.Collator().compare;
 
+/** Consolidates files given all at once: the same as feeding them one at a time, in this order, to a Consolidator. */
 export function consolidate(inputs: ConsolidationInput[], options: ConsolidationOptions): Consolidation {
-  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const strict = options.strict ?? false;
-  const files: FileEntry[] = [];
-  const candidates: Included[] = [];
-  const sorted = [...inputs].sort((a, b) => a.file.name.localeCompare(b.file.name) || a.file.sha256.localeCompare(b.file.sha256));
+  const consolidator = new Consolidator(options);
+  for (const input of inputs) consolidator.add(input);
+  return consolidator.finish();
+}
 
-  for (const input of sorted) {
-    const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = input.diagnostics.filter((d) => d.severity === 'warning').length;
+/**
+ * Takes files one at a time, in any order, and keeps full submissions only where the output needs them: the
+ * period that will be consolidated (the best seen so far), one statement per administration. Of every other
+ * statement it keeps what decides replacements, the lists of periods left out and the comparison of periods.
+ * The result is the same whatever order the files arrive in, as long as each carries its place among the inputs.
+ */
+export class Consolidator {
+  private readonly statements: Statement[] = [];
+  private readonly entries: { entry: FileEntry; file: SubmittedFile; index: number }[] = [];
+  /** The full submissions kept: per administration and period, the later statement's, of the periods held. */
+  private readonly held = new Map<string, { statement: Statement; submission: Submission }>();
+  /** The rankable period whose submissions are held (the best so far); unrankable ones ('–') are always held. */
+  private bestPeriod: string | undefined;
+  private readonly comparing: boolean;
+  private readonly wanted: number | undefined;
+  private added = 0;
+
+  constructor(private readonly options: ConsolidationOptions) {
+    this.comparing = options.period === 'all';
+    this.wanted = typeof options.period === 'number' ? options.period : undefined;
+  }
+
+  /** One file's result; `index` is its place among the inputs as given (default: the order of adding). */
+  add(input: ConsolidationInput, index = this.added): void {
+    this.added++;
+    let errors = 0;
+    let warnings = 0;
+    for (const d of input.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
     const s = input.submission;
     const entry: FileEntry = {
       file: input.file,
@@ -190,114 +245,171 @@ export function consolidate(inputs: ConsolidationInput[], options: Consolidation
       warnings,
       diagnostics: input.diagnostics,
     };
-    files.push(entry);
+    this.entries.push({ entry, file: input.file, index });
     if (input.status === 'unreadable' || !s) {
       entry.outcome = 'unreadable';
-      continue;
+      return;
     }
-    if (strict && input.status === 'invalid') {
+    if (this.options.strict && input.status === 'invalid') {
       entry.outcome = 'left-out';
-      continue;
+      return;
     }
-    candidates.push({ file: input.file, status: input.status, errors, submission: s, administration: s.cover.administration ?? input.file.name, period: periodOf(s) });
+    const period = periodOf(s);
+    const statement: Statement = {
+      file: input.file,
+      status: input.status,
+      errors,
+      administration: s.cover.administration ?? input.file.name,
+      period,
+      submissionDate: s.cover.submissionDate ?? '',
+      index,
+      entry,
+      ...(this.comparing ? { figures: statementFigures(s) } : {}),
+    };
+    this.statements.push(statement);
+    if (rankable(period) && this.isBetterPeriod(period)) {
+      // A better period: the submissions of the one held so far are no longer needed.
+      if (this.bestPeriod !== undefined) for (const [key, h] of this.held) if (h.statement.period === this.bestPeriod) this.held.delete(key);
+      this.bestPeriod = period;
+    }
+    if (rankable(period) && period !== this.bestPeriod) return;
+    const key = `${statement.administration}|${period}`;
+    const other = this.held.get(key);
+    if (!other || isLater(statement, other.statement) || (!isLater(other.statement, statement) && fileOrder(statement, other.statement) < 0)) {
+      this.held.set(key, { statement, submission: s });
+    }
   }
 
-  // One budget period at a time (or every one, labelled): statements of other periods are left out and listed.
-  const periods = [...new Set(candidates.map((c) => c.period))].sort((a, b) => firstYearOf(a) - firstYearOf(b) || a.localeCompare(b));
-  const comparing = options.period === 'all';
-  const wanted = typeof options.period === 'number' ? options.period : undefined;
-  // No statement of the period asked for: nothing is included, and the caller says which periods there are.
-  const period = choosePeriod(periods, wanted) ?? (wanted === undefined ? '–' : String(wanted));
-  const leftOutPeriods = new Map<string, string[]>();
-  const inPeriod = candidates.filter((c) => {
-    if (c.period === period || c.period === '–') return true;
-    if (!comparing) leftOutPeriods.set(c.period, [...(leftOutPeriods.get(c.period) ?? []), c.file.name]);
-    const entry = files.find((f) => f.file === c.file)!;
-    entry.outcome = comparing ? 'compared' : 'other-period';
-    return false;
-  });
+  /** How many full submissions are kept now: at most one per administration of the period held (and of '–'). */
+  get heldSubmissions(): number {
+    return this.held.size;
+  }
 
-  // One submission per administration and budget period: the later one replaces the earlier, and says so.
-  const { chosen: included, replacements } = onePerAdministration(inPeriod, files);
-  const comparison = comparing ? periods.filter((p) => p !== '–').map((p) => periodFigures(p, onePerAdministration(candidates.filter((c) => c.period === p), []).chosen)) : undefined;
-  const years = [...new Set(included.flatMap((i) => [...i.submission.years, ...i.submission.table1.years]))].sort((a, b) => a - b);
+  /** Whether a period would be consolidated rather than the best so far: the latest, or the first holding the year asked for. */
+  private isBetterPeriod(period: string): boolean {
+    if (this.wanted !== undefined && !(firstYearOf(period) <= this.wanted && this.wanted <= lastYearOf(period))) return false;
+    if (this.bestPeriod === undefined) return true;
+    if (this.wanted !== undefined) return periodOrder(period, this.bestPeriod) < 0;
+    return firstYearOf(period) > firstYearOf(this.bestPeriod) || (firstYearOf(period) === firstYearOf(this.bestPeriod) && period.localeCompare(this.bestPeriod) < 0);
+  }
 
-  // Monitoring: this year's effective colours over the previous history.
-  const history = new Map<string, HistoryEntry>();
-  const historyKey = (h: { administration: string; project: string; year: number; quarter: number }) => `${projectKey(h.administration, h.project)}|${h.year}|${h.quarter}`;
-  const today = options.generatedAt.slice(0, 10);
-  // A quarter that had not ended by today is no history (earlier versions wrote colours for such quarters).
-  for (const h of options.history ?? []) if (quarterEnded(h.year, h.quarter, today)) history.set(historyKey(h), h);
-  const previousRed = new Set([...history].filter(([, h]) => h.colour === 'red').map(([key]) => key));
-  const monitoring: ProjectMonitoring[] = [];
-  for (const inc of included) {
-    const statusYear = inc.submission.cover.statusYear;
-    const submitted = inc.submission.cover.submissionDate;
-    const asOf = submitted !== null && submitted < today ? submitted : today;
-    for (const project of inc.submission.projects) {
-      if (!isMonitored(project) || project.name === null) continue;
-      const quarters = assessQuarters(project, statusYear, asOf, thresholds);
-      if (statusYear !== null) {
-        for (const q of quarters) {
-          const entry = { administration: inc.administration, project: project.name, year: statusYear, quarter: q.quarter };
-          if (q.effective) history.set(historyKey(entry), { ...entry, colour: q.effective });
-          else history.delete(historyKey(entry));
+  finish(): Consolidation {
+    const options = this.options;
+    const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    const strict = options.strict ?? false;
+    const entries = [...this.entries].sort(fileOrder);
+    const files = entries.map((e) => e.entry);
+    // A file is found by its identity, the first entry for it in file order (as when the same input is given twice).
+    const entryOf = new Map<SubmittedFile, FileEntry>();
+    for (const e of entries) if (!entryOf.has(e.file)) entryOf.set(e.file, e.entry);
+    const candidates = [...this.statements].sort(fileOrder);
+
+    // One budget period at a time (or every one, labelled): statements of other periods are left out and listed.
+    const periods = [...new Set(candidates.map((c) => c.period))].sort(periodOrder);
+    const comparing = this.comparing;
+    const wanted = this.wanted;
+    // No statement of the period asked for: nothing is included, and the caller says which periods there are.
+    const period = choosePeriod(periods, wanted) ?? (wanted === undefined ? '–' : String(wanted));
+    if (rankable(period) && period !== this.bestPeriod && candidates.some((c) => c.period === period)) {
+      throw new Error(`Consolidation: the statements of ${period} were not kept`);
+    }
+    const leftOutPeriods = new Map<string, string[]>();
+    const inPeriod = candidates.filter((c) => {
+      if (c.period === period || c.period === '–') return true;
+      if (!comparing) leftOutPeriods.set(c.period, [...(leftOutPeriods.get(c.period) ?? []), c.file.name]);
+      entryOf.get(c.file)!.outcome = comparing ? 'compared' : 'other-period';
+      return false;
+    });
+
+    // One submission per administration and budget period: the later one replaces the earlier, and says so.
+    const { chosen, replacements } = onePerAdministration(inPeriod, entryOf);
+    const included = chosen.map((c): Included => {
+      const held = this.held.get(`${c.administration}|${c.period}`);
+      if (held?.statement !== c) throw new Error(`Consolidation: the statement ${c.file.name} was not kept`);
+      return { file: c.file, status: c.status, errors: c.errors, submission: held.submission, administration: c.administration, period: c.period };
+    });
+    const comparison = comparing
+      ? periods.filter((p) => p !== '–').map((p) => periodFigures(p, onePerAdministration(candidates.filter((c) => c.period === p), new Map()).chosen))
+      : undefined;
+    const years = [...new Set(included.flatMap((i) => [...i.submission.years, ...i.submission.table1.years]))].sort((a, b) => a - b);
+
+    // Monitoring: this year's effective colours over the previous history.
+    const history = new Map<string, HistoryEntry>();
+    const historyKey = (h: { administration: string; project: string; year: number; quarter: number }) => `${projectKey(h.administration, h.project)}|${h.year}|${h.quarter}`;
+    const today = options.generatedAt.slice(0, 10);
+    // A quarter that had not ended by today is no history (earlier versions wrote colours for such quarters).
+    for (const h of options.history ?? []) if (quarterEnded(h.year, h.quarter, today)) history.set(historyKey(h), h);
+    const previousRed = new Set([...history].filter(([, h]) => h.colour === 'red').map(([key]) => key));
+    const monitoring: ProjectMonitoring[] = [];
+    for (const inc of included) {
+      const statusYear = inc.submission.cover.statusYear;
+      const submitted = inc.submission.cover.submissionDate;
+      const asOf = submitted !== null && submitted < today ? submitted : today;
+      for (const project of inc.submission.projects) {
+        if (!isMonitored(project) || project.name === null) continue;
+        const quarters = assessQuarters(project, statusYear, asOf, thresholds);
+        if (statusYear !== null) {
+          for (const q of quarters) {
+            const entry = { administration: inc.administration, project: project.name, year: statusYear, quarter: q.quarter };
+            if (q.effective) history.set(historyKey(entry), { ...entry, colour: q.effective });
+            else history.delete(historyKey(entry));
+          }
         }
+        monitoring.push({
+          administration: inc.administration,
+          file: inc.file.name,
+          statusYear,
+          project,
+          quarters,
+          current: [...quarters].reverse().find((q) => q.effective !== null)?.effective ?? null,
+          asOf,
+          redCount: 0,
+          redQuarters: [],
+          escalate: false,
+          newlyRed: newlyRed(quarters, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
+          differences: quarters.filter((q) => q.reported !== null && q.computed !== null && q.reported !== q.computed),
+        });
       }
-      monitoring.push({
-        administration: inc.administration,
-        file: inc.file.name,
-        statusYear,
-        project,
-        quarters,
-        current: [...quarters].reverse().find((q) => q.effective !== null)?.effective ?? null,
-        asOf,
-        redCount: 0,
-        redQuarters: [],
-        escalate: false,
-        newlyRed: newlyRed(quarters, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
-        differences: quarters.filter((q) => q.reported !== null && q.computed !== null && q.reported !== q.computed),
-      });
     }
-  }
-  const mergedHistory = [...history.values()].sort(
-    (a, b) => adminRank(a.administration) - adminRank(b.administration) || byText(a.project, b.project) || a.year - b.year || a.quarter - b.quarter,
-  );
-  const reds = new Map<string, { year: number; quarter: Quarter }[]>();
-  for (const h of mergedHistory) {
-    if (h.colour !== 'red') continue;
-    const key = projectKey(h.administration, h.project);
-    reds.set(key, [...(reds.get(key) ?? []), { year: h.year, quarter: h.quarter }]);
-  }
-  for (const m of monitoring) {
-    // Red twice, in this status year or across the history, means a letter to the committee.
-    m.redQuarters = reds.get(projectKey(m.administration, m.project.name as string)) ?? [];
-    m.redCount = m.redQuarters.length;
-    m.escalate = m.redCount >= 2;
-  }
+    const mergedHistory = [...history.values()].sort(
+      (a, b) => adminRank(a.administration) - adminRank(b.administration) || byText(a.project, b.project) || a.year - b.year || a.quarter - b.quarter,
+    );
+    const reds = new Map<string, { year: number; quarter: Quarter }[]>();
+    for (const h of mergedHistory) {
+      if (h.colour !== 'red') continue;
+      const key = projectKey(h.administration, h.project);
+      reds.set(key, [...(reds.get(key) ?? []), { year: h.year, quarter: h.quarter }]);
+    }
+    for (const m of monitoring) {
+      // Red twice, in this status year or across the history, means a letter to the committee.
+      m.redQuarters = reds.get(projectKey(m.administration, m.project.name as string)) ?? [];
+      m.redCount = m.redQuarters.length;
+      m.escalate = m.redCount >= 2;
+    }
 
-  return {
-    period,
-    ...(comparison ? { comparison } : {}),
-    periods,
-    leftOutPeriods: [...leftOutPeriods].map(([p, names]) => ({ period: p, files: names })),
-    files,
-    included,
-    replacements,
-    years,
-    monitoring,
-    history: mergedHistory,
-    thresholds,
-    generatedAt: options.generatedAt,
-    productVersion: options.productVersion,
-    previousFile: options.previousFile,
-    strict,
-  };
+    return {
+      period,
+      ...(comparison ? { comparison } : {}),
+      periods,
+      leftOutPeriods: [...leftOutPeriods].map(([p, names]) => ({ period: p, files: names })),
+      files,
+      included,
+      replacements,
+      years,
+      monitoring,
+      history: mergedHistory,
+      thresholds,
+      generatedAt: options.generatedAt,
+      productVersion: options.productVersion,
+      previousFile: options.previousFile,
+      strict,
+    };
+  }
 }
 
 /** The later of two statements of an administration and period replaces the earlier (marked on its file entry). */
-function onePerAdministration(candidates: Included[], files: FileEntry[]): { chosen: Included[]; replacements: Replacement[] } {
-  const chosen = new Map<string, Included>();
+function onePerAdministration(candidates: Statement[], entryOf: Map<SubmittedFile, FileEntry>): { chosen: Statement[]; replacements: Replacement[] } {
+  const chosen = new Map<string, Statement>();
   const replacements: Replacement[] = [];
   for (const c of candidates) {
     const key = `${c.administration}|${c.period}`;
@@ -309,7 +421,7 @@ function onePerAdministration(candidates: Included[], files: FileEntry[]): { cho
     const [keep, drop] = isLater(c, other) ? [c, other] : [other, c];
     chosen.set(key, keep);
     replacements.push({ administration: c.administration, period: c.period, kept: keep.file.name, replaced: drop.file.name });
-    const dropped = files.find((f) => f.file === drop.file);
+    const dropped = entryOf.get(drop.file);
     if (dropped) {
       dropped.outcome = 'replaced';
       dropped.replacedBy = keep.file.name;
@@ -321,20 +433,20 @@ function onePerAdministration(candidates: Included[], files: FileEntry[]): { cho
   return { chosen: sorted, replacements };
 }
 
-/** A period's figures per administration, each over the statement's own budget years only. */
-function periodFigures(period: string, statements: Included[]): PeriodFigures {
-  const sumOver = (amounts: { year: number; amount: number | null }[], years: number[]) => round2(years.reduce((s, y) => s + (amounts.find((a) => a.year === y)?.amount ?? 0), 0));
-  return {
-    period,
-    administrations: statements.map((inc) => {
-      const years = inc.submission.years;
-      const table1Total = round2(inc.submission.table1.rows.filter((r) => r.key !== 'total').reduce((s, r) => s + sumOver(r.amounts, years), 0));
-      const goals = Object.fromEntries(
-        GOAL_LETTERS.map((g) => [g, round2(inc.submission.policyInitiatives.filter((i) => i.goals.includes(g)).reduce((s, i) => s + sumOver(i.economy, years), 0))]),
-      ) as Record<GoalLetter, number>;
-      return { administration: inc.administration, file: inc.file.name, table1Total, goals };
-    }),
-  };
+/** A statement's figures for the comparison of periods, over its own budget years only. */
+function statementFigures(s: Submission): NonNullable<Statement['figures']> {
+  const sumOver = (amounts: { year: number; amount: number | null }[], years: number[]) => round2(years.reduce((sum, y) => sum + (amounts.find((a) => a.year === y)?.amount ?? 0), 0));
+  const years = s.years;
+  const table1Total = round2(s.table1.rows.filter((r) => r.key !== 'total').reduce((sum, r) => sum + sumOver(r.amounts, years), 0));
+  const goals = Object.fromEntries(
+    GOAL_LETTERS.map((g) => [g, round2(s.policyInitiatives.filter((i) => i.goals.includes(g)).reduce((sum, i) => sum + sumOver(i.economy, years), 0))]),
+  ) as Record<GoalLetter, number>;
+  return { table1Total, goals };
+}
+
+/** A period's figures per administration. */
+function periodFigures(period: string, statements: Statement[]): PeriodFigures {
+  return { period, administrations: statements.map((c) => ({ administration: c.administration, file: c.file.name, ...c.figures! })) };
 }
 
 /** Red in the latest quarter with a colour, where that quarter was not red in the previous consolidated workbook. */
