@@ -8,7 +8,7 @@ import { buildTemplatePlan } from '../core/template/plan';
 import { matchUnit } from '../core/parse/submission';
 import { EXAMPLES, exampleFill, exampleTemplateOptions } from '../examples/submissions';
 import { DEFAULT_THRESHOLDS, type HistoryEntry } from '../core/consolidate/colours';
-import { consolidate, type Consolidation, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
+import { Consolidator, type Consolidation, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
 import { escalationLetters } from '../core/consolidate/letters';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
 import { consolidationSummary } from '../core/consolidate/summary';
@@ -173,18 +173,28 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
   const startedAt = now();
   const newProgress = () => new Progress({ write: io.err, enabled: io.errIsTTY === true, text: t, now, start: startedAt });
 
-  /** Reads and checks the files, with the progress line; a worker that cannot start is said once, after it. */
-  const check = async (files: string[], deadline?: string) => {
+  /**
+   * Reads and checks the files, with the progress line, handing each report on as it is done (with its index);
+   * a worker that cannot start is said once, after it.
+   */
+  const eachChecked = async (files: string[], deadline: string | undefined, onReport: (index: number, report: FileReport) => void) => {
     const progress = newProgress();
     let workersFailed = false;
-    const { checkFiles } = await xlsxHost();
-    const reports = await checkFiles(
+    const { eachFileChecked } = await xlsxHost();
+    await eachFileChecked(
       files,
       { deadline },
       { onProgress: (done, total) => progress.reading(done, total), onWorkerFailed: () => (workersFailed = true) },
+      onReport,
     );
     progress.stop();
     if (workersFailed) io.err(textLines([`${NAME}: ${t.workersFailed}`]));
+  };
+
+  /** The reports of all files, in the order of the files. */
+  const check = async (files: string[], deadline?: string) => {
+    const reports: FileReport[] = new Array(files.length);
+    await eachChecked(files, deadline, (i, r) => (reports[i] = r));
     return reports;
   };
 
@@ -307,9 +317,8 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
         setExit(2);
         return;
       }
-      let reports: FileReport[] | undefined = await check(files);
-      const exitCode = exitCodeFor(reports);
-      const result = consolidate(reports.map(toConsolidationInput), {
+      // Each report goes to the consolidation as it arrives: only the period consolidated keeps its submissions.
+      const consolidator = new Consolidator({
         strict: opts.strict,
         thresholds: { green: opts.green, yellow: opts.yellow },
         history: previous?.history,
@@ -318,11 +327,15 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
         productVersion: PRODUCT_VERSION,
         period: opts.period,
       });
+      let exitCode = 0;
+      await eachChecked(files, undefined, (index, report) => {
+        exitCode = Math.max(exitCode, exitCodeFor([report]));
+        consolidator.add(toConsolidationInput(report), index);
+      });
+      const result = consolidator.finish();
       if (typeof opts.period === 'number' && !result.periods.includes(result.period)) {
         throw new UsageError([t.usage.noSuchPeriod(opts.period, result.periods.join(', ') || '–')]);
       }
-      // Only what the consolidation kept is needed from here: replaced submissions can go before the writing.
-      reports = undefined;
       const progress = newProgress();
       progress.writing(path.basename(opts.out));
       let letters: string[] = [];

@@ -3,7 +3,7 @@
  * UI thread. Parsed submissions stay here (by id); the pane gets plain results. The .xlsx writer is imported only
  * when a workbook is rendered, so it lives in its own lazy chunk.
  */
-import { consolidate, periodOf, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
+import { Consolidator, periodOf, type ConsolidationInput, type SubmittedFile } from '../core/consolidate/consolidate';
 import { escalationLetters, type EscalationLetter } from '../core/consolidate/letters';
 import type { HistoryEntry } from '../core/consolidate/colours';
 import { buildConsolidatedPlan } from '../core/consolidate/plan';
@@ -101,8 +101,8 @@ async function readPrevious(file: File): Promise<PreviousResult> {
 }
 
 function runConsolidation(req: ConsolidateRequest & { generatedAt: string }): ConsolidationResult {
-  const chosen = req.ids.map((id) => inputs.get(id)).filter((x): x is ConsolidationInput => x !== undefined);
-  const result = consolidate(chosen, {
+  // The pane may consolidate another choice of the files read, so their results stay here; each is fed in turn.
+  const consolidator = new Consolidator({
     strict: req.strict,
     history: req.usePrevious ? previous?.history : undefined,
     previousFile: req.usePrevious ? previous?.file : undefined,
@@ -110,6 +110,11 @@ function runConsolidation(req: ConsolidateRequest & { generatedAt: string }): Co
     productVersion: (packageJson as { version: string }).version,
     period: req.period,
   });
+  for (const id of req.ids) {
+    const input = inputs.get(id);
+    if (input) consolidator.add(input);
+  }
+  const result = consolidator.finish();
   // Held rows: the plan crosses to the pane's thread, which copies data, not the functions of row sources.
   const plan = heldPlan(buildConsolidatedPlan(result));
   const years = result.years;

@@ -1,6 +1,7 @@
 /**
  * Reading and validating many files on every core: worker threads and this thread take files from one queue.
- * Results come back in the order of the files, the same as reading them one by one.
+ * Results come back in the order of the files, the same as reading them one by one (checkFiles), or are handed on
+ * as they come, each with its place among the files (eachFileChecked), so that none need be kept.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -41,13 +42,19 @@ export interface PoolOptions {
 }
 
 export async function checkFiles(files: string[], options: ValidationOptions = {}, pool: PoolOptions = {}): Promise<FileReport[]> {
-  const workers = pool.workers ?? workerCount(files.length);
   const reports: FileReport[] = new Array(files.length);
+  await eachFileChecked(files, options, pool, (i, r) => (reports[i] = r));
+  return reports;
+}
+
+/** Reads and checks the files, handing each report on as it is done (in no fixed order) with its index in `files`. */
+export async function eachFileChecked(files: string[], options: ValidationOptions, pool: PoolOptions, onReport: (index: number, report: FileReport) => void): Promise<void> {
+  const workers = pool.workers ?? workerCount(files.length);
   let next = 0;
   const take = () => (next < files.length ? next++ : -1);
   let done = 0;
   const report = (i: number, r: FileReport) => {
-    reports[i] = r;
+    onReport(i, r);
     pool.onProgress?.(++done, files.length);
   };
 
@@ -90,5 +97,4 @@ export async function checkFiles(files: string[], options: ValidationOptions = {
   await Promise.all([...Array.from({ length: workers }, inWorker), ...(pool.here === false && workers > 0 ? [] : [here()])]);
   // Files left by workers that could not start.
   await here();
-  return reports;
 }
