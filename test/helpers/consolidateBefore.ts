@@ -1,10 +1,12 @@
-/** The consolidation as it was before the Consolidator (all inputs at once, every submission held): the oracle it is checked against. */
-import { ADMINISTRATIONS, GOAL_LETTERS, quarterEnded, type GoalLetter, type Quarter } from '../../src/core/domain';
-import { isMonitored } from '../../src/core/monitoring';
+/**
+ * The choice of statements as it was before the Consolidator (all inputs at once, every submission held), with the
+ * monitoring it feeds unchanged: the oracle the Consolidator is checked against.
+ */
+import { ADMINISTRATIONS, GOAL_LETTERS, type GoalLetter } from '../../src/core/domain';
 import { round2 } from '../../src/core/numbers';
-import { assessQuarters, DEFAULT_THRESHOLDS, projectKey, type HistoryEntry, type QuarterAssessment } from '../../src/core/consolidate/colours';
+import { DEFAULT_THRESHOLDS } from '../../src/core/consolidate/colours';
 
-import { choosePeriod, periodOf, type Consolidation, type ConsolidationInput, type ConsolidationOptions, type FileEntry, type Included, type PeriodFigures, type ProjectMonitoring, type Replacement } from '../../src/core/consolidate/consolidate';
+import { choosePeriod, monitorProjects, periodOf, type Consolidation, type ConsolidationInput, type ConsolidationOptions, type FileEntry, type Included, type PeriodFigures, type Replacement } from '../../src/core/consolidate/consolidate';
 
 const ADMIN_ORDER = ADMINISTRATIONS.map((a) => a.code as string);
 
@@ -24,8 +26,6 @@ function isLater(a: Included, b: Included): boolean {
   return false;
 }
 
-/** The same order as localeCompare's, from one collator: a national history sorts 100,000 entries. */
-const byText = new Intl.Collator().compare;
 
 export function consolidateBefore(inputs: ConsolidationInput[], options: ConsolidationOptions): Consolidation {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
@@ -81,59 +81,7 @@ export function consolidateBefore(inputs: ConsolidationInput[], options: Consoli
   const comparison = comparing ? periods.filter((p) => p !== '–').map((p) => periodFigures(p, onePerAdministration(candidates.filter((c) => c.period === p), []).chosen)) : undefined;
   const years = [...new Set(included.flatMap((i) => [...i.submission.years, ...i.submission.table1.years]))].sort((a, b) => a - b);
 
-  // Monitoring: this year's effective colours over the previous history.
-  const history = new Map<string, HistoryEntry>();
-  const historyKey = (h: { administration: string; project: string; year: number; quarter: number }) => `${projectKey(h.administration, h.project)}|${h.year}|${h.quarter}`;
-  const today = options.generatedAt.slice(0, 10);
-  // A quarter that had not ended by today is no history (earlier versions wrote colours for such quarters).
-  for (const h of options.history ?? []) if (quarterEnded(h.year, h.quarter, today)) history.set(historyKey(h), h);
-  const previousRed = new Set([...history].filter(([, h]) => h.colour === 'red').map(([key]) => key));
-  const monitoring: ProjectMonitoring[] = [];
-  for (const inc of included) {
-    const statusYear = inc.submission.cover.statusYear;
-    const submitted = inc.submission.cover.submissionDate;
-    const asOf = submitted !== null && submitted < today ? submitted : today;
-    for (const project of inc.submission.projects) {
-      if (!isMonitored(project) || project.name === null) continue;
-      const quarters = assessQuarters(project, statusYear, asOf, thresholds);
-      if (statusYear !== null) {
-        for (const q of quarters) {
-          const entry = { administration: inc.administration, project: project.name, year: statusYear, quarter: q.quarter };
-          if (q.effective) history.set(historyKey(entry), { ...entry, colour: q.effective });
-          else history.delete(historyKey(entry));
-        }
-      }
-      monitoring.push({
-        administration: inc.administration,
-        file: inc.file.name,
-        statusYear,
-        project,
-        quarters,
-        current: [...quarters].reverse().find((q) => q.effective !== null)?.effective ?? null,
-        asOf,
-        redCount: 0,
-        redQuarters: [],
-        escalate: false,
-        newlyRed: newlyRed(quarters, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
-        differences: quarters.filter((q) => q.reported !== null && q.computed !== null && q.reported !== q.computed),
-      });
-    }
-  }
-  const mergedHistory = [...history.values()].sort(
-    (a, b) => adminRank(a.administration) - adminRank(b.administration) || byText(a.project, b.project) || a.year - b.year || a.quarter - b.quarter,
-  );
-  const reds = new Map<string, { year: number; quarter: Quarter }[]>();
-  for (const h of mergedHistory) {
-    if (h.colour !== 'red') continue;
-    const key = projectKey(h.administration, h.project);
-    reds.set(key, [...(reds.get(key) ?? []), { year: h.year, quarter: h.quarter }]);
-  }
-  for (const m of monitoring) {
-    // Red twice, in this status year or across the history, means a letter to the committee.
-    m.redQuarters = reds.get(projectKey(m.administration, m.project.name as string)) ?? [];
-    m.redCount = m.redQuarters.length;
-    m.escalate = m.redCount >= 2;
-  }
+  const { monitoring, history: mergedHistory } = monitorProjects(included, options, thresholds);
 
   return {
     period,
@@ -195,10 +143,3 @@ function periodFigures(period: string, statements: Included[]): PeriodFigures {
     }),
   };
 }
-
-/** Red in the latest quarter with a colour, where that quarter was not red in the previous consolidated workbook. */
-function newlyRed(quarters: QuarterAssessment[], wasKnown: (q: Quarter) => boolean): boolean {
-  const latest = [...quarters].reverse().find((q) => q.effective !== null);
-  return latest !== undefined && latest.effective === 'red' && !wasKnown(latest.quarter);
-}
-

@@ -333,59 +333,7 @@ export class Consolidator {
       : undefined;
     const years = [...new Set(included.flatMap((i) => [...i.submission.years, ...i.submission.table1.years]))].sort((a, b) => a - b);
 
-    // Monitoring: this year's effective colours over the previous history.
-    const history = new Map<string, HistoryEntry>();
-    const historyKey = (h: { administration: string; project: string; year: number; quarter: number }) => `${projectKey(h.administration, h.project)}|${h.year}|${h.quarter}`;
-    const today = options.generatedAt.slice(0, 10);
-    // A quarter that had not ended by today is no history (earlier versions wrote colours for such quarters).
-    for (const h of options.history ?? []) if (quarterEnded(h.year, h.quarter, today)) history.set(historyKey(h), h);
-    const previousRed = new Set([...history].filter(([, h]) => h.colour === 'red').map(([key]) => key));
-    const monitoring: ProjectMonitoring[] = [];
-    for (const inc of included) {
-      const statusYear = inc.submission.cover.statusYear;
-      const submitted = inc.submission.cover.submissionDate;
-      const asOf = submitted !== null && submitted < today ? submitted : today;
-      for (const project of inc.submission.projects) {
-        if (!isMonitored(project) || project.name === null) continue;
-        const quarters = assessQuarters(project, statusYear, asOf, thresholds);
-        if (statusYear !== null) {
-          for (const q of quarters) {
-            const entry = { administration: inc.administration, project: project.name, year: statusYear, quarter: q.quarter };
-            if (q.effective) history.set(historyKey(entry), { ...entry, colour: q.effective });
-            else history.delete(historyKey(entry));
-          }
-        }
-        monitoring.push({
-          administration: inc.administration,
-          file: inc.file.name,
-          statusYear,
-          project,
-          quarters,
-          current: [...quarters].reverse().find((q) => q.effective !== null)?.effective ?? null,
-          asOf,
-          redCount: 0,
-          redQuarters: [],
-          escalate: false,
-          newlyRed: newlyRed(quarters, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
-          differences: quarters.filter((q) => q.reported !== null && q.computed !== null && q.reported !== q.computed),
-        });
-      }
-    }
-    const mergedHistory = [...history.values()].sort(
-      (a, b) => adminRank(a.administration) - adminRank(b.administration) || byText(a.project, b.project) || a.year - b.year || a.quarter - b.quarter,
-    );
-    const reds = new Map<string, { year: number; quarter: Quarter }[]>();
-    for (const h of mergedHistory) {
-      if (h.colour !== 'red') continue;
-      const key = projectKey(h.administration, h.project);
-      reds.set(key, [...(reds.get(key) ?? []), { year: h.year, quarter: h.quarter }]);
-    }
-    for (const m of monitoring) {
-      // Red twice, in this status year or across the history, means a letter to the committee.
-      m.redQuarters = reds.get(projectKey(m.administration, m.project.name as string)) ?? [];
-      m.redCount = m.redQuarters.length;
-      m.escalate = m.redCount >= 2;
-    }
+    const { monitoring, history: mergedHistory } = monitorProjects(included, options, thresholds);
 
     return {
       period,
@@ -405,6 +353,63 @@ export class Consolidator {
       strict,
     };
   }
+}
+
+/** Monitoring: the included statements' effective colours over the previous history, and who is red twice. */
+export function monitorProjects(included: Included[], options: ConsolidationOptions, thresholds: Thresholds): { monitoring: ProjectMonitoring[]; history: HistoryEntry[] } {
+  const history = new Map<string, HistoryEntry>();
+  const historyKey = (h: { administration: string; project: string; year: number; quarter: number }) => `${projectKey(h.administration, h.project)}|${h.year}|${h.quarter}`;
+  const today = options.generatedAt.slice(0, 10);
+  // A quarter that had not ended by today is no history (earlier versions wrote colours for such quarters).
+  for (const h of options.history ?? []) if (quarterEnded(h.year, h.quarter, today)) history.set(historyKey(h), h);
+  const previousRed = new Set([...history].filter(([, h]) => h.colour === 'red').map(([key]) => key));
+  const monitoring: ProjectMonitoring[] = [];
+  for (const inc of included) {
+    const statusYear = inc.submission.cover.statusYear;
+    const submitted = inc.submission.cover.submissionDate;
+    const asOf = submitted !== null && submitted < today ? submitted : today;
+    for (const project of inc.submission.projects) {
+      if (!isMonitored(project) || project.name === null) continue;
+      const quarters = assessQuarters(project, statusYear, asOf, thresholds);
+      if (statusYear !== null) {
+        for (const q of quarters) {
+          const entry = { administration: inc.administration, project: project.name, year: statusYear, quarter: q.quarter };
+          if (q.effective) history.set(historyKey(entry), { ...entry, colour: q.effective });
+          else history.delete(historyKey(entry));
+        }
+      }
+      monitoring.push({
+        administration: inc.administration,
+        file: inc.file.name,
+        statusYear,
+        project,
+        quarters,
+        current: [...quarters].reverse().find((q) => q.effective !== null)?.effective ?? null,
+        asOf,
+        redCount: 0,
+        redQuarters: [],
+        escalate: false,
+        newlyRed: newlyRed(quarters, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
+        differences: quarters.filter((q) => q.reported !== null && q.computed !== null && q.reported !== q.computed),
+      });
+    }
+  }
+  const mergedHistory = [...history.values()].sort(
+    (a, b) => adminRank(a.administration) - adminRank(b.administration) || byText(a.project, b.project) || a.year - b.year || a.quarter - b.quarter,
+  );
+  const reds = new Map<string, { year: number; quarter: Quarter }[]>();
+  for (const h of mergedHistory) {
+    if (h.colour !== 'red') continue;
+    const key = projectKey(h.administration, h.project);
+    reds.set(key, [...(reds.get(key) ?? []), { year: h.year, quarter: h.quarter }]);
+  }
+  for (const m of monitoring) {
+    // Red twice, in this status year or across the history, means a letter to the committee.
+    m.redQuarters = reds.get(projectKey(m.administration, m.project.name as string)) ?? [];
+    m.redCount = m.redQuarters.length;
+    m.escalate = m.redCount >= 2;
+  }
+  return { monitoring, history: mergedHistory };
 }
 
 /** The later of two statements of an administration and period replaces the earlier (marked on its file entry). */
