@@ -135,3 +135,21 @@ wb.save(sys.argv[1])`;
     expect(results).toEqual(['TRUE', 'TRUE', 'TRUE', 'TRUE', 'TRUE', 'TRUE', 'TRUE', 'TRUE', 'TRUE', 'FALSE', 'FALSE', 'FALSE', 'FALSE']);
   }, 120_000);
 });
+
+describe('the template printed', () => {
+  it('repeats each list sheet’s header row on every printed page', async () => {
+    const workbook = parseXml((await parts(await renderPlanToBuffer(plan))).get('xl/workbook.xml')!);
+    const titles = new Map(
+      find(workbook, 'definedName')
+        .filter((d) => d.attrs.name === '_xlnm.Print_Titles')
+        .map((d) => [plan.sheets[Number(d.attrs.localSheetId)].name, d.text]),
+    );
+    const lists = plan.sheets.filter((s) => s.frozen?.rows);
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    for (const s of lists) {
+      const row = s.frozen!.rows;
+      // The sheet's name is quoted only where it must be.
+      expect({ sheet: s.name, titles: titles.get(s.name)?.replace(/^'(.*)'!/, '$1!') }).toEqual({ sheet: s.name, titles: `${s.name}!$${row}:$${row}` });
+    }
+  });
+});

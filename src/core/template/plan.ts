@@ -326,7 +326,7 @@ function tableSheet(area: TableArea, years: number[], unit: UnitCode, rows: read
     validations,
     frozen: { rows: header, columns: area.key === 'goals' ? 2 : 1 },
     protect: true,
-    print: { landscape: true },
+    print: { landscape: true, titleRows: { first: header, last: header } },
     conditionalFormats: colourCols.length
       ? [
           {
