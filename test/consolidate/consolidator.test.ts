@@ -1,6 +1,6 @@
 /** The Consolidator takes files one at a time, in any order, and gives what the all-at-once consolidation gave. */
 import fc from 'fast-check';
-import { Consolidator, type ConsolidationInput, type ConsolidationOptions } from '../../src/core/consolidate/consolidate';
+import { choosePeriod, Consolidator, type ConsolidationInput, type ConsolidationOptions } from '../../src/core/consolidate/consolidate';
 import { buildConsolidatedPlan } from '../../src/core/consolidate/plan';
 import { consolidationSummary } from '../../src/core/consolidate/summary';
 import { heldPlan } from '../../src/core/plan/types';
@@ -105,5 +105,25 @@ describe('Consolidator', () => {
       expect(most).toBeLessThanOrEqual(8);
       expect(consolidator.heldSubmissions).toBe(result.included.length);
     }
+  });
+});
+
+describe('the budget period asked for', () => {
+  // Budget periods roll yearly: the 2011 statement covers 2011–2014, the 2008 one 2008–2011.
+  const periods = ['2008–2011', '2010–2013', '2011–2014', '2007–2010'];
+
+  it('is the one starting in the year given, even beside older periods that also hold that year', () => {
+    expect(choosePeriod(periods, 2011)).toBe('2011–2014');
+    expect(choosePeriod(periods, 2008)).toBe('2008–2011');
+  });
+
+  it('is the latest period holding the year where none starts in it, and none where no period holds it', () => {
+    expect(choosePeriod(periods, 2012)).toBe('2011–2014');
+    expect(choosePeriod(periods, 2009)).toBe('2008–2011');
+    expect(choosePeriod(periods, 2020)).toBeUndefined();
+  });
+
+  it('is the latest period when no year is given', () => {
+    expect(choosePeriod(periods, undefined)).toBe('2011–2014');
   });
 });

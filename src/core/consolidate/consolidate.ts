@@ -149,11 +149,22 @@ export function periodOf(s: Submission): string {
 const firstYearOf = (period: string) => Number(period.slice(0, 4));
 const lastYearOf = (period: string) => Number(period.slice(-4));
 
-/** The period asked for among those found: a year picks the period holding it; default the latest. */
+const holds = (period: string, year: number) => firstYearOf(period) <= year && year <= lastYearOf(period);
+
+/**
+ * Whether period a is a better choice than b: the one starting in the year asked for (budget periods roll yearly, so
+ * 2011 means 2011–2014 even beside 2008–2011), else the latest; equal first years by their text.
+ */
+function isBetterChoice(a: string, b: string, wanted: number | undefined): boolean {
+  const startsAsked = (p: string) => (wanted !== undefined && firstYearOf(p) === wanted ? 1 : 0);
+  return startsAsked(a) - startsAsked(b) > 0 || (startsAsked(a) === startsAsked(b) && (firstYearOf(a) > firstYearOf(b) || (firstYearOf(a) === firstYearOf(b) && a.localeCompare(b) < 0)));
+}
+
+/** The period asked for among those found: a year picks the period starting in it, else the latest holding it; default the latest. */
 export function choosePeriod(periods: readonly string[], wanted: number | undefined): string | undefined {
-  const known = periods.filter((p) => p !== '–');
-  if (wanted === undefined) return known.length ? known.reduce((a, b) => (firstYearOf(b) > firstYearOf(a) ? b : a)) : periods[0];
-  return known.find((p) => firstYearOf(p) <= wanted && wanted <= lastYearOf(p));
+  const known = periods.filter((p) => p !== '–' && (wanted === undefined || holds(p, wanted)));
+  if (!known.length) return wanted === undefined ? periods[0] : undefined;
+  return known.reduce((best, p) => (isBetterChoice(p, best, wanted) ? p : best));
 }
 
 /** What decides which of two statements of an administration and period is the later: never the submission itself. */
@@ -285,12 +296,10 @@ export class Consolidator {
     return this.held.size;
   }
 
-  /** Whether a period would be consolidated rather than the best so far: the latest, or the first holding the year asked for. */
+  /** Whether a period would be consolidated rather than the best so far (the same choice as choosePeriod). */
   private isBetterPeriod(period: string): boolean {
-    if (this.wanted !== undefined && !(firstYearOf(period) <= this.wanted && this.wanted <= lastYearOf(period))) return false;
-    if (this.bestPeriod === undefined) return true;
-    if (this.wanted !== undefined) return periodOrder(period, this.bestPeriod) < 0;
-    return firstYearOf(period) > firstYearOf(this.bestPeriod) || (firstYearOf(period) === firstYearOf(this.bestPeriod) && period.localeCompare(this.bestPeriod) < 0);
+    if (this.wanted !== undefined && !holds(period, this.wanted)) return false;
+    return this.bestPeriod === undefined || isBetterChoice(period, this.bestPeriod, this.wanted);
   }
 
   finish(): Consolidation {
