@@ -114,8 +114,11 @@ export function criteriaText(p: MonitoredProject): string | null {
   return parts.length ? parts.join(' | ') : null;
 }
 
+// One formatter, made once: toLocaleString with options builds a new one per call (a third of a small run's formatting).
+const FIGURE_FORMAT = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
+
 export function formatFigure(n: number): string {
-  return n.toLocaleString('da-DK', { maximumFractionDigits: 2 });
+  return FIGURE_FORMAT.format(n);
 }
 
 /** A project is "red in the year" when any quarter of its status year is red. */

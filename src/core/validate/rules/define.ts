@@ -117,8 +117,11 @@ export const param = {
 
 // ---------------------------------------------------------------- rendering typed values (the same in both languages)
 
+// Made once: toLocaleString with options builds a new formatter per call, and every finding and figure passes here.
+const NUMBER_FORMAT = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 6 });
+
 export function formatNumber(n: number): string {
-  return n.toLocaleString('da-DK', { maximumFractionDigits: 6 });
+  return NUMBER_FORMAT.format(n);
 }
 
 export const show = {
