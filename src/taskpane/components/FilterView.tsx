@@ -37,8 +37,8 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
   const [redInYear, setRedInYear] = React.useState(false);
   const [excelResult, setExcelResult] = React.useState<FilterResult | undefined>(undefined);
   // In a browser with rows to show, the filters start folded so the first results are in view at once.
-  const [filtersOpen, setFiltersOpen] = React.useState(!!excel || !consolidation);
   const hasRows = !excel && !!consolidation;
+  const [filtersOpen, setFiltersOpen] = React.useState(!hasRows);
   React.useEffect(() => setFiltersOpen(!hasRows), [hasRows]);
   const action = useAction();
   const result = useResultAnnouncer(lang);
@@ -68,7 +68,7 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
 
   // In a plain browser the list follows the criteria as they change.
   const local = !excel && consolidation ? filterOverview(consolidation.overview, criteria) : undefined;
-  const rows = React.useMemo(() => (local && consolidation ? toResultRows(consolidation.overview, local) : undefined), [local, consolidation]);
+  const rows = local && consolidation ? toResultRows(consolidation.overview, local) : undefined;
   const shown = excel ? excelResult : rows && consolidation ? { visibleRows: rows.length, totalRows: consolidation.overview.rows.length } : undefined;
   const sum = rows ? sumOf(rows) : undefined;
   const said = (r: FilterResult, total?: number) => [t.shown(r.visibleRows, r.totalRows), ...(total !== undefined ? [t.sumShown(formatKr(total, lang))] : [])].join('. ');
