@@ -129,7 +129,26 @@ if (!haveChromium && process.env.CI) {
         const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5));
         return [`scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${out.slice(0, 4).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${(e.textContent ?? '').slice(0, 30)}"`).join('; ')}`];
       });
-      return [...wide, ...(await axe())].map((p) => `${state}: ${p}`);
+      // Text wraps at word boundaries: a line that ends between two letters broke a word (a name beside its amount).
+      const broken = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let node = walker.nextNode(); node && out.length < 4; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          if (text.length < 2 || !(node.parentElement?.offsetParent)) continue;
+          let lastTop: number | undefined;
+          for (let i = 0; i < text.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const top = range.getClientRects()[0]?.top;
+            if (top !== undefined && lastTop !== undefined && top > lastTop + 1 && /\p{L}/u.test(text[i]) && /\p{L}/u.test(text[i - 1])) out.push(`"${text.slice(0, 40)}" broken at "${text.slice(Math.max(0, i - 6), i)}|${text.slice(i, i + 6)}"`);
+            if (top !== undefined) lastTop = top;
+          }
+        }
+        return out.map((b) => `a word broken across lines: ${b}`);
+      });
+      return [...wide, ...broken, ...(await axe())].map((p) => `${state}: ${p}`);
     }
 
     /** Every view and state the user meets, at one pane size; screenshots (README) only when asked. */

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
     minWidth: '0',
   },
   top: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word', minWidth: '0', flexBasis: '12em', flexGrow: 1 },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word', minWidth: '0', flexBasis: 'auto', flexGrow: 1 },
   amount: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', marginLeft: 'auto' },
   meta: { color: tokens.colorNeutralForeground2, overflowWrap: 'break-word' },
   chips: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS },
