@@ -33,7 +33,7 @@ export function listInDanish(items: readonly string[]): string {
 }
 
 function kr(amount: number | null): string {
-  return amount === null ? 'ikke oplyst' : `${amount.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`;
+  return amount === null ? 'ikke oplyst' : `${formatFigure(amount)} kr.`;
 }
 
 /** A file name safe on every system: letters, digits and dashes (Danish letters spelled out), at most 80 characters. */
