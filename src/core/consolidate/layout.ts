@@ -532,11 +532,6 @@ export function columnNumber<K extends string>(columns: readonly LayoutColumn<ne
   return i + 1;
 }
 
-/** The header of the column with this key among `columns`. */
-export function headerOf<K extends string>(columns: readonly LayoutColumn<never, K>[], key: K, lang: Lang = 'da'): string {
-  return columns[columnNumber(columns, key) - 1].header[lang];
-}
-
 /** The key of the column a header names (as written in the workbook), if any. */
 export function keyOfHeader<K extends string>(columns: readonly LayoutColumn<never, K>[], header: string): K | undefined {
   return columns.find((c) => c.header.da === header)?.key;
