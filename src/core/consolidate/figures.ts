@@ -3,7 +3,7 @@
  * the administration × goal matrix, colours per administration and per quarter, and where Table 1 and the
  * initiatives disagree. Shared by the sheet plan, the summary and the tests.
  */
-import { COLOURS, GOAL_LETTERS, type Colour, type GoalLetter } from '../domain';
+import { COLOURS, GOAL_LETTERS, type Colour, type GoalLetter, type Quarter } from '../domain';
 import type { Initiative } from '../model';
 import { redInYear } from './layout';
 import { round2, sumRounded } from '../numbers';
@@ -139,7 +139,7 @@ export function coloursByAdministration(c: Consolidation): ColourCounts[] {
 
 export interface QuarterColours {
   year: number;
-  quarter: number;
+  quarter: Quarter;
   counts: Record<Colour, number>;
 }
 

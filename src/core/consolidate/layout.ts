@@ -12,6 +12,7 @@ import { STYLES } from '../plan/styles';
 import type { CellStyle, PlanValue } from '../plan/types';
 import { progressAt, type HistoryEntry } from './colours';
 import { monitoringTotal } from '../monitoring';
+import { show } from '../validate/rules/define';
 import type { Consolidation, FileEntry, Included, ProjectMonitoring } from './consolidate';
 
 /** Sheet and table names, and the fixed texts the lists hold. */
@@ -368,7 +369,7 @@ export type NewlyRedKey = keyof typeof NEWLY_RED_HEADERS;
 /** The latest quarter with a colour ("K2 2009"): the one a newly red project went red in. */
 export function latestQuarterText(m: ProjectMonitoring): string | null {
   const latest = [...m.quarters].reverse().find((q) => q.effective !== null);
-  return latest ? `K${latest.quarter}${m.statusYear === null ? '' : ` ${m.statusYear}`}` : null;
+  return latest ? show.quarter({ quarter: latest.quarter, year: m.statusYear }) : null;
 }
 
 export function newlyRedColumns(): LayoutColumn<ProjectMonitoring, NewlyRedKey>[] {

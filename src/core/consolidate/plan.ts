@@ -4,6 +4,7 @@
  */
 import { cellRef, rangeRef } from '../cells';
 import { diagnosticMessage } from '../diagnostics';
+import { show } from '../validate/rules/define';
 import { COLOURS, COLOUR_FILLS, COLOUR_LABELS, GOAL_LETTERS, POLICY_GOALS, findAdministration, type Colour } from '../domain';
 import type { Table1RowKey } from '../model';
 import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
@@ -493,7 +494,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
 
   section('Farver pr. kvartal (alle kvartaler i historikken)', (start) => {
     const header = start + 1;
-    const rows = quarters.map((q) => [`K${q.quarter} ${q.year}`, q.counts.green, q.counts.yellow, q.counts.red] as PlanValue[]);
+    const rows = quarters.map((q) => [show.quarter(q), q.counts.green, q.counts.yellow, q.counts.red] as PlanValue[]);
     const lastRow = header + rows.length;
     b.table([col('Kvartal', LABEL_WIDTH), ...COLOURS.map((k) => col(COLOUR_LABELS[k], FIGURE_WIDTH, STYLES.integer))], rows);
     if (!rows.length) {
