@@ -73,6 +73,12 @@ export function assessQuarters(p: MonitoredProject, statusYear: number | null, a
 }
 
 /** One project's colour in one quarter, as kept in the consolidated workbook's history. */
+/** The latest quarter with a colour: the project's current colour, and the quarter a newly red project went red in. */
+export function latestColoured(quarters: readonly QuarterAssessment[]): QuarterAssessment | undefined {
+  for (let i = quarters.length - 1; i >= 0; i--) if (quarters[i].effective !== null) return quarters[i];
+  return undefined;
+}
+
 export interface HistoryEntry {
   administration: string;
   project: string;

@@ -10,7 +10,7 @@ import { round2 } from '../numbers';
 import type { Initiative, MonitoredProject, YearAmount } from '../model';
 import { STYLES } from '../plan/styles';
 import type { CellStyle, PlanValue } from '../plan/types';
-import { progressAt, type HistoryEntry } from './colours';
+import { latestColoured, progressAt, type HistoryEntry } from './colours';
 import { monitoringTotal } from '../monitoring';
 import { show } from '../validate/rules/define';
 import type { Consolidation, FileEntry, Included, ProjectMonitoring } from './consolidate';
@@ -368,7 +368,7 @@ export type NewlyRedKey = keyof typeof NEWLY_RED_HEADERS;
 
 /** The latest quarter with a colour ("K2 2009"): the one a newly red project went red in. */
 export function latestQuarterText(m: ProjectMonitoring): string | null {
-  const latest = [...m.quarters].reverse().find((q) => q.effective !== null);
+  const latest = latestColoured(m.quarters);
   return latest ? show.quarter({ quarter: latest.quarter, year: m.statusYear }) : null;
 }
 
