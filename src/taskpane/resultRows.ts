@@ -14,7 +14,7 @@ export const CARD_KEYS = {
   escalation: 'escalation',
 } as const satisfies Record<string, OverviewKey>;
 
-export const QUARTER_KEYS: readonly OverviewKey[] = QUARTERS.map((q) => `quarterColour:${q}` as const);
+const QUARTER_KEYS: readonly OverviewKey[] = QUARTERS.map((q) => `quarterColour:${q}` as const);
 
 export interface ResultRow {
   /** Position in the table (a stable key). */

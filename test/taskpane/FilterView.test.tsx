@@ -102,6 +102,30 @@ describe('Filtrér', () => {
     expect(names()).toEqual(['Grønne gårde']);
   });
 
+  test('clearing the filters in a browser says the new count once, with focus on the result', async () => {
+    renderPane(<FilterView actions={fakeActions('browser')} consolidation={consolidation()} t={t} lang="da" />);
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('filters-toggle'));
+    await user.click(screen.getByRole('checkbox', { name: 'Mål b' }));
+    // Each message the live region gets is a new node in it: count them.
+    let said = 0;
+    const observer = new MutationObserver((records) => (said += records.reduce((n, r) => n + r.addedNodes.length, 0)));
+    observer.observe(screen.getByTestId('live-region'), { childList: true });
+    await user.click(screen.getByRole('button', { name: 'Ryd filtre' }));
+    await new Promise((r) => setTimeout(r, 0));
+    observer.disconnect();
+    expect(live()).toBe('Viser 4 af 4 rækker. I alt 14.800.000,5 kr.');
+    expect(said).toBe(1);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Resultat' }));
+    // With nothing to clear the count is said all the same.
+    said = 0;
+    observer.observe(screen.getByTestId('live-region'), { childList: true });
+    await user.click(screen.getByRole('button', { name: 'Ryd filtre' }));
+    await new Promise((r) => setTimeout(r, 0));
+    observer.disconnect();
+    expect(said).toBe(1);
+  });
+
   test('in English: colours, types, quarters and numbers in English', () => {
     renderPane(<FilterView actions={fakeActions('browser')} consolidation={consolidation()} t={TEXTS.en} lang="en" />);
     expect(screen.getByTestId('filter-sum').textContent).toBe('Total 14,800,000.5 kr.');

@@ -42,13 +42,8 @@ const useStyles = makeStyles({
   // A file name has no spaces: it breaks where it must, not at every letter.
   fileName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground2 },
-  // Term above its value: a narrow pane has no room for a column of terms beside the figures.
-  dl: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: '0' },
-  dt: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
-  dd: { margin: '0', overflowWrap: 'break-word' },
   amount: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   years: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, listStyleType: 'none', margin: '0', padding: '0', color: tokens.colorNeutralForeground2 },
-  list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
 });
 
 const STATUS_BADGE = { valid: 'success', invalid: 'danger', unreadable: 'severe' } as const;
@@ -328,13 +323,13 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
           <h2 id="result-heading" ref={resultAnnouncer.headingRef} tabIndex={-1} className={`${view.heading} ${view.resultHeading}`}>
             {t.resultHeading}
           </h2>
-          <dl className={styles.dl}>
-            <dt className={styles.dt}>{t.administrations}</dt>
-            <dd className={styles.dd} data-testid="result-administrations">
+          <dl className={view.dl}>
+            <dt className={view.dt}>{t.administrations}</dt>
+            <dd className={view.dd} data-testid="result-administrations">
               {summary.administrations.length}: {summary.administrations.map((a) => a.administration).join(', ')}
             </dd>
-            <dt className={styles.dt}>{t.table1Total}</dt>
-            <dd className={styles.dd} data-testid="result-total">
+            <dt className={view.dt}>{t.table1Total}</dt>
+            <dd className={view.dd} data-testid="result-total">
               <span className={styles.amount}>{formatKr(total.total, lang)}</span>
               <ul className={styles.years}>
                 {summary.years.map((y) => (
@@ -344,16 +339,16 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
                 ))}
               </ul>
             </dd>
-            <dt className={styles.dt}>{t.projects}</dt>
-            <dd className={styles.dd} data-testid="result-projects">
+            <dt className={view.dt}>{t.projects}</dt>
+            <dd className={view.dd} data-testid="result-projects">
               {summary.projects.monitored}: {t.colours.green} {summary.projects.green}, {t.colours.yellow} {summary.projects.yellow}, {t.colours.red}{' '}
               {summary.projects.red}
               {summary.projects.withoutColour ? `, ${t.withoutColour} ${summary.projects.withoutColour}` : ''}
             </dd>
-            <dt className={styles.dt}>{t.escalations}</dt>
-            <dd className={styles.dd} data-testid="result-escalations">
+            <dt className={view.dt}>{t.escalations}</dt>
+            <dd className={view.dd} data-testid="result-escalations">
               {summary.escalations.length ? (
-                <ul className={styles.list}>
+                <ul className={view.list}>
                   {summary.escalations.map((e) => (
                     <li key={`${e.administration}-${e.project}`}>
                       {e.administration}: {e.project} ({e.redCount})
@@ -366,9 +361,9 @@ export function ConsolidateView({ actions, t, lang, onConsolidated }: Consolidat
             </dd>
             {summary.skipped.length ? (
               <>
-                <dt className={styles.dt}>{t.leftOut}</dt>
-                <dd className={styles.dd}>
-                  <ul className={styles.list}>
+                <dt className={view.dt}>{t.leftOut}</dt>
+                <dd className={view.dd}>
+                  <ul className={view.list}>
                     {summary.skipped.map((s) => (
                       <li key={s.file}>
                         {s.file}

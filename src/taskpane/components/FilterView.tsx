@@ -37,8 +37,8 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
   const [redInYear, setRedInYear] = React.useState(false);
   const [excelResult, setExcelResult] = React.useState<FilterResult | undefined>(undefined);
   // In a browser with rows to show, the filters start folded so the first results are in view at once.
-  const [filtersOpen, setFiltersOpen] = React.useState(!!excel || !consolidation);
   const hasRows = !excel && !!consolidation;
+  const [filtersOpen, setFiltersOpen] = React.useState(!hasRows);
   React.useEffect(() => setFiltersOpen(!hasRows), [hasRows]);
   const action = useAction();
   const result = useResultAnnouncer(lang);
@@ -68,10 +68,24 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
 
   // In a plain browser the list follows the criteria as they change.
   const local = !excel && consolidation ? filterOverview(consolidation.overview, criteria) : undefined;
-  const rows = React.useMemo(() => (local && consolidation ? toResultRows(consolidation.overview, local) : undefined), [local, consolidation]);
+  const rows = local && consolidation ? toResultRows(consolidation.overview, local) : undefined;
   const shown = excel ? excelResult : rows && consolidation ? { visibleRows: rows.length, totalRows: consolidation.overview.rows.length } : undefined;
   const sum = rows ? sumOf(rows) : undefined;
   const said = (r: FilterResult, total?: number) => [t.shown(r.visibleRows, r.totalRows), ...(total !== undefined ? [t.sumShown(formatKr(total, lang))] : [])].join('. ');
+
+  // A browser's list changes as a box is ticked: the count is said, focus stays on the box (unless "Ryd filtre" asked for it).
+  const announce = result.announce;
+  const spoken = shown && !excel ? said(shown, sum) : undefined;
+  const first = React.useRef(true);
+  const focusNext = React.useRef(false);
+  React.useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (spoken) announce(spoken, focusNext.current);
+    focusNext.current = false;
+  }, [spoken, announce]);
 
   const apply = async () => {
     const r = await action.run(() => excel!.applyFilter(criteria));
@@ -90,21 +104,12 @@ export function FilterView({ actions, consolidation, t, lang }: FilterViewProps)
       }
     } else if (consolidation) {
       const all = toResultRows(consolidation.overview, consolidation.overview.rows);
-      result.announce(said({ visibleRows: all.length, totalRows: all.length }, sumOf(all)));
+      const allSaid = said({ visibleRows: all.length, totalRows: all.length }, sumOf(all));
+      // Where clearing changes the list, the list's own announcement says it (once), with focus on the result.
+      if (allSaid === spoken) result.announce(allSaid);
+      else focusNext.current = true;
     }
   };
-
-  // A browser's list changes as a box is ticked: the count is said, focus stays on the box.
-  const announce = result.announce;
-  const spoken = shown && !excel ? said(shown, sum) : undefined;
-  const first = React.useRef(true);
-  React.useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    if (spoken) announce(spoken, false);
-  }, [spoken, announce]);
 
   return (
     <div className={view.view}>

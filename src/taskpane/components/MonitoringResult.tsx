@@ -2,14 +2,9 @@
 import * as React from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConsolidationResult, PaneActions } from '../actions';
-import { useAction, ErrorBar, type ViewProps } from './common';
+import { useAction, useViewStyles, ErrorBar, type ViewProps } from './common';
 
 const useStyles = makeStyles({
-  // Term above its value, as in the result above: a narrow pane has no room for a column of terms.
-  dl: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: '0' },
-  dt: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
-  dd: { margin: '0', overflowWrap: 'break-word' },
-  list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
   letters: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', rowGap: tokens.spacingVerticalXS },
 });
 
@@ -20,6 +15,7 @@ export interface MonitoringResultProps extends ViewProps {
 
 export function MonitoringResult({ result, actions, t, lang }: MonitoringResultProps): React.JSX.Element {
   const styles = useStyles();
+  const view = useViewStyles();
   const work = useAction();
   const { summary, letters } = result;
   const downloadLetter = async (i: number) => {
@@ -29,11 +25,11 @@ export function MonitoringResult({ result, actions, t, lang }: MonitoringResultP
   };
   return (
     <>
-      <dl className={styles.dl} data-testid="monitoring-result">
-        <dt className={styles.dt}>{t.newlyRed}</dt>
-        <dd className={styles.dd} data-testid="result-newly-red">
+      <dl className={view.dl} data-testid="monitoring-result">
+        <dt className={view.dt}>{t.newlyRed}</dt>
+        <dd className={view.dd} data-testid="result-newly-red">
           {summary.newlyRed.length ? (
-            <ul className={styles.list}>
+            <ul className={view.list}>
               {summary.newlyRed.map((n) => (
                 <li key={`${n.administration}-${n.project}`}>
                   {n.administration}: {n.project}
@@ -47,8 +43,8 @@ export function MonitoringResult({ result, actions, t, lang }: MonitoringResultP
         </dd>
         {letters.length ? (
           <>
-            <dt className={styles.dt}>{t.letters}</dt>
-            <dd className={styles.dd}>
+            <dt className={view.dt}>{t.letters}</dt>
+            <dd className={view.dd}>
               <div className={styles.letters}>
                 {letters.map((l, i) => (
                   <Button key={l.fileName} size="small" disabled={work.busy} onClick={() => void downloadLetter(i)} data-testid="download-letter">
@@ -61,9 +57,9 @@ export function MonitoringResult({ result, actions, t, lang }: MonitoringResultP
         ) : null}
         {summary.leftOutPeriods.length ? (
           <>
-            <dt className={styles.dt}>{t.periodsLeftOut}</dt>
-            <dd className={styles.dd} data-testid="result-periods-left-out">
-              <ul className={styles.list}>
+            <dt className={view.dt}>{t.periodsLeftOut}</dt>
+            <dd className={view.dd} data-testid="result-periods-left-out">
+              <ul className={view.list}>
                 {summary.leftOutPeriods.map((p) => (
                   <li key={p.period}>{t.periodLeftOut(p.period, p.files.join(', '))}</li>
                 ))}

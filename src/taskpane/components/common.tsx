@@ -43,6 +43,11 @@ export const useViewStyles = makeStyles({
   hiddenInput: {
     display: 'none',
   },
+  // A result's terms and values, term above its value: a narrow pane has no room for a column of terms.
+  dl: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, margin: '0' },
+  dt: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS },
+  dd: { margin: '0', overflowWrap: 'break-word' },
+  list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
   /** Read by screen readers, not shown (the visible result says the same). */
   visuallyHidden: {
     position: 'absolute',
