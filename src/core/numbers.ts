@@ -2,3 +2,8 @@
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+/** Amounts added up in order, then rounded to øre. */
+export function sumRounded(xs: readonly number[]): number {
+  return round2(xs.reduce((a, b) => a + b, 0));
+}

@@ -31,6 +31,11 @@ export interface SheetValues {
   uncalculated?: UncalculatedFormula[];
 }
 
+/** One number per cell of a sheet (a row holds at most 16,384 columns), for maps keyed by cell. */
+export function cellKey(row: number, col: number): number {
+  return row * 16_385 + col;
+}
+
 /** A formula cell without a cached result; formula without "=", empty for a shared formula's dependent cell. */
 export interface UncalculatedFormula {
   row: number;
@@ -114,7 +119,7 @@ export class SheetGrid {
 
   /** The formula of a cell that holds one without a result (and could not be computed); undefined otherwise. */
   uncalculatedFormula(row: number, col: number): string | undefined {
-    return this.uncalculated?.get(row * 16_385 + col);
+    return this.uncalculated?.get(cellKey(row, col));
   }
 
   private uncalculated?: Map<number, string>;
@@ -126,7 +131,7 @@ export class SheetGrid {
       if (r && col >= this.sheet.left && col - this.sheet.left < r.length) r[col - this.sheet.left] = value;
       return;
     }
-    (this.uncalculated ??= new Map()).set(row * 16_385 + col, formula);
+    (this.uncalculated ??= new Map()).set(cellKey(row, col), formula);
   }
 
   isBlank(row: number, col: number): boolean {

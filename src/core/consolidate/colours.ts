@@ -14,8 +14,6 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = { green: 0.9, yellow: 0.6 };
 
-export { quarterEnd, quarterStart };
-
 const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000;
 
 /** Share of the project period that had passed at the date (0–1); undefined without a valid period. */
@@ -37,15 +35,6 @@ export function progressAt(p: MonitoredProject, q: Quarter): number | undefined 
     if (c.target !== null && c.target > 0 && figure !== null && figure !== undefined) shares.push(Math.min(1, figure / c.target));
   }
   return shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : undefined;
-}
-
-/** The latest quarter with a figure for some criterion, and its progress (for the lists' "Fremdrift" column). */
-export function latestProgress(p: MonitoredProject): { quarter: Quarter; progress: number } | undefined {
-  for (const q of [...QUARTERS].reverse()) {
-    const done = progressAt(p, q);
-    if (done !== undefined) return { quarter: q, progress: done };
-  }
-  return undefined;
 }
 
 /** The colour a quarter's figures give against the share of the whole project period elapsed at the quarter's end. */
@@ -84,6 +73,12 @@ export function assessQuarters(p: MonitoredProject, statusYear: number | null, a
 }
 
 /** One project's colour in one quarter, as kept in the consolidated workbook's history. */
+/** The latest quarter with a colour: the project's current colour, and the quarter a newly red project went red in. */
+export function latestColoured(quarters: readonly QuarterAssessment[]): QuarterAssessment | undefined {
+  for (let i = quarters.length - 1; i >= 0; i--) if (quarters[i].effective !== null) return quarters[i];
+  return undefined;
+}
+
 export interface HistoryEntry {
   administration: string;
   project: string;

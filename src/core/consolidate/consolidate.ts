@@ -5,7 +5,7 @@ import type { Initiative, MonitoredProject, Submission, Table1RowKey } from '../
 import type { FileStatus } from '../validate/validate';
 import { isMonitored } from '../monitoring';
 import { round2 } from '../numbers';
-import { assessQuarters, DEFAULT_THRESHOLDS, projectKey, type HistoryEntry, type QuarterAssessment, type Thresholds } from './colours';
+import { assessQuarters, DEFAULT_THRESHOLDS, latestColoured, projectKey, type HistoryEntry, type QuarterAssessment, type Thresholds } from './colours';
 
 export interface SubmittedFile {
   name: string;
@@ -380,6 +380,7 @@ export function monitorProjects(included: Included[], options: ConsolidationOpti
     for (const project of inc.submission.projects) {
       if (!isMonitored(project) || project.name === null) continue;
       const quarters = assessQuarters(project, statusYear, asOf, thresholds);
+      const latest = latestColoured(quarters);
       if (statusYear !== null) {
         for (const q of quarters) {
           const entry = { administration: inc.administration, project: project.name, year: statusYear, quarter: q.quarter };
@@ -393,12 +394,12 @@ export function monitorProjects(included: Included[], options: ConsolidationOpti
         statusYear,
         project,
         quarters,
-        current: [...quarters].reverse().find((q) => q.effective !== null)?.effective ?? null,
+        current: latest?.effective ?? null,
         asOf,
         redCount: 0,
         redQuarters: [],
         escalate: false,
-        newlyRed: newlyRed(quarters, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
+        newlyRed: newlyRed(latest, (q) => previousRed.has(historyKey({ administration: inc.administration, project: project.name!, year: statusYear ?? 0, quarter: q }))),
         differences: quarters.filter((q) => q.reported !== null && q.computed !== null && q.reported !== q.computed),
       });
     }
@@ -464,8 +465,7 @@ function periodFigures(period: string, statements: Statement[]): PeriodFigures {
 }
 
 /** Red in the latest quarter with a colour, where that quarter was not red in the previous consolidated workbook. */
-function newlyRed(quarters: QuarterAssessment[], wasKnown: (q: Quarter) => boolean): boolean {
-  const latest = [...quarters].reverse().find((q) => q.effective !== null);
+function newlyRed(latest: QuarterAssessment | undefined, wasKnown: (q: Quarter) => boolean): boolean {
   return latest !== undefined && latest.effective === 'red' && !wasKnown(latest.quarter);
 }
 

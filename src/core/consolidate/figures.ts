@@ -3,12 +3,12 @@
  * the administration × goal matrix, colours per administration and per quarter, and where Table 1 and the
  * initiatives disagree. Shared by the sheet plan, the summary and the tests.
  */
-import { COLOURS, GOAL_LETTERS, type Colour, type GoalLetter } from '../domain';
+import { COLOURS, GOAL_LETTERS, type Colour, type GoalLetter, type Quarter } from '../domain';
 import type { Initiative } from '../model';
 import { redInYear } from './layout';
-import { round2, table1Figures, type Consolidation, type Included } from './consolidate';
+import { round2, sumRounded } from '../numbers';
+import { table1Figures, type Consolidation, type Included } from './consolidate';
 
-const sum = (xs: readonly number[]) => round2(xs.reduce((a, b) => a + b, 0));
 const addInto = (into: number[], xs: readonly number[]) => xs.forEach((x, i) => (into[i] = round2(into[i] + x)));
 
 /** Administrations in the consolidation's order (one entry even where it sent several budget periods). */
@@ -139,7 +139,7 @@ export function coloursByAdministration(c: Consolidation): ColourCounts[] {
 
 export interface QuarterColours {
   year: number;
-  quarter: number;
+  quarter: Quarter;
   counts: Record<Colour, number>;
 }
 
@@ -185,8 +185,8 @@ export function goalReconciliation(c: Consolidation): GoalReconciliation {
   let initiatives = 0;
   let table1 = 0;
   c.included.forEach((inc: Included, k) => {
-    const own = sum(inc.submission.policyInitiatives.map((i) => spendOf(i, years)));
-    const stated = sum(figures[k].rows.policy);
+    const own = sumRounded(inc.submission.policyInitiatives.map((i) => spendOf(i, years)));
+    const stated = sumRounded(figures[k].rows.policy);
     initiatives = round2(initiatives + own);
     table1 = round2(table1 + stated);
     if (Math.abs(stated - own) >= 0.5) disagreements.push({ administration: inc.administration, file: inc.file.name, table1: stated, initiatives: own, difference: round2(stated - own) });

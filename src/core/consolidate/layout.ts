@@ -10,8 +10,9 @@ import { round2 } from '../numbers';
 import type { Initiative, MonitoredProject, YearAmount } from '../model';
 import { STYLES } from '../plan/styles';
 import type { CellStyle, PlanValue } from '../plan/types';
-import { progressAt, type HistoryEntry } from './colours';
+import { latestColoured, progressAt, type HistoryEntry } from './colours';
 import { monitoringTotal } from '../monitoring';
+import { show } from '../validate/rules/define';
 import type { Consolidation, FileEntry, Included, ProjectMonitoring } from './consolidate';
 
 /** Sheet and table names, and the fixed texts the lists hold. */
@@ -91,14 +92,20 @@ function amountIn(amounts: readonly YearAmount[], year: number): number | null {
   return null;
 }
 
-/** The amounts of the consolidation's years added up; null where none is given. */
-function amountTotal(amounts: readonly YearAmount[], years: readonly number[]): number | null {
+/**
+ * The amounts of the consolidation's years added up in year order (each year's first amount, as amountIn reads it);
+ * null where none is given. One pass over the row's amounts, not one per year: a stress run spans about a hundred years.
+ */
+function amountTotal(amounts: readonly YearAmount[], years: ReadonlySet<number>): number | null {
+  const firsts: YearAmount[] = [];
+  for (const a of amounts) if (years.has(a.year) && !firsts.some((f) => f.year === a.year)) firsts.push(a);
+  firsts.sort((a, b) => a.year - b.year);
   let sum = 0;
   let given = false;
-  for (const y of years) {
-    const a = amountIn(amounts, y);
-    if (a !== null) {
-      sum += a;
+  for (const a of firsts) {
+    const amount = a.amount ?? null;
+    if (amount !== null) {
+      sum += amount;
       given = true;
     }
   }
@@ -208,12 +215,13 @@ export function overviewColumns(years: readonly number[]): LayoutColumn<Overview
   const monitored = (r: OverviewRow, f: (m: ProjectMonitoring) => PlanValue): PlanValue => (r.monitoring ? f(r.monitoring) : null);
   const initiative = (f: (i: Initiative) => PlanValue) => (r: OverviewRow) => (r.initiative ? f(r.initiative) : null);
   const project = (f: (p: MonitoredProject) => PlanValue) => (r: OverviewRow) => (r.project ? f(r.project) : null);
+  const yearSet = new Set(years);
   return [
     col('name', 30, STYLES.text, (r) => (r.initiative ? r.initiative.name : r.project.name), true),
     col('administration', 24, STYLES.text, (r) => adminLabel(r.inc.administration), true),
     col('kind', 15, STYLES.text, (r) => KIND_LABELS[r.initiative ? r.initiative.kind : 'project'], true),
     col('goals', 10, STYLES.text, initiative((i) => (i.kind === 'policy' ? i.goals.join(', ') || null : i.goalsText)), true),
-    col('economyTotal', 14, STYLES.krBold, (r) => amountTotal(amounts(r), years), true),
+    col('economyTotal', 14, STYLES.krBold, (r) => amountTotal(amounts(r), yearSet), true),
     col('currentColour', 8, STYLES.centre, (r) => monitored(r, (m) => colourLabel(m.current)), true),
     col('redInYear', 7, STYLES.centre, (r) => monitored(r, (m) => yesNo(redInYear(m))), true),
     col('redQuarters', 8, STYLES.integer, (r) => monitored(r, (m) => m.redCount), true),
@@ -360,8 +368,8 @@ export type NewlyRedKey = keyof typeof NEWLY_RED_HEADERS;
 
 /** The latest quarter with a colour ("K2 2009"): the one a newly red project went red in. */
 export function latestQuarterText(m: ProjectMonitoring): string | null {
-  const latest = [...m.quarters].reverse().find((q) => q.effective !== null);
-  return latest ? `K${latest.quarter}${m.statusYear === null ? '' : ` ${m.statusYear}`}` : null;
+  const latest = latestColoured(m.quarters);
+  return latest ? show.quarter({ quarter: latest.quarter, year: m.statusYear }) : null;
 }
 
 export function newlyRedColumns(): LayoutColumn<ProjectMonitoring, NewlyRedKey>[] {
@@ -428,12 +436,13 @@ export function goalStatusColumns(years: readonly number[]): LayoutColumn<GoalSt
   const status = (r: GoalStatusRow) => r.inc.submission.goals.find((g) => g.goal === r.goal);
   const serving = (r: GoalStatusRow) => r.inc.submission.policyInitiatives.filter((i) => i.goals.includes(r.goal));
   const optionalYesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? null : yesNo(v));
+  const yearSet = new Set(years);
   return [
     col('administration', 26, STYLES.text, (r) => adminLabel(r.inc.administration)),
     col('goal', 7, STYLES.text, (r) => `Mål ${r.goal}`),
     col('relevant', 9, STYLES.centre, (r) => optionalYesNo(status(r)?.relevant)),
     col('count', 9, STYLES.integer, (r) => serving(r).length),
-    col('spend', 15, STYLES.kr, (r) => round2(serving(r).reduce((s, i) => s + (amountTotal(i.economy, years) ?? 0), 0))),
+    col('spend', 15, STYLES.kr, (r) => round2(serving(r).reduce((s, i) => s + (amountTotal(i.economy, yearSet) ?? 0), 0))),
     col('realistic', 9, STYLES.centre, (r) => optionalYesNo(status(r)?.realistic)),
     col('status', 40, STYLES.text, (r) => status(r)?.status ?? null),
     col('neededInitiatives', 32, STYLES.text, (r) => status(r)?.neededInitiatives ?? null),
@@ -522,11 +531,6 @@ export function columnNumber<K extends string>(columns: readonly LayoutColumn<ne
   const i = columns.findIndex((c) => c.key === key);
   if (i < 0) throw new Error(`no column ${key}`);
   return i + 1;
-}
-
-/** The header of the column with this key among `columns`. */
-export function headerOf<K extends string>(columns: readonly LayoutColumn<never, K>[], key: K, lang: Lang = 'da'): string {
-  return columns[columnNumber(columns, key) - 1].header[lang];
 }
 
 /** The key of the column a header names (as written in the workbook), if any. */

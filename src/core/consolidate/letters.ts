@@ -2,9 +2,10 @@
  * The draft letter to the political committee (brev til fagudvalg) for a project red twice, defined once as blocks of
  * text: the consolidated workbook's letter sheet and the Word document (.docx) are both written from it.
  */
-import { findAdministration, type Quarter } from '../domain';
+import { findAdministration } from '../domain';
 import { formatDanishDate } from '../parse/values';
 import { monitoringTotal } from '../monitoring';
+import { show } from '../validate/rules/define';
 import type { Consolidation, ProjectMonitoring } from './consolidate';
 import { formatFigure } from './layout';
 
@@ -25,15 +26,13 @@ export interface EscalationLetter {
   blocks: LetterBlock[];
 }
 
-const quarterText = (q: { year: number; quarter: Quarter }) => `K${q.quarter} ${q.year}`;
-
 /** "K1 2009, K2 2009 og K4 2009". */
 export function listInDanish(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
 }
 
 function kr(amount: number | null): string {
-  return amount === null ? 'ikke oplyst' : `${amount.toLocaleString('da-DK', { maximumFractionDigits: 2 })} kr.`;
+  return amount === null ? 'ikke oplyst' : `${formatFigure(amount)} kr.`;
 }
 
 /** A file name safe on every system: letters, digits and dashes (Danish letters spelled out), at most 80 characters. */
@@ -55,7 +54,7 @@ export function escalationLetter(m: ProjectMonitoring, generatedAt: string): Esc
   const admin = findAdministration(m.administration);
   const committee = admin?.committee ?? 'fagudvalget';
   const adminName = admin?.name ?? m.administration;
-  const reds = listInDanish(m.redQuarters.map(quarterText));
+  const reds = listInDanish(m.redQuarters.map((q) => show.quarter(q)));
   const period = p.start && p.end ? `${formatDanishDate(p.start)} – ${formatDanishDate(p.end)}` : 'ikke oplyst';
   // Only the quarters that had ended: a quarter still running has neither figures nor a colour to report.
   const ended = m.quarters.filter((q) => q.ended).map((q) => q.quarter);

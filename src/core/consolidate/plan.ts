@@ -4,13 +4,15 @@
  */
 import { cellRef, rangeRef } from '../cells';
 import { diagnosticMessage } from '../diagnostics';
+import { show } from '../validate/rules/define';
 import { COLOURS, COLOUR_FILLS, COLOUR_LABELS, GOAL_LETTERS, POLICY_GOALS, findAdministration, type Colour } from '../domain';
 import type { Table1RowKey } from '../model';
 import { SheetBuilder, type Column, type SheetPrint } from '../plan/builder';
 import { BRAND, CHART_COLOURS, CHART_PALETTE, HIGHLIGHT_FILL, MILLIONS_FORMAT, STYLES } from '../plan/styles';
 import type { CellStyle, ChartPlan, ConditionalRule, HeaderFooterPlan, PlanValue, RowStream, SheetPlan, WorkbookPlan } from '../plan/types';
 import { TABLE1 } from '../template/definition';
-import { municipalityTable1, policySpendOnce, round2, spendPerGoal, table1Figures, type Consolidation, type PeriodFigures } from './consolidate';
+import { round2, sumRounded } from '../numbers';
+import { municipalityTable1, policySpendOnce, spendPerGoal, table1Figures, type Consolidation, type PeriodFigures } from './consolidate';
 import { escalationLetters } from './letters';
 import { coloursByAdministration, coloursByQuarter, goalMatrix, goalReconciliation, municipalitySpend, spendByAdministration } from './figures';
 import {
@@ -40,7 +42,6 @@ const colourRules: ConditionalRule[] = COLOURS.map((c) => ({ kind: 'textEquals',
 const redYesRule: ConditionalRule[] = [{ kind: 'textEquals', text: OUTPUT.yes, fill: COLOUR_FILLS.red }];
 const col = (header: string, width: number, style: CellStyle = STYLES.text): Column => ({ header, width, style });
 const dateDa = (iso: string) => iso.slice(0, 10).split('-').reverse().join('-');
-const total = (xs: readonly number[]) => round2(xs.reduce((a, b) => a + b, 0));
 /** A total under a column of a table: the sum of its cells, with the sum the core made as the cached result. */
 const columnSum = (firstRow: number, lastRow: number, col: number, result: number): PlanValue => ({ formula: `SUM(${rangeRef(firstRow, col, Math.max(firstRow, lastRow), col)})`, result });
 const periodText = (c: Consolidation) => (c.years.length ? `${c.years[0]}–${c.years[c.years.length - 1]}` : '');
@@ -355,11 +356,11 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   const reds = colours.reduce((s, x) => s + x.redInYear, 0);
   const escalated = c.monitoring.filter((m) => m.escalate);
   const withErrors = whole.filesWithErrors;
-  const spendTotal = total(whole.byYear);
+  const spendTotal = sumRounded(whole.byYear);
   const figures: [string, PlanValue, string][] = [
     ['Budgetperiode', periodText(c) || null, ''],
     ['Forvaltninger', spend.length, spend.map((s) => adminShort(s.administration)).join(', ')],
-    ['Udgift i alt (Tabel 1)', spendTotal, withErrors.length ? `heraf ${formatMillions(total(whole.fromFilesWithErrors))} fra filer med fejl; uden dem ${formatMillions(total(whole.withoutFilesWithErrors))}` : 'ingen filer med fejl'],
+    ['Udgift i alt (Tabel 1)', spendTotal, withErrors.length ? `heraf ${formatMillions(sumRounded(whole.fromFilesWithErrors))} fra filer med fejl; uden dem ${formatMillions(sumRounded(whole.withoutFilesWithErrors))}` : 'ingen filer med fejl'],
     ['Indsatser', policy + other, `${policy} for politikkens mål a–g, ${other} for øvrige mål`],
     ['Monitorerede projekter', c.monitoring.length, `aktuel farve: grøn ${count('green')}, gul ${count('yellow')}, rød ${count('red')}, uden farve ${none}`],
     ['Røde i året', reds, 'projekter med mindst ét rødt kvartal i statusåret'],
@@ -425,16 +426,16 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   });
 
   section('Udgift pr. budgetår og forvaltning (Tabel 1, I ALT)', (start) => {
-    const rows = spend.map((s) => [adminShort(s.administration), ...s.byYear, total(s.byYear)] as PlanValue[]);
+    const rows = spend.map((s) => [adminShort(s.administration), ...s.byYear, sumRounded(s.byYear)] as PlanValue[]);
     const header = start + 1;
     const firstRow = header + 1;
     const lastRow = header + rows.length;
-    const sumCol = (k: number) => columnSum(firstRow, lastRow, k, total(spend.map((s) => (k - 2 < years.length ? s.byYear[k - 2] : total(s.byYear)))));
+    const sumCol = (k: number) => columnSum(firstRow, lastRow, k, sumRounded(spend.map((s) => (k - 2 < years.length ? s.byYear[k - 2] : sumRounded(s.byYear)))));
     const yearCols = years.length + 1;
     const totals: PlanValue[][] = [
       ['Hele kommunen', ...Array.from({ length: yearCols }, (_, i) => (rows.length ? sumCol(i + 2) : 0))],
-      ['heraf fra filer med fejl', ...whole.fromFilesWithErrors, total(whole.fromFilesWithErrors)],
-      ['uden filer med fejl', ...Array.from({ length: yearCols }, (_, i) => ({ formula: `${cellRef(lastRow + 1, i + 2)}-${cellRef(lastRow + 2, i + 2)}`, result: i < years.length ? whole.withoutFilesWithErrors[i] : total(whole.withoutFilesWithErrors) }))],
+      ['heraf fra filer med fejl', ...whole.fromFilesWithErrors, sumRounded(whole.fromFilesWithErrors)],
+      ['uden filer med fejl', ...Array.from({ length: yearCols }, (_, i) => ({ formula: `${cellRef(lastRow + 1, i + 2)}-${cellRef(lastRow + 2, i + 2)}`, result: i < years.length ? whole.withoutFilesWithErrors[i] : sumRounded(whole.withoutFilesWithErrors) }))],
     ];
     b.table([col('Forvaltning', LABEL_WIDTH), ...years.map((y) => col(y, FIGURE_WIDTH, STYLES.millions)), col('I alt', FIGURE_WIDTH, { ...STYLES.millions, bold: true })], rows, { totals });
     // The key figures show the same total rows, by reference.
@@ -457,8 +458,8 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
   section('Udgift pr. mål a–g (indsatser for integrationspolitikkens mål, hele perioden)', (start) => {
     const header = start + 1;
     const firstRow = header + 1;
-    const rows = GOAL_LETTERS.map((g) => [`Mål ${g}`, total(matrix.map((m) => m.spend[g])), matrix.reduce((s, m) => s + m.count[g], 0)] as PlanValue[]);
-    const once: PlanValue[] = ['Hver indsats én gang', total(matrix.map((m) => m.spendOnce)), matrix.reduce((s, m) => s + m.countOnce, 0)];
+    const rows = GOAL_LETTERS.map((g) => [`Mål ${g}`, sumRounded(matrix.map((m) => m.spend[g])), matrix.reduce((s, m) => s + m.count[g], 0)] as PlanValue[]);
+    const once: PlanValue[] = ['Hver indsats én gang', sumRounded(matrix.map((m) => m.spendOnce)), matrix.reduce((s, m) => s + m.countOnce, 0)];
     b.table([col('Mål', LABEL_WIDTH), col('Udgift i alt', FIGURE_WIDTH, STYLES.millions), col('Antal indsatser', FIGURE_WIDTH, STYLES.integer)], rows, { totals: [once] });
     b.note(`En indsats for flere mål tælles under hvert af dem; "Hver indsats én gang" tæller den én gang. Derfor er summen af målene større. Forvaltningernes fordeling står på arket ${OUTPUT.goals}.`, tableWidth);
     if (!c.included.length) return {};
@@ -493,7 +494,7 @@ function overviewFirstSheet(c: Consolidation): SheetPlan {
 
   section('Farver pr. kvartal (alle kvartaler i historikken)', (start) => {
     const header = start + 1;
-    const rows = quarters.map((q) => [`K${q.quarter} ${q.year}`, q.counts.green, q.counts.yellow, q.counts.red] as PlanValue[]);
+    const rows = quarters.map((q) => [show.quarter(q), q.counts.green, q.counts.yellow, q.counts.red] as PlanValue[]);
     const lastRow = header + rows.length;
     b.table([col('Kvartal', LABEL_WIDTH), ...COLOURS.map((k) => col(COLOUR_LABELS[k], FIGURE_WIDTH, STYLES.integer))], rows);
     if (!rows.length) {
@@ -522,7 +523,7 @@ function economySheet(c: Consolidation): SheetPlan {
   b.note('Beløb i kr., omregnet fra den beløbsenhed hver forvaltning brugte. Tabel 1 som forvaltningen har opgjort den. Beløb fra filer med fejl er medtaget og vist for sig, så totalen kan læses med og uden dem.', 8);
   const yearCols = c.years.map((y) => col(String(y), 14, STYLES.kr));
   const columns = [col('Forvaltning', 26), col('Række', 32), ...yearCols, col('I alt', 15, STYLES.krBold), col('Filstatus', 18)];
-  const withTotal = (values: number[]) => [...values, total(values)];
+  const withTotal = (values: number[]) => [...values, sumRounded(values)];
   const figures = table1Figures(c);
   const whole = municipalityTable1(figures, c.years);
   const errors = municipalitySpend(c);
@@ -604,7 +605,7 @@ function goalsSheet(c: Consolidation): SheetPlan {
   const summary: PlanValue[][] = GOAL_LETTERS.map((goal) => {
     const relevant = c.included.filter((inc) => inc.submission.goals.find((g) => g.goal === goal)?.relevant === true).length;
     const count = matrix.reduce((s, r) => s + r.count[goal], 0);
-    return [`Mål ${goal}`, relevant, count, total(matrix.map((r) => r.spend[goal])), count === 0 ? 'Ingen forvaltning arbejder med målet' : null];
+    return [`Mål ${goal}`, relevant, count, sumRounded(matrix.map((r) => r.spend[goal])), count === 0 ? 'Ingen forvaltning arbejder med målet' : null];
   });
   b.table(
     [col('Mål', 26), col('Forvaltninger, der finder målet relevant', 14, STYLES.integer), col('Antal indsatser', 14, STYLES.integer), col('Udgift i alt', 14, STYLES.kr), col('Bemærkning', 14)],

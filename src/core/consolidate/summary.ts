@@ -1,7 +1,8 @@
 /** The consolidation in numbers, for `consolidate --json` and for tests. */
 import { diagnosticMessage, type Lang } from '../diagnostics';
 import type { Table1RowKey } from '../model';
-import { colourCounts, municipalityTable1, round2, table1Figures, type Consolidation } from './consolidate';
+import { sumRounded } from '../numbers';
+import { colourCounts, municipalityTable1, table1Figures, type Consolidation } from './consolidate';
 import { latestQuarterText, redInYear } from './layout';
 
 type ByRow = Record<Table1RowKey, { byYear: Record<string, number>; total: number }>;
@@ -9,7 +10,7 @@ type ByRow = Record<Table1RowKey, { byYear: Record<string, number>; total: numbe
 function byRow(years: number[], rows: Record<Table1RowKey, number[]>): ByRow {
   const out = {} as ByRow;
   for (const key of Object.keys(rows) as Table1RowKey[]) {
-    out[key] = { byYear: Object.fromEntries(years.map((y, i) => [String(y), rows[key][i]])), total: round2(rows[key].reduce((a, b) => a + b, 0)) };
+    out[key] = { byYear: Object.fromEntries(years.map((y, i) => [String(y), rows[key][i]])), total: sumRounded(rows[key]) };
   }
   return out;
 }

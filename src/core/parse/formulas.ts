@@ -10,6 +10,8 @@ import { isCellError, type CellValue } from '../reader';
 /** A formula's value: a cell value, or the cells of a range (only as a function argument). */
 type Value = CellValue | { range: CellValue[] };
 
+const isRange = (v: Value): v is { range: CellValue[] } => typeof v === 'object' && v !== null && 'range' in v;
+
 /** The cells a formula refers to, read through the workbook; a referred formula cell is computed first. */
 export interface FormulaCells {
   /** The sheet's used range clipped by the caller; undefined for a sheet that does not exist. */
@@ -96,7 +98,7 @@ const numberOf = (v: CellValue): number => {
 const textOf = (v: CellValue): string => (v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : isCellError(v) ? '' : String(v));
 const truthOf = (v: CellValue): boolean => (typeof v === 'string' ? v.toUpperCase() === 'TRUE' : numberOf(v) !== 0);
 const single = (v: Value): CellValue => {
-  if (typeof v === 'object' && v !== null && 'range' in v) {
+  if (isRange(v)) {
     if (v.range.length === 1) return v.range[0];
     throw new FormulaNotSupported('a range where one value belongs');
   }
@@ -182,7 +184,7 @@ export function evaluateFormula(formula: string, sheet: string, cells: FormulaCe
     expect(')');
     return list;
   };
-  const flat = (list: Value[]): CellValue[] => list.flatMap((v) => (typeof v === 'object' && v !== null && 'range' in v ? v.range : [v]));
+  const flat = (list: Value[]): CellValue[] => list.flatMap((v) => (isRange(v) ? v.range : [v]));
   const primary = (): Value => {
     const t = tokens[i++];
     if (!t) throw new FormulaNotSupported('formula ends too early');
@@ -205,8 +207,8 @@ export function evaluateFormula(formula: string, sheet: string, cells: FormulaCe
       }
       const list = args();
       // Direct arguments count as typed; cells of a range only when they hold numbers (Excel's SUM and COUNT).
-      const direct = list.filter((v) => !(typeof v === 'object' && v !== null && 'range' in v)) as CellValue[];
-      const inRanges = flat(list.filter((v) => typeof v === 'object' && v !== null && 'range' in v));
+      const direct = list.filter((v): v is CellValue => !isRange(v));
+      const inRanges = flat(list.filter(isRange));
       for (const v of inRanges) if (isCellError(v)) throw new FormulaNotSupported(v.error);
       const numbers = [...direct.map(numberOf), ...inRanges.filter((v): v is number => typeof v === 'number')];
       if (t.v === 'SUM') return numbers.reduce((a, b) => a + b, 0);

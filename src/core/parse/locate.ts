@@ -1,6 +1,6 @@
 /** Finding the template's areas in a workbook: by defined name first, then by header labels. */
 import { parseRangeRef } from '../cells';
-import { SheetGrid, type CellValue, type DefinedName, type WorkbookReader, type SheetInfo } from '../reader';
+import { cellKey, SheetGrid, type CellValue, type DefinedName, type WorkbookReader, type SheetInfo } from '../reader';
 import { evaluateFormula, FormulaNotSupported, referredSheets } from './formulas';
 
 const CALCULATING = Symbol('calculating');
@@ -92,7 +92,7 @@ export class WorkbookIndex {
     const formulaAt = (g: SheetGrid) => {
       let map = this.formulaCells.get(g);
       if (!map) {
-        map = new Map((g.sheet.uncalculated ?? []).map((f) => [f.row * 16_385 + f.col, f.formula]));
+        map = new Map((g.sheet.uncalculated ?? []).map((f) => [cellKey(f.row, f.col), f.formula]));
         this.formulaCells.set(g, map);
       }
       return map;
@@ -136,7 +136,7 @@ export class WorkbookIndex {
         if (this.formulaCellsRead > FORMULA_CELL_BUDGET) throw new FormulaNotSupported('more to compute than a statement has');
         for (let r = Math.max(top, g.sheet.top); r <= Math.min(bottom, g.bottom); r++) {
           for (let c = Math.max(left, g.sheet.left); c <= Math.min(right, g.right); c++) {
-            const formula = formulas.get(r * 16_385 + c);
+            const formula = formulas.get(cellKey(r, c));
             if (formula === undefined) out.push(g.value(r, c));
             else {
               const v = resultOf(g, r, c, formula);
