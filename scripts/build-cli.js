@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Builds the command line into dist-cli/ with esbuild: the command line itself (integration-status.js), the .xlsx
- * host it loads when a command needs files (xlsx-host.js: reader, writer, worker pool; kept out of the first bundle
- * so `--version` and `--help` start fast) and the file-reading worker thread (checkWorker.js).
+ * host it loads when a command needs files (xlsx-host.js: reader, writer, worker pool), the Word writer it loads only
+ * when `consolidate` writes letters (docx-letter.js: the docx package) - both kept out of the first bundle so
+ * `--version` and `--help` start fast - and the file-reading worker thread (checkWorker.js).
  * `npm ci` runs it (the `prepare` script) and so does jest before the tests (globalSetup), so bin/ never runs
  * stale code. Type checking is `npm run typecheck`'s job; this only translates and bundles (well under a second).
  */
@@ -14,12 +15,16 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist-cli');
 
-/** src/cli/main.ts imports ./xlsxHost lazily: in the build that import is the separate bundle beside it. */
-const xlsxHostApart = {
-  name: 'xlsx-host-apart',
+/** What src/cli/main.ts imports lazily, and the separate bundle beside it that the import becomes in the build. */
+const APART = new Map([
+  ['./xlsxHost', './xlsx-host.js'],
+  ['../hosts/docx/letter', './docx-letter.js'],
+]);
+const lazyApart = {
+  name: 'lazy-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/xlsxHost$/ }, (args) =>
-      args.importer === path.join(ROOT, 'src', 'cli', 'main.ts') ? { path: './xlsx-host.js', external: true } : undefined,
+    build.onResolve({ filter: /^\.\.?\// }, (args) =>
+      args.importer === path.join(ROOT, 'src', 'cli', 'main.ts') && APART.has(args.path) ? { path: APART.get(args.path), external: true } : undefined,
     );
   },
 };
@@ -32,9 +37,10 @@ async function buildCli() {
     entryPoints: {
       'integration-status': 'src/cli/main.ts',
       'xlsx-host': 'src/cli/xlsxHost.ts',
+      'docx-letter': 'src/hosts/docx/letter.ts',
       checkWorker: 'src/hosts/xlsx/checkWorker.ts',
     },
-    plugins: [xlsxHostApart],
+    plugins: [lazyApart],
     outdir: OUT,
     bundle: true,
     platform: 'node',

@@ -146,11 +146,10 @@ async function checkBundle() {
     let seen = 0;
     const letterFiles = new Set();
     for (const chunk of compilation.chunks) {
-      const all = compilation.chunkGraph.getChunkModules(chunk).flatMap((m) => (m.modules ? [...m.modules] : [m]));
-      if (chunk.name === 'letters-docx' || all.some((m) => LETTERS_PACKAGE.test(m.nameForCondition?.() ?? ''))) for (const f of chunk.files) letterFiles.add(f);
+      const modules = compilation.chunkGraph.getChunkModules(chunk).flatMap((m) => (m.modules ? [...m.modules] : [m]));
+      if (chunk.name === 'letters-docx' || modules.some((m) => LETTERS_PACKAGE.test(m.nameForCondition?.() ?? ''))) for (const f of chunk.files) letterFiles.add(f);
       for (const [name, what] of LAZY) if (chunk.name === name && chunk.canBeInitial()) problems.push(`${what} (${name}) is loaded at start`);
       if (!chunk.canBeInitial()) continue;
-      const modules = compilation.chunkGraph.getChunkModules(chunk).flatMap((m) => (m.modules ? [...m.modules] : [m]));
       for (const id of modules.map((m) => m.nameForCondition?.()).filter(Boolean)) {
         seen++;
         if (NOT_AT_STARTUP.some((re) => re.test(id))) problems.push(`${path.relative(ROOT, id)} is in the start-up chunk ${[...chunk.files].join(', ')}`);

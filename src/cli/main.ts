@@ -354,7 +354,7 @@ export function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void
 }
 
 /** The letters go beside the workbook: samlet.xlsx gets the folder samlet-breve. */
-export function lettersDir(out: string): string {
+function lettersDir(out: string): string {
   return path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-breve`);
 }
 

@@ -62,6 +62,14 @@ describe('bin/integration-status.js', () => {
     });
   });
 
+  it('keeps the .xlsx host and the Word writer out of the bundle that starts first (each is loaded when needed)', () => {
+    // esbuild marks each module it bundles with a comment naming its path.
+    const first = readFileSync(path.join(ROOT, 'dist-cli', 'integration-status.js'), 'utf8');
+    const modules = [...first.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]);
+    expect(modules).toContain('src/cli/main.ts');
+    expect(modules.filter((m) => /^src\/hosts\/|^node_modules\/(docx|exceljs|jszip|pako)\//.test(m))).toEqual([]);
+  });
+
   it('says how to build it when dist-cli/ is missing', async () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'unbuilt-'));
     mkdirSync(path.join(copy, 'bin'));

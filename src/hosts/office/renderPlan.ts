@@ -278,7 +278,7 @@ function rowHeightSteps(sheet: string, plan: SheetPlan): Step[] {
   const steps: Step[] = [];
   // Row spans autofitted per block (not a set of rows: a list may have hundreds of thousands).
   const autofittedBlocks: [number, number][] = [];
-  const autofitted = { has: (row: number) => autofittedBlocks.some(([first, last]) => row >= first && row <= last) };
+  const isAutofitted = (row: number) => autofittedBlocks.some(([first, last]) => row >= first && row <= last);
   for (const block of plan.blocks) {
     const rows = blockRowCount(block);
     if (rows < 2 || !isWrapped(block)) continue;
@@ -288,7 +288,7 @@ function rowHeightSteps(sheet: string, plan: SheetPlan): Step[] {
   }
   const explicit = Object.entries(plan.rowHeights ?? {})
     .map(([row, height]) => ({ row: Number(row), height }))
-    .filter((h) => !autofitted.has(h.row))
+    .filter((h) => !isAutofitted(h.row))
     .sort((a, b) => a.row - b.row);
   // Neighbouring rows with the same height form one range.
   for (let i = 0; i < explicit.length; ) {

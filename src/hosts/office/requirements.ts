@@ -39,16 +39,3 @@ export function detectFeatures(req: RequirementChecker): Features {
     worksheetEvents: has('1.9'),
   };
 }
-
-const NOTES: Partial<Record<keyof Features, string>> = {
-  insertFromBase64: 'Skabelonen bygges direkte i projektmappen (denne Excel kan ikke indsætte ark fra en fil).',
-  createWorkbook: 'Den samlede status kan ikke åbnes som ny projektmappe her; skriv den i denne projektmappe eller hent den som fil.',
-  slicers: 'Udsnitsværktøjer (slicers) kræver en nyere Excel; brug filtrene i fanen Filtrér.',
-  pageLayout: 'Udskriftsopsætningen (A4 liggende, gentagne overskrifter, sidehoved og sidefod) kræver en nyere Excel; den hentede .xlsx-fil har den.',
-  dataValidation: 'Rullemenuer i skabelonen kræver en nyere Excel; værdierne kontrolleres stadig ved validering.',
-};
-
-/** Plain-language notes about what this Excel cannot do (of the features named, or all), for the task pane. */
-export function missingFeatureNotes(f: Features, only: readonly (keyof Features)[] = Object.keys(NOTES) as (keyof Features)[]): string[] {
-  return only.filter((k) => !f[k] && NOTES[k]).map((k) => NOTES[k]!);
-}

@@ -3,7 +3,7 @@
  * sheets that hold the template's areas, in row chunks whose answers stay under Excel's 5 MB response limit. The
  * add-in's own consolidated sheets are never read; another sheet is read only when the core asks for it.
  */
-import { cellRef, parseRangeRef, splitSheetRef } from '../../core/cells';
+import { parseRangeRef, rangeRef, splitSheetRef } from '../../core/cells';
 import { checkSheetExtent, SheetTooLargeError, type CellValue, type DefinedName, type SheetInfo, type SheetValues, type WorkbookReader } from '../../core/reader';
 import { COVER, INFO, normalizeLabel, SHEET_ORDER, TABLE1, TABLE_AREAS } from '../../core/template/definition';
 import { markedSheets } from './markers';
@@ -100,7 +100,7 @@ export class OfficeWorkbookReader implements WorkbookReader {
       if (before instanceof SheetTooLargeError) continue;
       this.reads.set(sheet, Promise.resolve(patched(before, rect, answers[i].values, answers[i].formats)));
     }
-    return { kind: 'reread', areas: targets.map((t) => `${t.sheet}!${rangeText(t.rect)}`) };
+    return { kind: 'reread', areas: targets.map((t) => `${t.sheet}!${rangeRef(t.rect.top, t.rect.left, t.rect.bottom, t.rect.right)}`) };
   }
 
   listSheets(): Promise<SheetInfo[]> {
@@ -217,8 +217,6 @@ function patched(sheet: SheetValues, at: Rect, values: CellValue[][], formats: s
   );
   return trimmed(sheet.name, top, left, grid, fmts);
 }
-
-const rangeText = (r: Rect) => (r.top === r.bottom && r.left === r.right ? cellRef(r.top, r.left) : `${cellRef(r.top, r.left)}:${cellRef(r.bottom, r.right)}`);
 
 /** Rows [top, top + rows) × columns [left, left + cols) of one sheet, 1-based. */
 interface Chunk {

@@ -362,12 +362,13 @@ function splitSheetData(xml: string): { tagStart: number; contentStart: number; 
 
 const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
+/** The attributes simpleTag found in the tag last read. */
+const attrs = { r: undefined as string | undefined, s: undefined as string | undefined, t: undefined as string | undefined };
 /**
  * The end (">") of the tag whose name ends at `from`, and its `r`, `s` and `t` attributes (the first of each, as
  * the general scanner takes them). Undefined for anything the pass leaves to the general scanner: a namespace
  * declaration, a value with a reference or a white-space character that would be normalised, single quotes, "<".
  */
-const attrs = { r: undefined as string | undefined, s: undefined as string | undefined, t: undefined as string | undefined };
 function simpleTag(xml: string, from: number, end: number): number | undefined {
   attrs.r = attrs.s = attrs.t = undefined;
   let i = from;
@@ -406,12 +407,7 @@ function tagAt(xml: string, i: number, name: string): boolean {
   return isSpaceCode(c) || c === 62 || c === 47;
 }
 
-/**
- * The content of sheetData as writers write it, row by row: `<row …>` holding `<c …>` cells with `<v>` values
- * and `<f>` formulas, white space between. Returns false, having
- * stopped, at anything else (an inline string, a prefix, a comment, an extension): the caller then reads the whole
- * part with the general scanner. The value text is decoded as the general scanner decodes it.
- */
+/** What fastSheetData reports, in the order of the part. */
 interface RowsHandler {
   openRow(r: string | undefined): void;
   openCell(r: string | undefined, t: string | undefined, s: string | undefined): void;
@@ -422,6 +418,12 @@ interface RowsHandler {
   closeCell(): void;
 }
 
+/**
+ * The content of sheetData as writers write it, row by row: `<row …>` holding `<c …>` cells with `<v>` values
+ * and `<f>` formulas, white space between. Returns false, having stopped, at anything else (an inline string, a
+ * prefix, a comment, an extension): the caller then reads the whole part with the general scanner. The value text
+ * is decoded as the general scanner decodes it.
+ */
 function fastSheetData(xml: string, start: number, end: number, h: RowsHandler, tick: () => void): boolean {
   let i = start;
   let tags = 0;
